@@ -1,0 +1,1 @@
+"""The Qt-free core: domain models, storage, validation, audit and search."""

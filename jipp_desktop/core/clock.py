@@ -1,0 +1,93 @@
+"""Hybrid logical clock (HLC) stamps for per-field last-writer-wins merges.
+
+A stamp is the text ``WWWWWWWWWWWWCCCC-<device uuid>``: 12 hex digits of wall
+time in milliseconds, 4 hex digits of logical counter, then the device id as a
+tie-break.  Fixed width makes plain string comparison equal to the HLC order,
+so SQLite can compare stamps too.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_WALL_DIGITS = 12
+_COUNTER_DIGITS = 4
+_MAX_COUNTER = 16**_COUNTER_DIGITS - 1
+# An incoming stamp may run at most this far ahead of our own clock (the HLC
+# max-offset rule): a laptop whose clock is years ahead must not win forever.
+MAX_DRIFT_MS = 24 * 60 * 60 * 1000
+
+
+class ClockDriftError(ValueError):
+    """An incoming stamp is further ahead of the local clock than MAX_DRIFT_MS."""
+
+
+@dataclass(frozen=True, order=True)
+class Stamp:
+    wall_ms: int
+    counter: int
+    device: str
+
+    def __str__(self) -> str:
+        return f"{self.wall_ms:0{_WALL_DIGITS}x}{self.counter:0{_COUNTER_DIGITS}x}-{self.device}"
+
+    @classmethod
+    def parse(cls, text: str) -> Stamp:
+        head, sep, device = text.partition("-")
+        if not sep or len(head) != _WALL_DIGITS + _COUNTER_DIGITS or not device:
+            raise ValueError(f"not a change stamp: {text!r}")
+        return cls(int(head[:_WALL_DIGITS], 16), int(head[_WALL_DIGITS:], 16), device)
+
+
+def now_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+class HybridClock:
+    """Issues monotonically increasing stamps for one device.
+
+    ``observe`` folds in stamps from other devices so our next stamp is later
+    than anything we have seen, which is what makes "later edit wins" causal.
+    """
+
+    def __init__(self, device: str, last_seen: str | None = None,
+                 wall: Callable[[], int] = now_ms) -> None:
+        self.device = device
+        self._wall = wall
+        self._lock = threading.Lock()
+        self._last = Stamp.parse(last_seen) if last_seen else Stamp(0, 0, device)
+
+    @property
+    def last(self) -> Stamp:
+        return self._last
+
+    def now(self) -> str:
+        with self._lock:
+            wall = self._wall()
+            if wall > self._last.wall_ms:
+                self._last = Stamp(wall, 0, self.device)
+            else:
+                self._last = self._bump(self._last.wall_ms, self._last.counter)
+            return str(self._last)
+
+    def observe(self, remote: str) -> None:
+        """Advance past ``remote``; refuse stamps too far in our future."""
+        stamp = Stamp.parse(remote)
+        with self._lock:
+            wall = self._wall()
+            if stamp.wall_ms - wall > MAX_DRIFT_MS:
+                raise ClockDriftError(remote)
+            if stamp > self._last:
+                self._last = Stamp(stamp.wall_ms, stamp.counter, self.device)
+
+    def behind_by_ms(self) -> int:
+        """How far the wall clock lags the latest stamp seen (0 when it does not)."""
+        return max(0, self._last.wall_ms - self._wall())
+
+    def _bump(self, wall_ms: int, counter: int) -> Stamp:
+        if counter >= _MAX_COUNTER:
+            return Stamp(wall_ms + 1, 0, self.device)
+        return Stamp(wall_ms, counter + 1, self.device)

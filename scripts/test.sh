@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Install (first time only) and run every check:  bash scripts/test.sh [pytest args...]
+# ruff lint, ruff format, mypy (strict for jipp_desktop/core), the wheel check,
+# then pytest. Every step runs even after a failure, so one run shows all
+# problems; the exit code is non-zero if any step failed.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/_setup.sh"
+cd "$REPO_ROOT"
+
+# Report tests read PDFs back with pdftotext/pdffonts/pdftoppm (poppler) and qpdf.
+ensure_debs "${QT_OFFSCREEN_DEBS[@]}" poppler-utils qpdf
+ensure_venv
+pip_install_once ".[test]" test
+
+# Tests never open a real window, whatever the developer's session sets.
+export QT_QPA_PLATFORM=offscreen
+export PATH="$VENV/bin:$PATH"
+
+failed=()
+step() {
+    log "$*"
+    "$@" || failed+=("$1")
+}
+step ruff check .
+step ruff format --check .
+step mypy jipp_desktop/core
+step python scripts/check_wheel.py
+
+log "pytest -q $*"
+rc=0
+pytest -q "$@" || rc=$?
+if [ "$rc" -eq 5 ]; then
+    log "pytest collected no tests: a suite with no tests is not green"
+fi
+if [ "$rc" -ne 0 ]; then
+    failed+=("pytest (exit $rc)")
+fi
+
+if [ ${#failed[@]} -ne 0 ]; then
+    log "FAILED: ${failed[*]}"
+    exit 1
+fi

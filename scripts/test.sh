@@ -17,14 +17,15 @@ export QT_QPA_PLATFORM=offscreen
 export PATH="$VENV/bin:$PATH"
 
 failed=()
-step() {
+step() {  # step LABEL COMMAND...
+    local label="$1"; shift
     log "$*"
-    "$@" || failed+=("$1")
+    "$@" || failed+=("$label")
 }
-step ruff check .
-step ruff format --check .
-step mypy jipp_desktop/core
-step python scripts/check_wheel.py
+step "ruff check" ruff check .
+step "ruff format" ruff format --check .
+step mypy mypy jipp_desktop/core
+step "wheel check" python scripts/check_wheel.py
 
 log "pytest -q $*"
 rc=0
@@ -37,6 +38,6 @@ if [ "$rc" -ne 0 ]; then
 fi
 
 if [ ${#failed[@]} -ne 0 ]; then
-    log "FAILED: ${failed[*]}"
+    log "FAILED: $(printf "[%s] " "${failed[@]}")"
     exit 1
 fi

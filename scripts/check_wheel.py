@@ -84,8 +84,9 @@ def main() -> int:
             return 1
 
         pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--no-input"]
-        subprocess.run([*pip, "install", "-q", "--no-deps", "--target", str(site), str(wheel)],
-                       check=True)
+        subprocess.run(
+            [*pip, "install", "-q", "--no-deps", "--target", str(site), str(wheel)], check=True
+        )
         # PYTHONPATH wins over the editable install's .pth entry for the checkout.
         env = {**os.environ, "PYTHONPATH": str(site)}
         result = subprocess.run(

@@ -45,8 +45,11 @@ class LongText(peewee.TextField, Described):
 
 
 class EnumText(peewee.CharField, Described):
-    def __init__(self, label: Label, vocab: str, *, required: bool = True, **kw: Any) -> None:
-        super().__init__(max_length=40, null=not required, **kw)
+    """A value from a vocabulary in core/vocab.py; ``default`` fills it when left out."""
+
+    def __init__(self, label: Label, vocab: str, *, required: bool = True,
+                 default: str | None = None, **kw: Any) -> None:
+        super().__init__(max_length=40, null=not required, default=default, **kw)
         self.vocab = vocab
         self._describe(label, required)
 

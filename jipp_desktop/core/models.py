@@ -77,7 +77,7 @@ class Agency(SyncedModel):
 class Hub(SyncedModel):
     province_code = RegionCode(("Provinsi", "Province"), "province", required=True)
     name = ShortText(("Nama Simpul", "Hub name"), required=True)
-    status = EnumText(("Status", "Status"), "hub_status")
+    status = EnumText(("Status", "Status"), "hub_status", default="candidate")
     year_designated = Year(("Tahun Penetapan", "Year designated"))
     decree_number = ShortText(("Nomor Keputusan", "Decree number"), max_length=120)
     decree_date = DateText(("Tanggal Keputusan", "Decree date"))
@@ -93,7 +93,7 @@ class Innovation(SyncedModel):
     regency_code = RegionCode(("Kabupaten/Kota", "Regency/city"), "regency")
     category = ShortText(("Kategori", "Category"), max_length=160)
     cluster = EnumText(("Klaster", "Cluster"), "cluster", required=False)
-    stage = EnumText(("Tahapan", "Stage"), "innovation_stage")
+    stage = EnumText(("Tahapan", "Stage"), "innovation_stage", default="initiative")
     is_digital = Flag(("Inovasi Digital", "Digital innovation"))
     year_started = Year(("Tahun Mulai", "Year started"))
     problem = LongText(("Permasalahan", "Problem"))
@@ -136,7 +136,7 @@ class Replication(SyncedModel):
     adopting_agency_id = RefId(("Instansi Replikator", "Adopting agency"), "agency")
     province_code = RegionCode(("Provinsi", "Province"), "province", required=True)
     regency_code = RegionCode(("Kabupaten/Kota", "Regency/city"), "regency")
-    status = EnumText(("Status", "Status"), "replication_status")
+    status = EnumText(("Status", "Status"), "replication_status", default="preparation")
     started_on = DateText(("Tanggal Mulai", "Start date"))
     commitment_id = RefId(("Pernyataan Komitmen", "Commitment statement"), "commitment")
     notes = LongText(("Catatan", "Notes"))
@@ -150,7 +150,7 @@ class ReplicationStep(SyncedModel):
     person_in_charge = ShortText(("Penanggung Jawab", "Person in charge"), max_length=160)
     target_date = DateText(("Target Tanggal", "Target date"))
     done_date = DateText(("Tanggal Selesai", "Date done"))
-    status = EnumText(("Status", "Status"), "task_status")
+    status = EnumText(("Status", "Status"), "task_status", default="not_started")
 
 
 class Visit(SyncedModel):
@@ -183,9 +183,9 @@ class VisitParticipant(SyncedModel):
 class VisitObstacle(SyncedModel):
     visit_id = RefId(("Kunjungan", "Visit"), "visit", required=True)
     sort_order = Number(("Urutan", "Order"), maximum=999)
-    category = EnumText(("Kategori", "Category"), "obstacle_category")
+    category = EnumText(("Kategori", "Category"), "obstacle_category", default="other")
     description = LongText(("Uraian Hambatan", "Description"), required=True)
-    severity = EnumText(("Tingkat", "Severity"), "severity")
+    severity = EnumText(("Tingkat", "Severity"), "severity", default="medium")
 
 
 class VisitFollowUp(SyncedModel):
@@ -197,7 +197,7 @@ class VisitFollowUp(SyncedModel):
     action = ShortText(("Tindak Lanjut", "Action"), required=True, max_length=500)
     owner = ShortText(("Penanggung Jawab", "Owner"), max_length=160)
     due_date = DateText(("Tenggat", "Due date"))
-    status = EnumText(("Status", "Status"), "task_status")
+    status = EnumText(("Status", "Status"), "task_status", default="not_started")
     done_date = DateText(("Tanggal Selesai", "Date done"))
 
 
@@ -226,7 +226,7 @@ class WorkPlanActivity(SyncedModel):
     person_in_charge = ShortText(("Penanggung Jawab", "Person in charge"), max_length=160)
     budget = Number(("Anggaran (Rp)", "Budget (IDR)"))
     aspect = EnumText(("Aspek Kematangan", "Maturity aspect"), "maturity_aspect", required=False)
-    status = EnumText(("Status", "Status"), "task_status")
+    status = EnumText(("Status", "Status"), "task_status", default="not_started")
     obstacles = LongText(("Hambatan", "Obstacles"))
 
 

@@ -1,0 +1,44 @@
+"""Reference regions (Kemendagri codes) from resources/regions, loaded into the database."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import sqlite3
+
+from jipp_desktop.core.validation import Regions
+from jipp_desktop.paths import resource
+
+
+def _files() -> tuple[bytes, bytes]:
+    folder = resource("regions")
+    return (folder / "provinces.csv").read_bytes(), (folder / "regencies.csv").read_bytes()
+
+
+def seed(conn: sqlite3.Connection) -> bool:
+    """Upsert the shipped region lists when they changed; returns True when it wrote."""
+    provinces, regencies = _files()
+    digest = hashlib.sha256(provinces + regencies).hexdigest()
+    row = conn.execute("SELECT value FROM setting WHERE key = 'regions_sha256'").fetchone()
+    if row and row[0] == digest:
+        return False
+    with conn:
+        conn.executemany(
+            "INSERT INTO province (code, name) VALUES (:code, :name) "
+            "ON CONFLICT(code) DO UPDATE SET name = excluded.name",
+            list(csv.DictReader(provinces.decode("utf-8").splitlines())))
+        conn.executemany(
+            "INSERT INTO regency (code, province_code, name, kind) "
+            "VALUES (:code, :province_code, :name, :kind) ON CONFLICT(code) DO UPDATE SET "
+            "name = excluded.name, province_code = excluded.province_code, kind = excluded.kind",
+            list(csv.DictReader(regencies.decode("utf-8").splitlines())))
+        conn.execute("INSERT OR REPLACE INTO setting (key, value) VALUES ('regions_sha256', ?)",
+                     (digest,))
+    return True
+
+
+def load(conn: sqlite3.Connection) -> Regions:
+    provinces = dict(conn.execute("SELECT code, name FROM province").fetchall())
+    regencies = {code: (prov, name) for code, prov, name in
+                 conn.execute("SELECT code, province_code, name FROM regency")}
+    return Regions(provinces, regencies)

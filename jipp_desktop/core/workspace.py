@@ -1,0 +1,140 @@
+"""Open a data folder safely: lock, integrity check, backup, migrate, then serve.
+
+A ``Workspace`` is everything one running app (GUI or command line) holds for
+one data folder: the database, this device's identity and clock, settings and
+the services that read and change records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import os
+import socket
+import sqlite3
+import uuid
+from pathlib import Path
+from types import TracebackType
+
+import platformdirs
+
+from jipp_desktop.core import backup, migrations, regions
+from jipp_desktop.core import models as m
+from jipp_desktop.core.attachments import AttachmentStore
+from jipp_desktop.core.clock import HybridClock
+from jipp_desktop.core.errors import DatabaseDamaged
+from jipp_desktop.core.lock import FolderLock
+from jipp_desktop.core.services import RecordService
+from jipp_desktop.core.settings import Settings
+
+DB_NAME = "jipp.sqlite3"
+ENV_DATA_DIR = "JIPP_DATA_DIR"
+# A start-up backup is taken when the newest one is older than this (and always
+# before a migration), so a big database is not copied on every start.
+START_BACKUP_EVERY = dt.timedelta(hours=12)
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": "normal",
+    "busy_timeout": 10_000,
+    "cache_size": -32_000,
+}
+
+
+def resolve_data_dir(explicit: Path | str | None = None) -> Path:
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir("JIPP Desktop", appauthor=False))
+
+
+class Workspace:
+    def __init__(self, data_dir: Path, lock: FolderLock) -> None:
+        self.data_dir = data_dir
+        self.db_path = data_dir / DB_NAME
+        self._lock = lock
+        self.settings = Settings()
+        self.device_id = self._ensure("device_id", lambda: str(uuid.uuid4()))
+        self.device_name = self._ensure("device_name", socket.gethostname)
+        last = self.settings.get("clock_last") or None
+        self.clock = HybridClock(self.device_id, last)
+        self.regions = regions.load(m.database.connection())
+        self.records = RecordService(self.clock, self.regions, self.actor)
+        self.attachments = AttachmentStore(data_dir / "attachments", self.records)
+
+    def actor(self) -> str:
+        """Who the audit trail names: the officer from settings, else the OS user."""
+        name = self.settings.get("officer_name")
+        if name:
+            return name
+        try:
+            return getpass.getuser()
+        except OSError:
+            return "?"
+
+    def backup(self, reason: str) -> Path | None:
+        return backup.automatic_backup(self.db_path, self.data_dir, reason)
+
+    def close(self) -> None:
+        if not m.database.is_closed():
+            m.database.close()
+        self._lock.release()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def _ensure(self, key: str, make: object) -> str:
+        value = self.settings.get(key)
+        if not value:
+            assert callable(make)
+            value = str(make())
+            self.settings.set(key, value)
+        return value
+
+
+def open_workspace(data_dir: Path | str | None = None) -> Workspace:
+    """Open (creating if needed) the data folder; raises DataFolderInUse, DatabaseDamaged,
+    SchemaTooNew."""
+    folder = resolve_data_dir(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    lock = FolderLock(folder)
+    lock.acquire()
+    try:
+        db_path = folder / DB_NAME
+        _prepare(db_path, folder)
+        m.database.init(str(db_path), pragmas=PRAGMAS)
+        m.database.connect(reuse_if_open=True)
+        return Workspace(folder, lock)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _prepare(db_path: Path, folder: Path) -> None:
+    """Integrity check, backup and migrations, on a plain connection before peewee opens."""
+    existed = db_path.exists() and db_path.stat().st_size > 0
+    if existed:
+        problem = backup.check_file(db_path)
+        if problem is not None:
+            raise DatabaseDamaged(db_path, problem, backup.latest_good_backup(folder))
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = wal")
+        todo = migrations.pending(conn)
+        if existed:
+            age = backup.latest_backup_age(folder)
+            if todo:
+                backup.automatic_backup(db_path, folder, "migrate")
+            elif age is None or age > START_BACKUP_EVERY:
+                backup.automatic_backup(db_path, folder, "start")
+        migrations.migrate(conn)
+        regions.seed(conn)
+    finally:
+        conn.close()

@@ -1,0 +1,3 @@
+from jipp_desktop.cli.main import main
+
+main()

@@ -1,0 +1,1 @@
+"""The ``jipp-desktop`` command line: a thin face over the core services."""

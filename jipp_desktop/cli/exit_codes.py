@@ -1,0 +1,10 @@
+"""Exit statuses of the command line (documented in docs/cli.md)."""
+
+OK = 0
+FAILURE = 1
+USAGE = 2
+INVALID_DATA = 3
+FOLDER_IN_USE = 4
+UNTRUSTED_SENDER = 5
+DAMAGED_FILE = 6
+BAD_PASSPHRASE = 7

@@ -1,0 +1,136 @@
+"""Entry point: ``jipp-desktop [--data-dir DIR] [--lang id|en] [COMMAND ...]``.
+
+Without a command the GUI opens.  Each command group lives in its own module
+that exposes ``register(subparsers)``; the handler it sets receives the parsed
+arguments and a ``Context`` and returns an exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from jipp_desktop import __version__
+from jipp_desktop.cli import exit_codes
+from jipp_desktop.core.errors import (
+    DataFolderInUse,
+    DatabaseDamaged,
+    JippError,
+    RecordNotFound,
+    SchemaTooNew,
+    UnknownRecordType,
+    ValidationError,
+)
+from jipp_desktop.core.workspace import Workspace, open_workspace, resolve_data_dir
+
+# Command groups; each module has register(subparsers).
+COMMAND_MODULES = (
+    "jipp_desktop.cli.record_commands",
+)
+
+log = logging.getLogger("jipp_desktop")
+
+
+class UsageError(JippError):
+    def __init__(self, message_id: str, message_en: str) -> None:
+        super().__init__()
+        self.message_id = message_id
+        self.message_en = message_en
+
+
+@dataclass
+class Context:
+    """What a command handler gets besides its arguments."""
+
+    data_dir: Path
+    lang: str
+    stdout: TextIO
+    stderr: TextIO
+    stdin: TextIO
+
+    @contextmanager
+    def workspace(self) -> Iterator[Workspace]:
+        ws = open_workspace(self.data_dir)
+        try:
+            yield ws
+        finally:
+            ws.close()
+
+    def print_json(self, value: Any) -> None:
+        json.dump(value, self.stdout, ensure_ascii=False, indent=2, sort_keys=False)
+        self.stdout.write("\n")
+
+    def say(self, message_id: str, message_en: str) -> None:
+        self.stdout.write((message_id if self.lang == "id" else message_en) + "\n")
+
+
+Handler = Callable[[argparse.Namespace, Context], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, so usage errors get our exit status."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"Perintah tidak valid: {message}", f"Invalid command: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="jipp-desktop",
+                     description="JIPP Desktop: offline records for innovation hubs.")
+    parser.add_argument("--version", action="version", version=f"jipp-desktop {__version__}")
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="data folder (default: $JIPP_DATA_DIR or the per-user folder)")
+    parser.add_argument("--lang", choices=("id", "en"), default=None,
+                        help="language of messages and of the app (default: settings, else id)")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def run(argv: Sequence[str], stdin: TextIO | None = None, stdout: TextIO | None = None,
+        stderr: TextIO | None = None) -> int:
+    """Run one command; returns its exit status (never raises for user errors)."""
+    stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
+    lang = "en" if "--lang=en" in argv or _follows(argv, "--lang", "en") else "id"
+    try:
+        args = build_parser().parse_args(list(argv))
+        lang = args.lang or lang
+        ctx = Context(resolve_data_dir(args.data_dir), lang, stdout, stderr, stdin)
+        if args.command is None:
+            from jipp_desktop.gui.app import run_gui
+
+            return run_gui(ctx.data_dir, args.lang)
+        handler: Handler = args.handler
+        return handler(args, ctx)
+    except JippError as exc:
+        stderr.write(exc.message(lang) + "\n")
+        return _status_of(exc)
+
+
+def _follows(argv: Sequence[str], flag: str, value: str) -> bool:
+    return any(a == flag and b == value for a, b in zip(argv, argv[1:], strict=False))
+
+
+def _status_of(exc: JippError) -> int:
+    if isinstance(exc, UsageError | UnknownRecordType):
+        return exit_codes.USAGE
+    if isinstance(exc, ValidationError | RecordNotFound):
+        return exit_codes.INVALID_DATA
+    if isinstance(exc, DataFolderInUse):
+        return exit_codes.FOLDER_IN_USE
+    if isinstance(exc, DatabaseDamaged | SchemaTooNew):
+        return exit_codes.DAMAGED_FILE
+    return getattr(exc, "exit_status", exit_codes.FAILURE)
+
+
+def main() -> None:
+    sys.exit(run(sys.argv[1:]))

@@ -36,7 +36,10 @@ ensure_debs() {
         fi
     fi
     log "installing Debian packages: ${missing[*]}"
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    if [ -z "${APT_UPDATED:-}" ]; then  # once per script run, and only when needed
+        "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+        APT_UPDATED=1
+    fi
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
         apt-get install -y -q --no-install-recommends "${missing[@]}"
 }

@@ -7,10 +7,12 @@ database open, which a plain file copy of a WAL database does not.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sqlite3
 from pathlib import Path
 
 from jipp_desktop.core.errors import BackupError
+from jipp_desktop.core.lock import FolderLock
 
 BACKUP_DIR = "backups"
 KEEP_AUTOMATIC = 10
@@ -102,3 +104,32 @@ def verify_restorable(path: Path) -> None:
     if not {"setting", "innovation", "audit"} <= tables:
         raise BackupError(f"Berkas {path} bukan cadangan JIPP Desktop.",
                           f"The file {path} is not a JIPP Desktop backup.")
+
+
+def restore(data_dir: Path, source: Path, db_name: str = "jipp.sqlite3") -> Path | None:
+    """Replace the data folder's database with the backup ``source``.
+
+    Works when the current database is damaged (that is when it is needed most):
+    the current files are first set aside byte for byte, so a restore can be undone.
+    Returns where the previous state was saved, if there was one.
+    """
+    verify_restorable(source)
+    lock = FolderLock(data_dir)
+    lock.acquire()
+    try:
+        db_path = data_dir / db_name
+        saved = None
+        if db_path.exists():
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+            saved = backup_folder(data_dir) / f"before-restore-{stamp}{SUFFIX}"
+            saved.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(db_path, saved)
+            wal = Path(f"{db_path}-wal")
+            if wal.exists():
+                shutil.copy2(wal, Path(f"{saved}-wal"))
+        for suffix in ("-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        copy_database(source, db_path)
+        return saved
+    finally:
+        lock.release()

@@ -31,7 +31,7 @@ from jipp_desktop.core.registry import user_fields
 
 # Keys a record's JSON shows but a person cannot set; accepted and ignored on input
 # so that `record show` output can be edited and fed back.
-READ_ONLY_KEYS = frozenset({"id", "created_at", "updated_at", "updated_by", "deleted"})
+READ_ONLY_KEYS = frozenset({"id", "created_at", "updated_at", "updated_by", "deleted", "seq"})
 
 _NIP = re.compile(r"^\d{18}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

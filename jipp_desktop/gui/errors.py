@@ -1,0 +1,104 @@
+"""Errors reach the officer as a plain message in their language, never as a traceback.
+
+The traceback goes to ``<data folder>/logs/jipp.log`` (rotating) and behind the
+"Show Details..." button of the message box, so a support person can still read it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from jipp_desktop.core.errors import JippError
+from jipp_desktop.gui.i18n import current_language
+
+log = logging.getLogger("jipp_desktop")
+
+LOG_NAME = "jipp.log"
+_handler: RotatingFileHandler | None = None
+# Message boxes without a parent must stay referenced until the officer closes them.
+_open_boxes: list[QMessageBox] = []
+
+
+def setup_logging(data_dir: Path) -> Path:
+    """Log to ``data_dir/logs/jipp.log``: 1 MB per file, five old files kept."""
+    global _handler
+    folder = data_dir / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOG_NAME
+    if _handler is not None:
+        log.removeHandler(_handler)
+        _handler.close()
+    _handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(_handler)
+    log.setLevel(logging.INFO)
+    return path
+
+
+def close_logging() -> None:
+    global _handler
+    if _handler is not None:
+        log.removeHandler(_handler)
+        _handler.close()
+        _handler = None
+
+
+def user_message(exc: BaseException) -> str:
+    """What the officer reads: the core's own message, else a generic sentence."""
+    if isinstance(exc, JippError):
+        return exc.message(current_language())
+    if isinstance(exc, OSError):
+        return QCoreApplication.translate(
+            "errors", "The file or folder could not be used: {0}"
+        ).format(exc.strerror or exc)
+    return QCoreApplication.translate(
+        "errors", "Something went wrong. The details were written to the log file."
+    )
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
+    """Log ``exc`` with its traceback and show it without one (details on request)."""
+    details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    if isinstance(exc, JippError):
+        log.warning("%s", exc.message("en"))
+    else:
+        log.error("unexpected error\n%s", details)
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title or QCoreApplication.translate("errors", "JIPP Desktop"))
+    box.setText(user_message(exc))
+    if not isinstance(exc, JippError):
+        box.setDetailedText(details)
+    box.setObjectName("jipp_error_box")
+    # Non-blocking: an error inside a slot must not start a nested event loop.
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _open_boxes.append(box)
+    box.finished.connect(lambda _result, b=box: _open_boxes.remove(b))
+    box.open()
+
+
+def _excepthook(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> None:
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    exc.__traceback__ = tb
+    try:
+        parent = QApplication.activeWindow()
+        show_error(parent, exc)
+    except Exception:
+        log.exception("error while reporting an error")
+
+
+def install_excepthook() -> None:
+    """Unhandled exceptions in slots end up here instead of on stderr."""
+    sys.excepthook = _excepthook

@@ -1,0 +1,345 @@
+"""Building blocks shared by the reports: tables, field lists, signatures, photos."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import (
+    Flowable,
+    Image,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from jipp_desktop.core import idformat
+from jipp_desktop.reports.fonts import FAMILY
+from jipp_desktop.reports.styles import GRID, HEADER_FILL, ZEBRA_FILL, Styles
+from jipp_desktop.reports.text import Tr, escape
+
+Cell = Flowable | str
+PAD_X = 3
+PAD_Y = 2.2
+# Photos are downscaled before embedding: a phone's 4000 px JPEG would make a
+# 20-photo visit report tens of megabytes for no visible gain on A4.
+MAX_PHOTO_PX = 1600
+
+
+# Tables draw plain-string cells (even empty ones) in Helvetica unless told otherwise,
+# which would put an unembedded font in the PDF.
+BASE_FONT: tuple[Any, ...] = ("FONTNAME", (0, 0), (-1, -1), FAMILY)
+
+
+def grid_style(header_rows: int = 1, zebra: bool = True) -> list[tuple[Any, ...]]:
+    cmds: list[tuple[Any, ...]] = [
+        BASE_FONT,
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
+        ("TOPPADDING", (0, 0), (-1, -1), PAD_Y),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y),
+    ]
+    if header_rows:
+        cmds.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL))
+    if zebra:
+        cmds.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [colors.white, ZEBRA_FILL]))
+    return cmds
+
+
+class PagedTable(Flowable):
+    """A long table laid out page by page, its header row repeated on every page.
+
+    One reportlab ``Table`` of thousands of rows re-measures the whole remainder at
+    every page split (about 3x slower).  This flowable measures each row once and
+    cuts a page-sized ``Table`` with the header on top at each split, so a 10,000-row
+    register costs about as much as a hand-chunked table.
+    """
+
+    def __init__(
+        self,
+        header: Sequence[Cell],
+        rows: Sequence[Sequence[Cell]],
+        col_widths: Sequence[float],
+        extra_style: Sequence[tuple[Any, ...]] = (),
+        on_rows: Callable[[int, int], None] | None = None,
+        _heights: list[float] | None = None,
+        _offset: int = 0,
+        _total: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.header = list(header)
+        self.rows = rows
+        self.col_widths = list(col_widths)
+        self.extra_style = list(extra_style)
+        self.on_rows = on_rows
+        self._heights = _heights if _heights is not None else []
+        self._offset = _offset
+        self._total = len(rows) if _total is None else _total
+        self._header_h = self._row_height(self.header)
+
+    def _row_height(self, row: Sequence[Cell]) -> float:
+        tallest = 0.0
+        for cell, width in zip(row, self.col_widths, strict=False):
+            if isinstance(cell, Flowable):
+                tallest = max(tallest, cell.wrap(width - 2 * PAD_X, 10_000)[1])
+            else:
+                tallest = max(tallest, 10.0 * (str(cell).count("\n") + 1))
+        return tallest + 2 * PAD_Y
+
+    def _height(self, index: int) -> float:
+        while len(self._heights) <= index:
+            self._heights.append(self._row_height(self.rows[len(self._heights)]))
+        return self._heights[index]
+
+    def _fit(self, avail: float) -> tuple[int, float]:
+        """How many rows fit under the header in ``avail`` points, and their height."""
+        used = self._header_h
+        count = 0
+        while count < len(self.rows):
+            h = self._height(count)
+            if used + h > avail:
+                break
+            used += h
+            count += 1
+        return count, used
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        count, used = self._fit(avail_height)
+        self.width = sum(self.col_widths)
+        # Not everything fits: report a height just over the space so the frame splits.
+        self.height = used if count == len(self.rows) else avail_height + 1
+        return self.width, self.height
+
+    def _table(self, count: int) -> Table:
+        data = [self.header, *self.rows[:count]]
+        heights = [self._header_h, *(self._height(i) for i in range(count))]
+        table = Table(data, colWidths=self.col_widths, rowHeights=heights, repeatRows=1)
+        table.setStyle(TableStyle(grid_style() + self.extra_style))
+        return table
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        count, _ = self._fit(avail_height)
+        if count == 0:
+            return []
+        rest = PagedTable(
+            self.header,
+            self.rows[count:],
+            self.col_widths,
+            self.extra_style,
+            self.on_rows,
+            self._heights[count:],
+            self._offset + count,
+            self._total,
+        )
+        if self.on_rows is not None:
+            self.on_rows(self._offset + count, self._total)
+        return [self._table(count), rest]
+
+    def draw(self) -> None:
+        table = self._table(len(self.rows))
+        table.wrapOn(self.canv, self.width, self.height)
+        table.drawOn(self.canv, 0, 0)
+        if self.on_rows is not None:
+            self.on_rows(self._offset + len(self.rows), self._total)
+
+
+def data_table(
+    styles: Styles,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    on_rows: Callable[[int, int], None] | None = None,
+    right_cols: Sequence[int] = (),
+) -> Flowable:
+    """A grid with a dark header row; every value becomes a wrapping Paragraph."""
+    head = [Paragraph(escape(h), styles.cell_head) for h in headers]
+    body = [
+        [
+            Paragraph(escape(v), styles.cell_right if i in right_cols else styles.cell)
+            for i, v in enumerate(row)
+        ]
+        for row in rows
+    ]
+    return PagedTable(head, body, widths, on_rows=on_rows)
+
+
+def empty_note(styles: Styles, tr: Tr) -> Paragraph:
+    return Paragraph(escape(tr("(tidak ada data)", "(no data)")), styles.small)
+
+
+def field_list(
+    styles: Styles, pairs: Sequence[tuple[str, Any]], width: float, label_share: float = 0.3
+) -> Table:
+    """Label : value rows, as the top of an Indonesian official document lays them out."""
+    label_w = width * label_share
+    data = [
+        [
+            Paragraph(escape(label), styles.label),
+            Paragraph(":", styles.body),
+            Paragraph(escape(value) if value not in (None, "") else "-", styles.body),
+        ]
+        for label, value in pairs
+    ]
+    table = Table(data, colWidths=[label_w, 3 * mm, width - label_w - 3 * mm])
+    table.setStyle(
+        TableStyle(
+            [
+                BASE_FONT,
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return table
+
+
+def long_text(styles: Styles, text: str | None, tr: Tr) -> list[Flowable]:
+    """Paragraphs split on blank lines; long words wrap instead of overflowing."""
+    if not text or not text.strip():
+        return [Paragraph("-", styles.body)]
+    blocks = [b.strip() for b in text.replace("\r\n", "\n").split("\n\n") if b.strip()]
+    return [Paragraph(escape(b), styles.justify) for b in blocks]
+
+
+@dataclass(frozen=True)
+class Signer:
+    """One signature block: who signs, in what capacity, with room for the signature."""
+
+    position: str
+    name: str
+    institution: str = ""
+    nip: str | None = None
+    rank: str | None = None
+    above: str = ""  # e.g. the place+date line, or "Mengetahui,"
+
+
+def signature_block(styles: Styles, signer: Signer, lang: str) -> list[Flowable]:
+    out: list[Flowable] = []
+    if signer.above:
+        out.append(Paragraph(escape(signer.above), styles.sign))
+    if signer.institution:
+        out.append(Paragraph(escape(signer.institution), styles.sign))
+    out.append(Paragraph(escape(signer.position) + ",", styles.sign))
+    out.append(Spacer(1, 20 * mm))  # room for the signature and the official stamp
+    out.append(Paragraph(f"<u>{escape(signer.name)}</u>", styles.sign_name))
+    if signer.rank:
+        out.append(Paragraph(escape(signer.rank), styles.sign))
+    if signer.nip:
+        out.append(Paragraph(f"NIP {escape(idformat.format_nip(signer.nip))}", styles.sign))
+    return out
+
+
+def signature_grid(
+    styles: Styles, signers: Sequence[Signer], width: float, lang: str, columns: int = 2
+) -> Flowable:
+    """Signature blocks two or three to a row; a row never splits across pages."""
+    if not signers:
+        return Spacer(1, 0)
+    columns = max(1, min(columns, len(signers)))
+    cells: list[list[Any]] = []
+    for start in range(0, len(signers), columns):
+        row: list[Any] = [
+            signature_block(styles, s, lang) for s in signers[start : start + columns]
+        ]
+        row += [""] * (columns - len(row))
+        cells.append(row)
+    table = Table(cells, colWidths=[width / columns] * columns)
+    table.setStyle(
+        TableStyle(
+            [
+                BASE_FONT,
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 8),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
+    return table
+
+
+def right_signature(styles: Styles, signer: Signer, width: float, lang: str) -> Flowable:
+    """A single signature block on the right half, kept together on one page."""
+    table = Table([["", signature_block(styles, signer, lang)]], colWidths=[width / 2, width / 2])
+    table.setStyle(TableStyle([BASE_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return KeepTogether([table])
+
+
+def _photo_reader(path: Path) -> ImageReader | None:
+    try:
+        from PIL import Image as PILImage
+
+        with PILImage.open(path) as img:
+            img.load()
+            if max(img.size) <= MAX_PHOTO_PX and img.format in ("JPEG", "PNG"):
+                return ImageReader(str(path))
+            img.thumbnail((MAX_PHOTO_PX, MAX_PHOTO_PX))
+            buffer = io.BytesIO()
+            img.convert("RGB").save(buffer, "JPEG", quality=85)
+        buffer.seek(0)
+        return ImageReader(buffer)
+    except Exception:  # a damaged or missing photo must not stop the whole report
+        return None
+
+
+def photo_grid(
+    styles: Styles, photos: Sequence[tuple[Path, str]], width: float, tr: Tr
+) -> list[Flowable]:
+    """Photos two to a row, each fitted into its box with its caption underneath."""
+    if not photos:
+        return [empty_note(styles, tr)]
+    box_w, box_h = width / 2 - 6, 62 * mm
+    cells: list[list[Flowable]] = []
+    for path, caption in photos:
+        reader = _photo_reader(path)
+        if reader is None:
+            cells.append(
+                [
+                    Paragraph(
+                        escape(
+                            tr(
+                                f"(foto {caption} tidak dapat dibaca)",
+                                f"(photo {caption} cannot be read)",
+                            )
+                        ),
+                        styles.caption,
+                    )
+                ]
+            )
+            continue
+        iw, ih = reader.getSize()
+        scale = min(box_w / iw, box_h / ih)
+        cells.append(
+            [
+                Image(reader, width=iw * scale, height=ih * scale),
+                Paragraph(escape(caption), styles.caption),
+            ]
+        )
+    rows = [
+        cells[i : i + 2] + ([[]] if len(cells[i : i + 2]) == 1 else [])
+        for i in range(0, len(cells), 2)
+    ]
+    table = Table(rows, colWidths=[width / 2, width / 2])
+    table.setStyle(
+        TableStyle(
+            [
+                BASE_FONT,
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
+    return [table]

@@ -1,0 +1,51 @@
+"""What a report reads: the services, settings and language of one open workspace."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from jipp_desktop.core.services import RecordService
+from jipp_desktop.core.validation import Regions
+from jipp_desktop.reports.digest import report_digest
+from jipp_desktop.reports.document import Letterhead, ReportMeta
+
+
+@dataclass
+class ReportContext:
+    records: RecordService
+    regions: Regions
+    attachments: Any  # core.attachments.AttachmentStore
+    settings: Any  # core.settings.Settings
+    lang: str
+    digest: str | None
+
+    @classmethod
+    def from_workspace(cls, workspace: Any, lang: str | None = None) -> ReportContext:
+        """``lang`` overrides the settings (the command line's --lang)."""
+        chosen = lang or workspace.settings.get("language") or "id"
+        return cls(
+            records=workspace.records,
+            regions=workspace.regions,
+            attachments=workspace.attachments,
+            settings=workspace.settings,
+            lang="en" if chosen == "en" else "id",
+            digest=report_digest(),
+        )
+
+    def meta(self, title: str, *, landscape: bool = False, subject: str = "") -> ReportMeta:
+        """Page furniture for a report; reading the kop checks the logo file first."""
+        return ReportMeta(
+            title=title,
+            lang=self.lang,
+            letterhead=Letterhead.from_settings(self.settings),
+            digest=self.digest,
+            author=self.settings.get("officer_name"),
+            subject=subject,
+            landscape=landscape,
+        )
+
+    def officer(self) -> tuple[str, str, str]:
+        """(name, position, NIP) of the officer who signs the app's own reports."""
+        get = self.settings.get
+        return get("officer_name"), get("officer_position"), get("officer_nip")

@@ -1,0 +1,89 @@
+"""Paragraph and table styles shared by all reports, in the bundled font."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+
+from jipp_desktop.reports.fonts import BOLD, FAMILY, ITALIC
+
+HEADER_FILL = colors.HexColor("#1F3A5F")
+ZEBRA_FILL = colors.HexColor("#EEF2F7")
+GRID = colors.HexColor("#9AA5B1")
+ACCENT = colors.HexColor("#1F3A5F")
+CHART_COLOURS = (
+    colors.HexColor("#1F3A5F"),
+    colors.HexColor("#3E7CB1"),
+    colors.HexColor("#81A4CD"),
+    colors.HexColor("#F2A541"),
+    colors.HexColor("#C0392B"),
+    colors.HexColor("#2E8B57"),
+    colors.HexColor("#8E44AD"),
+    colors.HexColor("#7F8C8D"),
+)
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    justify: ParagraphStyle
+    small: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    heading: ParagraphStyle
+    label: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    cell_head: ParagraphStyle
+    cell_right: ParagraphStyle
+    center: ParagraphStyle
+    right: ParagraphStyle
+    sign: ParagraphStyle
+    sign_name: ParagraphStyle
+    caption: ParagraphStyle
+    kop_title: ParagraphStyle
+    kop_unit: ParagraphStyle
+    kop_address: ParagraphStyle
+
+
+def make_styles() -> Styles:
+    def style(name: str, **kw: object) -> ParagraphStyle:
+        base: dict[str, object] = {"fontName": FAMILY, "fontSize": 9.5, "leading": 12.5}
+        base.update(kw)
+        return ParagraphStyle(name, **base)  # type: ignore[arg-type]
+
+    cell = style("cell", fontSize=8, leading=10)
+    return Styles(
+        body=style("body", spaceAfter=4),
+        justify=style("justify", alignment=TA_JUSTIFY, spaceAfter=4),
+        small=style("small", fontSize=8, leading=10),
+        title=style(
+            "title", fontName=BOLD, fontSize=13, leading=17, alignment=TA_CENTER, spaceAfter=2
+        ),
+        subtitle=style("subtitle", fontSize=9.5, leading=12.5, alignment=TA_CENTER, spaceAfter=8),
+        heading=style(
+            "heading",
+            fontName=BOLD,
+            fontSize=10.5,
+            leading=14,
+            spaceBefore=9,
+            spaceAfter=4,
+            textColor=ACCENT,
+        ),
+        label=style("label", fontName=BOLD, fontSize=9, leading=12),
+        cell=cell,
+        cell_bold=style("cell_bold", parent=cell, fontName=BOLD),
+        cell_head=style("cell_head", parent=cell, fontName=BOLD, textColor=colors.white),
+        cell_right=style("cell_right", parent=cell, alignment=TA_RIGHT),
+        center=style("center", alignment=TA_CENTER),
+        right=style("right", alignment=TA_RIGHT),
+        sign=style("sign", alignment=TA_CENTER, fontSize=9, leading=12),
+        sign_name=style("sign_name", alignment=TA_CENTER, fontName=BOLD, fontSize=9, leading=12),
+        caption=style("caption", fontName=ITALIC, fontSize=7.5, leading=9.5, alignment=TA_CENTER),
+        kop_title=style("kop_title", fontName=BOLD, fontSize=11.5, leading=14, alignment=TA_CENTER),
+        kop_unit=style("kop_unit", fontName=BOLD, fontSize=13.5, leading=16.5, alignment=TA_CENTER),
+        kop_address=style("kop_address", fontSize=8, leading=10, alignment=TA_CENTER),
+    )

@@ -7,12 +7,12 @@ import os
 # Without a display Qt aborts the whole process, so tests always run offscreen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from jipp_desktop.core.workspace import Workspace, open_workspace  # noqa: E402
+from jipp_desktop.core.workspace import Workspace, open_workspace
 
 
 @pytest.fixture(autouse=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import itertools
 import json
 import logging
 import sys
@@ -21,8 +22,8 @@ from typing import Any, TextIO
 from jipp_desktop import __version__
 from jipp_desktop.cli import exit_codes
 from jipp_desktop.core.errors import (
-    DataFolderInUse,
     DatabaseDamaged,
+    DataFolderInUse,
     JippError,
     RecordNotFound,
     SchemaTooNew,
@@ -32,9 +33,7 @@ from jipp_desktop.core.errors import (
 from jipp_desktop.core.workspace import Workspace, open_workspace, resolve_data_dir
 
 # Command groups; each module has register(subparsers).
-COMMAND_MODULES = (
-    "jipp_desktop.cli.record_commands",
-)
+COMMAND_MODULES = ("jipp_desktop.cli.record_commands",)
 
 log = logging.getLogger("jipp_desktop")
 
@@ -83,21 +82,34 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="jipp-desktop",
-                     description="JIPP Desktop: offline records for innovation hubs.")
+    parser = _Parser(
+        prog="jipp-desktop", description="JIPP Desktop: offline records for innovation hubs."
+    )
     parser.add_argument("--version", action="version", version=f"jipp-desktop {__version__}")
-    parser.add_argument("--data-dir", type=Path, default=None,
-                        help="data folder (default: $JIPP_DATA_DIR or the per-user folder)")
-    parser.add_argument("--lang", choices=("id", "en"), default=None,
-                        help="language of messages and of the app (default: settings, else id)")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="data folder (default: $JIPP_DATA_DIR or the per-user folder)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("id", "en"),
+        default=None,
+        help="language of messages and of the app (default: settings, else id)",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
 
 
-def run(argv: Sequence[str], stdin: TextIO | None = None, stdout: TextIO | None = None,
-        stderr: TextIO | None = None) -> int:
+def run(
+    argv: Sequence[str],
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
     """Run one command; returns its exit status (never raises for user errors)."""
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
     lang = "en" if "--lang=en" in argv or _follows(argv, "--lang", "en") else "id"
@@ -117,7 +129,7 @@ def run(argv: Sequence[str], stdin: TextIO | None = None, stdout: TextIO | None 
 
 
 def _follows(argv: Sequence[str], flag: str, value: str) -> bool:
-    return any(a == flag and b == value for a, b in zip(argv, argv[1:], strict=False))
+    return any(a == flag and b == value for a, b in itertools.pairwise(argv))
 
 
 def _status_of(exc: JippError) -> int:

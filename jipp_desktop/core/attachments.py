@@ -53,34 +53,68 @@ class AttachmentStore:
             partial.replace(target)
         return sha
 
-    def add(self, type_name: str, record_id: str, source: Path, *, role: str | None = None,
-            caption: str | None = None) -> str:
+    def add(
+        self,
+        type_name: str,
+        record_id: str,
+        source: Path,
+        *,
+        role: str | None = None,
+        caption: str | None = None,
+    ) -> str:
         """Attach the file ``source`` to a record; returns the attachment id."""
         record_type(type_name)
         source = Path(source)
         if not source.is_file():
-            raise ValidationError([FieldError("filename", "missing_file",
-                                              f"Berkas {source} tidak ditemukan.",
-                                              f"File {source} was not found.")])
+            raise ValidationError(
+                [
+                    FieldError(
+                        "filename",
+                        "missing_file",
+                        f"Berkas {source} tidak ditemukan.",
+                        f"File {source} was not found.",
+                    )
+                ]
+            )
         if source.stat().st_size > MAX_BYTES:
-            raise ValidationError([FieldError("filename", "too_big",
-                                              f"Berkas {source.name} lebih dari 50 MB.",
-                                              f"File {source.name} is larger than 50 MB.")])
+            raise ValidationError(
+                [
+                    FieldError(
+                        "filename",
+                        "too_big",
+                        f"Berkas {source.name} lebih dari 50 MB.",
+                        f"File {source.name} is larger than 50 MB.",
+                    )
+                ]
+            )
         self.records.get(type_name, record_id)
         sha = self.store_blob(source)
         mime = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
-        return self.records.insert_attachment(type_name, record_id, {
-            "sha256": sha, "filename": source.name, "mime": mime,
-            "size": source.stat().st_size, "role": role, "caption": caption})
+        return self.records.insert_attachment(
+            type_name,
+            record_id,
+            {
+                "sha256": sha,
+                "filename": source.name,
+                "mime": mime,
+                "size": source.stat().st_size,
+                "role": role,
+                "caption": caption,
+            },
+        )
 
     def list(self, type_name: str, record_id: str) -> list[dict[str, Any]]:
         from jipp_desktop.core.services import record_dict
 
-        rows = (m.Attachment.select()
-                .where((m.Attachment.record_type == type_name)
-                       & (m.Attachment.record_id == record_id)
-                       & (m.Attachment.deleted == False))  # noqa: E712
-                .order_by(m.Attachment.seq))
+        rows = (
+            m.Attachment.select()
+            .where(
+                (m.Attachment.record_type == type_name)
+                & (m.Attachment.record_id == record_id)
+                & (m.Attachment.deleted == 0)
+            )
+            .order_by(m.Attachment.seq)
+        )
         return [record_dict(r) for r in rows]
 
     def remove(self, attachment_id: str) -> None:

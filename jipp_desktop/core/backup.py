@@ -94,16 +94,20 @@ def verify_restorable(path: Path) -> None:
     """Refuse anything that is not a healthy JIPP Desktop database."""
     problem = check_file(path)
     if problem is not None:
-        raise BackupError(f"Berkas cadangan {path} tidak dapat dipakai: {problem}.",
-                          f"The backup file {path} cannot be used: {problem}.")
+        raise BackupError(
+            f"Berkas cadangan {path} tidak dapat dipakai: {problem}.",
+            f"The backup file {path} cannot be used: {problem}.",
+        )
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     finally:
         conn.close()
     if not {"setting", "innovation", "audit"} <= tables:
-        raise BackupError(f"Berkas {path} bukan cadangan JIPP Desktop.",
-                          f"The file {path} is not a JIPP Desktop backup.")
+        raise BackupError(
+            f"Berkas {path} bukan cadangan JIPP Desktop.",
+            f"The file {path} is not a JIPP Desktop backup.",
+        )
 
 
 def restore(data_dir: Path, source: Path, db_name: str = "jipp.sqlite3") -> Path | None:

@@ -53,8 +53,9 @@ class HybridClock:
     than anything we have seen, which is what makes "later edit wins" causal.
     """
 
-    def __init__(self, device: str, last_seen: str | None = None,
-                 wall: Callable[[], int] = now_ms) -> None:
+    def __init__(
+        self, device: str, last_seen: str | None = None, wall: Callable[[], int] = now_ms
+    ) -> None:
         self.device = device
         self._wall = wall
         self._lock = threading.Lock()

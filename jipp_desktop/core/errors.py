@@ -37,9 +37,11 @@ class ValidationError(JippError):
         super().__init__()
         self.errors = errors
         self.message_id = "Data tidak valid:\n" + "\n".join(
-            f"- {e.field}: {e.message_id}" for e in errors)
+            f"- {e.field}: {e.message_id}" for e in errors
+        )
         self.message_en = "Invalid data:\n" + "\n".join(
-            f"- {e.field}: {e.message_en}" for e in errors)
+            f"- {e.field}: {e.message_en}" for e in errors
+        )
 
     def for_field(self, field: str) -> list[FieldError]:
         return [e for e in self.errors if e.field == field]
@@ -66,20 +68,28 @@ class DataFolderInUse(JippError):
     def __init__(self, folder: Path, holder: str) -> None:
         super().__init__()
         self.folder = folder
-        self.message_id = (f"Folder data {folder} sedang dipakai oleh aplikasi JIPP Desktop lain "
-                           f"({holder}). Tutup aplikasi itu terlebih dahulu.")
-        self.message_en = (f"The data folder {folder} is in use by another JIPP Desktop "
-                           f"instance ({holder}). Close that one first.")
+        self.message_id = (
+            f"Folder data {folder} sedang dipakai oleh aplikasi JIPP Desktop lain "
+            f"({holder}). Tutup aplikasi itu terlebih dahulu."
+        )
+        self.message_en = (
+            f"The data folder {folder} is in use by another JIPP Desktop "
+            f"instance ({holder}). Close that one first."
+        )
 
 
 class SchemaTooNew(JippError):
     def __init__(self, found: int, supported: int) -> None:
         super().__init__()
-        self.message_id = (f"Basis data ini dibuat oleh versi JIPP Desktop yang lebih baru "
-                           f"(skema {found}, versi ini mendukung sampai {supported}). "
-                           "Perbarui aplikasi.")
-        self.message_en = (f"This database was written by a newer JIPP Desktop (schema {found}; "
-                           f"this version supports up to {supported}). Update the app.")
+        self.message_id = (
+            f"Basis data ini dibuat oleh versi JIPP Desktop yang lebih baru "
+            f"(skema {found}, versi ini mendukung sampai {supported}). "
+            "Perbarui aplikasi."
+        )
+        self.message_en = (
+            f"This database was written by a newer JIPP Desktop (schema {found}; "
+            f"this version supports up to {supported}). Update the app."
+        )
 
 
 class DatabaseDamaged(JippError):
@@ -89,10 +99,14 @@ class DatabaseDamaged(JippError):
         self.detail = detail
         self.latest_backup = latest_backup
         if latest_backup:
-            offer_id = (f"Cadangan terakhir yang baik: {latest_backup}. Pulihkan dengan "
-                        f"'jipp-desktop restore {latest_backup}'.")
-            offer_en = (f"Latest good backup: {latest_backup}. Restore it with "
-                        f"'jipp-desktop restore {latest_backup}'.")
+            offer_id = (
+                f"Cadangan terakhir yang baik: {latest_backup}. Pulihkan dengan "
+                f"'jipp-desktop restore {latest_backup}'."
+            )
+            offer_en = (
+                f"Latest good backup: {latest_backup}. Restore it with "
+                f"'jipp-desktop restore {latest_backup}'."
+            )
         else:
             offer_id = "Tidak ada cadangan yang baik."
             offer_en = "No good backup was found."

@@ -13,6 +13,9 @@ from typing import Any
 import peewee
 
 Label = tuple[str, str]
+# A peewee Field that also carries Described's label and flags; peewee's stubs
+# cannot express the mix-in, so code that reads labels takes this alias.
+UserField = Any
 
 LONG_TEXT_LIMIT = 20_000
 SHORT_TEXT_LIMIT = 300
@@ -30,8 +33,9 @@ class Described:
 
 
 class ShortText(peewee.CharField, Described):
-    def __init__(self, label: Label, *, required: bool = False,
-                 max_length: int = SHORT_TEXT_LIMIT, **kw: Any) -> None:
+    def __init__(
+        self, label: Label, *, required: bool = False, max_length: int = SHORT_TEXT_LIMIT, **kw: Any
+    ) -> None:
         super().__init__(max_length=max_length, null=not required, **kw)
         self._describe(label, required)
 
@@ -47,8 +51,15 @@ class LongText(peewee.TextField, Described):
 class EnumText(peewee.CharField, Described):
     """A value from a vocabulary in core/vocab.py; ``default`` fills it when left out."""
 
-    def __init__(self, label: Label, vocab: str, *, required: bool = True,
-                 default: str | None = None, **kw: Any) -> None:
+    def __init__(
+        self,
+        label: Label,
+        vocab: str,
+        *,
+        required: bool = True,
+        default: str | None = None,
+        **kw: Any,
+    ) -> None:
         super().__init__(max_length=40, null=not required, default=default, **kw)
         self.vocab = vocab
         self._describe(label, required)
@@ -63,8 +74,15 @@ class DateText(peewee.CharField, Described):
 
 
 class Number(peewee.IntegerField, Described):
-    def __init__(self, label: Label, *, required: bool = False,
-                 minimum: int = 0, maximum: int = 10**15, **kw: Any) -> None:
+    def __init__(
+        self,
+        label: Label,
+        *,
+        required: bool = False,
+        minimum: int = 0,
+        maximum: int = 10**15,
+        **kw: Any,
+    ) -> None:
         super().__init__(null=not required, **kw)
         self.minimum = minimum
         self.maximum = maximum

@@ -66,8 +66,9 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> list[int]:
     script = "".join(f"{mig.sql}\n;\n" for mig in todo)
     # executescript commits any open transaction first, then runs our own BEGIN..COMMIT.
     try:
-        conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {todo[-1].version};\n"
-                           "COMMIT;")
+        conn.executescript(
+            f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {todo[-1].version};\nCOMMIT;"
+        )
     except sqlite3.Error:
         if conn.in_transaction:
             conn.rollback()

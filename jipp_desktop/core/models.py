@@ -112,8 +112,9 @@ class Commitment(SyncedModel):
     kind = EnumText(("Jenis Komitmen", "Commitment kind"), "commitment_kind")
     number = ShortText(("Nomor", "Number"), max_length=120)
     signed_on = DateText(("Tanggal", "Date"), required=True)
-    place_regency_code = RegionCode(("Tempat (Kabupaten/Kota)", "Place (regency/city)"),
-                                    "regency", required=True)
+    place_regency_code = RegionCode(
+        ("Tempat (Kabupaten/Kota)", "Place (regency/city)"), "regency", required=True
+    )
     event_name = ShortText(("Nama Kegiatan", "Event"))
     province_code = RegionCode(("Provinsi", "Province"), "province", required=True)
     hub_id = RefId(("Simpul Inovasi", "Innovation hub"), "hub")
@@ -157,8 +158,9 @@ class Visit(SyncedModel):
     hub_id = RefId(("Simpul Inovasi", "Innovation hub"), "hub", required=True)
     start_date = DateText(("Tanggal Mulai", "Start date"), required=True)
     end_date = DateText(("Tanggal Selesai", "End date"))
-    regency_code = RegionCode(("Tempat (Kabupaten/Kota)", "Place (regency/city)"),
-                              "regency", required=True)
+    regency_code = RegionCode(
+        ("Tempat (Kabupaten/Kota)", "Place (regency/city)"), "regency", required=True
+    )
     place = ShortText(("Lokasi", "Venue"))
     agenda = LongText(("Agenda", "Agenda"))
     findings = LongText(("Temuan", "Findings"))
@@ -257,4 +259,4 @@ class Audit(BaseModel):
     new = peewee.TextField(null=True)
 
 
-SYNC_COLUMNS = frozenset(SyncedModel._meta.fields)  # type: ignore[attr-defined]
+SYNC_COLUMNS = frozenset(SyncedModel._meta.fields)

@@ -26,19 +26,24 @@ def seed(conn: sqlite3.Connection) -> bool:
         conn.executemany(
             "INSERT INTO province (code, name) VALUES (:code, :name) "
             "ON CONFLICT(code) DO UPDATE SET name = excluded.name",
-            list(csv.DictReader(provinces.decode("utf-8").splitlines())))
+            list(csv.DictReader(provinces.decode("utf-8").splitlines())),
+        )
         conn.executemany(
             "INSERT INTO regency (code, province_code, name, kind) "
             "VALUES (:code, :province_code, :name, :kind) ON CONFLICT(code) DO UPDATE SET "
             "name = excluded.name, province_code = excluded.province_code, kind = excluded.kind",
-            list(csv.DictReader(regencies.decode("utf-8").splitlines())))
-        conn.execute("INSERT OR REPLACE INTO setting (key, value) VALUES ('regions_sha256', ?)",
-                     (digest,))
+            list(csv.DictReader(regencies.decode("utf-8").splitlines())),
+        )
+        conn.execute(
+            "INSERT OR REPLACE INTO setting (key, value) VALUES ('regions_sha256', ?)", (digest,)
+        )
     return True
 
 
 def load(conn: sqlite3.Connection) -> Regions:
     provinces = dict(conn.execute("SELECT code, name FROM province").fetchall())
-    regencies = {code: (prov, name) for code, prov, name in
-                 conn.execute("SELECT code, province_code, name FROM regency")}
+    regencies = {
+        code: (prov, name)
+        for code, prov, name in conn.execute("SELECT code, province_code, name FROM regency")
+    }
     return Regions(provinces, regencies)

@@ -5,11 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-import peewee
-
 from jipp_desktop.core import models as m
 from jipp_desktop.core.errors import UnknownRecordType
-from jipp_desktop.core.fields import Described, Label
+from jipp_desktop.core.fields import Described, Label, UserField
 
 
 @dataclass(frozen=True)
@@ -34,7 +32,7 @@ class RecordType:
 
     @property
     def table(self) -> str:
-        return str(self.model._meta.table_name)  # type: ignore[attr-defined]
+        return str(self.model._meta.table_name)
 
 
 def _child(key: str, model: type[m.SyncedModel], parent: str, label: Label) -> ChildSpec:
@@ -46,37 +44,86 @@ RECORD_TYPES: dict[str, RecordType] = {
     for rt in (
         RecordType("hub", m.Hub, ("Simpul Inovasi", "Innovation hub"), "name", "province_code"),
         RecordType("agency", m.Agency, ("Instansi", "Agency"), "name", "name"),
-        RecordType("innovation", m.Innovation, ("Inovasi", "Innovation"), "title", "title",
-                   fts_table="innovation_fts"),
         RecordType(
-            "replication", m.Replication, ("Replikasi", "Replication"), "innovation_id",
+            "innovation",
+            m.Innovation,
+            ("Inovasi", "Innovation"),
+            "title",
+            "title",
+            fts_table="innovation_fts",
+        ),
+        RecordType(
+            "replication",
+            m.Replication,
+            ("Replikasi", "Replication"),
+            "innovation_id",
             "started_on",
-            (_child("steps", m.ReplicationStep, "replication_id",
-                    ("Langkah Rencana Aksi", "Action plan steps")),)),
+            (
+                _child(
+                    "steps",
+                    m.ReplicationStep,
+                    "replication_id",
+                    ("Langkah Rencana Aksi", "Action plan steps"),
+                ),
+            ),
+        ),
         RecordType(
-            "commitment", m.Commitment, ("Komitmen", "Commitment"), "number", "signed_on",
-            (_child("signatories", m.CommitmentSignatory, "commitment_id",
-                    ("Penandatangan", "Signatories")),)),
+            "commitment",
+            m.Commitment,
+            ("Komitmen", "Commitment"),
+            "number",
+            "signed_on",
+            (
+                _child(
+                    "signatories",
+                    m.CommitmentSignatory,
+                    "commitment_id",
+                    ("Penandatangan", "Signatories"),
+                ),
+            ),
+        ),
         RecordType(
-            "visit", m.Visit, ("Kunjungan Pendampingan", "Mentoring visit"), "place",
+            "visit",
+            m.Visit,
+            ("Kunjungan Pendampingan", "Mentoring visit"),
+            "place",
             "start_date",
-            (_child("mentors", m.VisitMentor, "visit_id", ("Pendamping", "Mentors")),
-             _child("participants", m.VisitParticipant, "visit_id", ("Peserta", "Participants")),
-             _child("obstacles", m.VisitObstacle, "visit_id", ("Hambatan", "Obstacles")),
-             _child("followups", m.VisitFollowUp, "visit_id", ("Tindak Lanjut", "Follow-ups"))),
-            fts_table="visit_fts"),
+            (
+                _child("mentors", m.VisitMentor, "visit_id", ("Pendamping", "Mentors")),
+                _child("participants", m.VisitParticipant, "visit_id", ("Peserta", "Participants")),
+                _child("obstacles", m.VisitObstacle, "visit_id", ("Hambatan", "Obstacles")),
+                _child("followups", m.VisitFollowUp, "visit_id", ("Tindak Lanjut", "Follow-ups")),
+            ),
+            fts_table="visit_fts",
+        ),
         RecordType(
-            "workplan", m.WorkPlan, ("Rencana Kegiatan", "Work plan"), "title", "year",
-            (_child("activities", m.WorkPlanActivity, "workplan_id",
-                    ("Kegiatan", "Activities")),)),
+            "workplan",
+            m.WorkPlan,
+            ("Rencana Kegiatan", "Work plan"),
+            "title",
+            "year",
+            (_child("activities", m.WorkPlanActivity, "workplan_id", ("Kegiatan", "Activities")),),
+        ),
     )
 }
 
 # Every synced table in dependency order (parents before children), for dumps and sync.
 SYNCED_MODELS: tuple[type[m.SyncedModel], ...] = (
-    m.Agency, m.Hub, m.Innovation, m.Commitment, m.CommitmentSignatory, m.Replication,
-    m.ReplicationStep, m.Visit, m.VisitMentor, m.VisitParticipant, m.VisitObstacle,
-    m.VisitFollowUp, m.WorkPlan, m.WorkPlanActivity, m.Attachment,
+    m.Agency,
+    m.Hub,
+    m.Innovation,
+    m.Commitment,
+    m.CommitmentSignatory,
+    m.Replication,
+    m.ReplicationStep,
+    m.Visit,
+    m.VisitMentor,
+    m.VisitParticipant,
+    m.VisitObstacle,
+    m.VisitFollowUp,
+    m.WorkPlan,
+    m.WorkPlanActivity,
+    m.Attachment,
 )
 
 
@@ -88,13 +135,12 @@ def record_type(name: str) -> RecordType:
 
 
 @cache
-def user_fields(model: type[m.SyncedModel]) -> tuple[peewee.Field, ...]:
+def user_fields(model: type[m.SyncedModel]) -> tuple[UserField, ...]:
     """The fields a person or a JSON file may set, in declaration order."""
-    fields = model._meta.sorted_fields  # type: ignore[attr-defined]
-    return tuple(f for f in fields
-                 if f.name not in m.SYNC_COLUMNS and isinstance(f, Described))
+    fields = model._meta.sorted_fields
+    return tuple(f for f in fields if f.name not in m.SYNC_COLUMNS and isinstance(f, Described))
 
 
-def field_label(field: peewee.Field, lang: str = "id") -> str:
+def field_label(field: UserField, lang: str = "id") -> str:
     label: Label = field.label
     return label[0] if lang == "id" else label[1]

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import peewee
-
 from jipp_desktop.core import vocab
 from jipp_desktop.core.fields import (
     DateText,
@@ -21,6 +19,7 @@ from jipp_desktop.core.fields import (
     RefId,
     RegionCode,
     ShortText,
+    UserField,
 )
 from jipp_desktop.core.models import SyncedModel
 from jipp_desktop.core.registry import RECORD_TYPES, record_type, user_fields
@@ -31,12 +30,11 @@ _META_PROPERTIES: dict[str, Any] = {
     "updated_at": {"type": "string", "format": "date-time", "readOnly": True},
     "updated_by": {"type": "string", "description": "device id", "readOnly": True},
     "deleted": {"type": "boolean", "readOnly": True},
-    "seq": {"type": "integer", "description": "local row number, never synced",
-            "readOnly": True},
+    "seq": {"type": "integer", "description": "local row number, never synced", "readOnly": True},
 }
 
 
-def field_schema(field: peewee.Field) -> dict[str, Any]:
+def field_schema(field: UserField) -> dict[str, Any]:
     out: dict[str, Any] = {"title": field.label[1], "description": field.label[0]}
     if isinstance(field, EnumText):
         out["enum"] = list(vocab.VOCABULARIES[field.vocab])
@@ -74,11 +72,17 @@ def record_schema(type_name: str) -> dict[str, Any]:
     schema["properties"] = {**_META_PROPERTIES, **schema["properties"]}
     for spec in rt.children:
         child = _object(spec.model, skip=frozenset({spec.parent_field}))
-        child["properties"] = {"id": _META_PROPERTIES["id"] | {"readOnly": False},
-                               **child["properties"]}
+        child["properties"] = {
+            "id": _META_PROPERTIES["id"] | {"readOnly": False},
+            **child["properties"],
+        }
         child["additionalProperties"] = False
-        schema["properties"][spec.key] = {"title": spec.label[1], "description": spec.label[0],
-                                          "type": "array", "items": child}
+        schema["properties"][spec.key] = {
+            "title": spec.label[1],
+            "description": spec.label[0],
+            "type": "array",
+            "items": child,
+        }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://jipp-desktop.example/schemas/{type_name}.json",

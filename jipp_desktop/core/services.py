@@ -7,10 +7,12 @@ clock (for field-by-field merges) and appends to the audit trail.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import json
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache
 from typing import Any
 
 import peewee
@@ -28,13 +30,22 @@ from jipp_desktop.core.registry import (
 )
 from jipp_desktop.core.validation import Regions, Validator
 
+# peewee's stubs type a select by its model; ours mix models and raw SQL nodes.
+Select = Any
+
 Progress = Callable[[int, int], bool]
 """Called as progress(done, total); returning False cancels the work."""
 
 _BATCH = 500
 # The date field that a "year" filter looks at, per record type.
-_YEAR_FIELD = {"innovation": "year_started", "workplan": "year", "hub": "year_designated",
-               "visit": "start_date", "commitment": "signed_on", "replication": "started_on"}
+_YEAR_FIELD = {
+    "innovation": "year_started",
+    "workplan": "year",
+    "hub": "year_designated",
+    "visit": "start_date",
+    "commitment": "signed_on",
+    "replication": "started_on",
+}
 
 
 class Cancelled(Exception):
@@ -60,8 +71,9 @@ class RecordService:
 
     # -- reading -------------------------------------------------------------------
 
-    def get(self, type_name: str, record_id: str, *, include_deleted: bool = False
-            ) -> dict[str, Any]:
+    def get(
+        self, type_name: str, record_id: str, *, include_deleted: bool = False
+    ) -> dict[str, Any]:
         rt = record_type(type_name)
         row = self._row(rt.model, record_id, include_deleted=include_deleted, name=type_name)
         out = record_dict(row)
@@ -69,58 +81,65 @@ class RecordService:
             out[spec.key] = [record_dict(c, meta=False) for c in self._children(spec, record_id)]
         return out
 
-    def list(self, type_name: str, query: ListQuery | None = None) -> list[dict[str, Any]]:
+    def list(self, type_name: str, query: ListQuery | None = None) -> builtins.list[dict[str, Any]]:
         rt = record_type(type_name)
-        select = self._select(rt, query or ListQuery(), rt.model.select())
-        return [record_dict(r) for r in select]
+        select = self._select(rt, query or ListQuery(), _list_select(rt.model))
+        return _fetch_dicts(rt.model, select)
 
     def count(self, type_name: str, query: ListQuery | None = None) -> int:
         rt = record_type(type_name)
         q = query or ListQuery()
-        bare = ListQuery(search=q.search, filters=q.filters, year=q.year, sort="", deleted=q.deleted)
+        bare = ListQuery(
+            search=q.search, filters=q.filters, year=q.year, sort="", deleted=q.deleted
+        )
         return int(self._select(rt, bare, rt.model.select(rt.model.seq)).count())
 
-    def seqs(self, type_name: str, query: ListQuery | None = None) -> list[int]:
+    def seqs(self, type_name: str, query: ListQuery | None = None) -> builtins.list[int]:
         """Local row keys in list order: what a big list view keeps in memory."""
         rt = record_type(type_name)
         select = self._select(rt, query or ListQuery(), rt.model.select(rt.model.seq))
         return [seq for (seq,) in select.tuples()]
 
-    def rows_by_seq(self, type_name: str, seqs: Sequence[int]) -> list[dict[str, Any]]:
+    def rows_by_seq(self, type_name: str, seqs: Sequence[int]) -> builtins.list[dict[str, Any]]:
         """The rows for ``seqs``, in the same order (missing ones left out)."""
         model = record_type(type_name).model
         found: dict[int, dict[str, Any]] = {}
         for start in range(0, len(seqs), _BATCH):
-            chunk = list(seqs[start:start + _BATCH])
-            for row in model.select().where(model.seq.in_(chunk)):
-                found[row.seq] = record_dict(row)
+            chunk = list(seqs[start : start + _BATCH])
+            for row in _fetch_dicts(model, _list_select(model).where(model.seq.in_(chunk))):
+                found[row["seq"]] = row
         return [found[s] for s in seqs if s in found]
 
-    def history(self, type_name: str, record_id: str) -> list[dict[str, Any]]:
+    def history(self, type_name: str, record_id: str) -> builtins.list[dict[str, Any]]:
         rt = record_type(type_name)
         self._row(rt.model, record_id, include_deleted=True, name=type_name)
-        rows = (m.Audit.select().where(m.Audit.record_id == record_id)
-                .order_by(m.Audit.id).dicts())
+        audit: Any = m.Audit
+        rows = audit.select().where(audit.record_id == record_id).order_by(audit.id).dicts()
         return [{k: v for k, v in r.items() if k != "id"} for r in rows]
 
     def stats(self) -> dict[str, int]:
         """Live (not deleted) records per type."""
-        return {name: rt.model.select().where(rt.model.deleted == False).count()  # noqa: E712
-                for name, rt in RECORD_TYPES.items()}
+        return {
+            name: rt.model.select().where(rt.model.deleted == 0).count()
+            for name, rt in RECORD_TYPES.items()
+        }
 
     # -- writing -------------------------------------------------------------------
 
     def create(self, type_name: str, data: Mapping[str, Any]) -> str:
         return self.create_many(type_name, [data])[0]
 
-    def create_many(self, type_name: str, items: Iterable[Mapping[str, Any]],
-                    progress: Progress | None = None) -> list[str]:
+    def create_many(
+        self, type_name: str, items: Iterable[Mapping[str, Any]], progress: Progress | None = None
+    ) -> builtins.list[str]:
         """Validate every item, then insert them all in one transaction."""
         rt = record_type(type_name)
         items = list(items)
         validator = self._validator(cache=len(items) > 1)
-        prepared = [self._prepare_new(rt, item, validator, "" if len(items) == 1 else f"[{i}].")
-                    for i, item in enumerate(items)]
+        prepared = [
+            self._prepare_new(rt, item, validator, "" if len(items) == 1 else f"[{i}].")
+            for i, item in enumerate(items)
+        ]
         if validator.errors:
             raise ValidationError(validator.errors)
         with self._db.atomic():
@@ -137,8 +156,11 @@ class RecordService:
             child_keys = frozenset(s.key for s in rt.children)
             values = validator.clean(rt.model, changes, partial=True, child_keys=child_keys)
             validator.check_record(rt.model, {**record_dict(row), **values})
-            child_plans = [self._plan_children(spec, record_id, changes[spec.key], validator)
-                           for spec in rt.children if spec.key in changes]
+            child_plans = [
+                self._plan_children(spec, record_id, changes[spec.key], validator)
+                for spec in rt.children
+                if spec.key in changes
+            ]
             if validator.errors:
                 raise ValidationError(validator.errors)
             stamp, now = self.clock.now(), utc_now()
@@ -164,9 +186,19 @@ class RecordService:
             aid = str(uuid.uuid4())
             row = {**values, "record_type": type_name, "record_id": record_id}
             m.Attachment.insert(_new_row(row, aid, stamp, now, self.clock.device)).execute()
-            m.Audit.insert(_audit(now, self.clock.device, self._actor(), type_name, record_id,
-                                  "attach", f"attachments[{aid}]", None,
-                                  str(values["filename"]))).execute()
+            m.Audit.insert(
+                _audit(
+                    now,
+                    self.clock.device,
+                    self._actor(),
+                    type_name,
+                    record_id,
+                    "attach",
+                    f"attachments[{aid}]",
+                    None,
+                    str(values["filename"]),
+                )
+            ).execute()
             self._save_clock()
         return aid
 
@@ -174,9 +206,19 @@ class RecordService:
         with self._db.atomic():
             stamp, now = self.clock.now(), utc_now()
             self._flip(row, stamp, now)
-            m.Audit.insert(_audit(now, self.clock.device, self._actor(), row.record_type,
-                                  row.record_id, "detach", f"attachments[{row.id}]",
-                                  row.filename, None)).execute()
+            m.Audit.insert(
+                _audit(
+                    now,
+                    self.clock.device,
+                    self._actor(),
+                    row.record_type,
+                    row.record_id,
+                    "detach",
+                    f"attachments[{row.id}]",
+                    row.filename,
+                    None,
+                )
+            ).execute()
             self._save_clock()
 
     # -- internals -----------------------------------------------------------------
@@ -188,39 +230,45 @@ class RecordService:
 
         def cached(ref: str, rid: str) -> bool:
             if ref not in known:
-                model = record_type(ref).model
-                known[ref] = {i for (i,) in model.select(model.id)
-                              .where(model.deleted == False).tuples()}  # noqa: E712
+                model: Any = record_type(ref).model
+                known[ref] = {
+                    i for (i,) in model.select(model.id).where(model.deleted == 0).tuples()
+                }
             return rid in known[ref]
 
         return Validator(self.regions, cached)
 
     def _ref_exists(self, ref: str, rid: str) -> bool:
         model = record_type(ref).model
-        return bool(model.select().where((model.id == rid) & (model.deleted == False))  # noqa: E712
-                    .exists())
+        return bool(model.select().where((model.id == rid) & (model.deleted == 0)).exists())
 
-    def _row(self, model: type[m.SyncedModel], record_id: str, *, include_deleted: bool,
-             name: str) -> m.SyncedModel:
+    def _row(
+        self, model: type[m.SyncedModel], record_id: str, *, include_deleted: bool, name: str
+    ) -> m.SyncedModel:
         where = model.id == record_id
         if not include_deleted:
-            where &= model.deleted == False  # noqa: E712
+            where &= model.deleted == 0
         row = model.get_or_none(where)
         if row is None:
             raise RecordNotFound(name, record_id)
         return row
 
-    def _children(self, spec: ChildSpec, parent_id: str) -> list[m.SyncedModel]:
-        model = spec.model
+    def _children(self, spec: ChildSpec, parent_id: str) -> builtins.list[m.SyncedModel]:
+        model: Any = spec.model
         parent = getattr(model, spec.parent_field)
-        return list(model.select().where((parent == parent_id) & (model.deleted == False))  # noqa: E712
-                    .order_by(model.sort_order, model.seq))
+        return list(
+            model.select()
+            .where((parent == parent_id) & (model.deleted == 0))
+            .order_by(model.sort_order, model.seq)
+        )
 
-    def _prepare_new(self, rt: RecordType, item: Mapping[str, Any], validator: Validator,
-                     prefix: str) -> tuple[dict[str, Any], list[tuple[ChildSpec, list[dict[str, Any]]]]]:
+    def _prepare_new(
+        self, rt: RecordType, item: Mapping[str, Any], validator: Validator, prefix: str
+    ) -> tuple[dict[str, Any], builtins.list[tuple[ChildSpec, builtins.list[dict[str, Any]]]]]:
         child_keys = frozenset(s.key for s in rt.children)
-        values = validator.clean(rt.model, item, partial=False, prefix=prefix,
-                                 child_keys=child_keys)
+        values = validator.clean(
+            rt.model, item, partial=False, prefix=prefix, child_keys=child_keys
+        )
         validator.check_record(rt.model, values, prefix)
         children = []
         for spec in rt.children:
@@ -229,81 +277,143 @@ class RecordService:
             children.append((spec, [r for _, r in rows]))
         return values, children
 
-    def _clean_child_list(self, spec: ChildSpec, raw: Any, validator: Validator, prefix: str,
-                          partial_ids: set[str]) -> list[tuple[str | None, dict[str, Any]]]:
+    def _clean_child_list(
+        self, spec: ChildSpec, raw: Any, validator: Validator, prefix: str, partial_ids: set[str]
+    ) -> builtins.list[tuple[str | None, dict[str, Any]]]:
         """Clean a list of child rows; rows whose id is in ``partial_ids`` are partial updates."""
         path = prefix + spec.key
         if not isinstance(raw, list):
-            validator.errors.append(FieldError(path, "not_list", f"{spec.label[0]} harus berupa daftar.",
-                                               f"{spec.label[1]} must be a list."))
+            validator.errors.append(
+                FieldError(
+                    path,
+                    "not_list",
+                    f"{spec.label[0]} harus berupa daftar.",
+                    f"{spec.label[1]} must be a list.",
+                )
+            )
             return []
-        out: list[tuple[str | None, dict[str, Any]]] = []
+        out: builtins.list[tuple[str | None, dict[str, Any]]] = []
         for i, item in enumerate(raw):
             item_path = f"{path}[{i}]."
             if not isinstance(item, Mapping):
-                validator.errors.append(FieldError(item_path.rstrip("."), "not_object",
-                                                   "Baris harus berupa objek.", "A row must be an object."))
+                validator.errors.append(
+                    FieldError(
+                        item_path.rstrip("."),
+                        "not_object",
+                        "Baris harus berupa objek.",
+                        "A row must be an object.",
+                    )
+                )
                 continue
             child_id = item.get("id")
             if child_id is not None and child_id not in partial_ids:
-                validator.errors.append(FieldError(
-                    item_path + "id", "child_not_found",
-                    f"Baris dengan id '{child_id}' bukan milik data ini.",
-                    f"Row id '{child_id}' does not belong to this record."))
+                validator.errors.append(
+                    FieldError(
+                        item_path + "id",
+                        "child_not_found",
+                        f"Baris dengan id '{child_id}' bukan milik data ini.",
+                        f"Row id '{child_id}' does not belong to this record.",
+                    )
+                )
                 continue
-            values = validator.clean(spec.model, item, partial=child_id is not None,
-                                     prefix=item_path, skip=frozenset({spec.parent_field}))
+            values = validator.clean(
+                spec.model,
+                item,
+                partial=child_id is not None,
+                prefix=item_path,
+                skip=frozenset({spec.parent_field}),
+            )
             validator.check_record(spec.model, values, item_path)
             if values.get("sort_order") is None and child_id is None:
                 values["sort_order"] = i + 1
             out.append((child_id, values))
         return out
 
-    def _plan_children(self, spec: ChildSpec, parent_id: str, raw: Any, validator: Validator
-                       ) -> tuple[ChildSpec, list[tuple[str | None, dict[str, Any]]]]:
+    def _plan_children(
+        self, spec: ChildSpec, parent_id: str, raw: Any, validator: Validator
+    ) -> tuple[ChildSpec, builtins.list[tuple[str | None, dict[str, Any]]]]:
         existing = {c.id for c in self._children(spec, parent_id)}
         return spec, self._clean_child_list(spec, raw, validator, "", partial_ids=existing)
 
-    def _insert_prepared(self, rt: RecordType, prepared: list[Any],
-                         progress: Progress | None) -> list[str]:
+    def _insert_prepared(
+        self, rt: RecordType, prepared: builtins.list[Any], progress: Progress | None
+    ) -> builtins.list[str]:
         actor, device = self._actor(), self.clock.device
-        ids: list[str] = []
-        rows: list[dict[str, Any]] = []
-        child_rows: dict[type[m.SyncedModel], list[dict[str, Any]]] = {}
-        audits: list[dict[str, Any]] = []
+        ids: builtins.list[str] = []
+        rows: builtins.list[dict[str, Any]] = []
+        child_rows: dict[type[m.SyncedModel], builtins.list[dict[str, Any]]] = {}
+        audits: builtins.list[dict[str, Any]] = []
         now = utc_now()
         total = len(prepared)
         for done, (values, children) in enumerate(prepared, start=1):
             rid = str(uuid.uuid4())
             ids.append(rid)
             rows.append(_new_row(values, rid, self.clock.now(), now, device))
-            audits.append(_audit(now, device, actor, rt.name, rid, "create", None, None,
-                                 json.dumps(values, ensure_ascii=False)))
+            audits.append(
+                _audit(
+                    now,
+                    device,
+                    actor,
+                    rt.name,
+                    rid,
+                    "create",
+                    None,
+                    None,
+                    json.dumps(values, ensure_ascii=False),
+                )
+            )
             for spec, child_list in children:
                 for child in child_list:
                     cid = str(uuid.uuid4())
                     child[spec.parent_field] = rid
                     child_rows.setdefault(spec.model, []).append(
-                        _new_row(child, cid, self.clock.now(), now, device))
-                    audits.append(_audit(now, device, actor, rt.name, rid, "create",
-                                         f"{spec.key}[{cid}]", None,
-                                         json.dumps(child, ensure_ascii=False)))
+                        _new_row(child, cid, self.clock.now(), now, device)
+                    )
+                    audits.append(
+                        _audit(
+                            now,
+                            device,
+                            actor,
+                            rt.name,
+                            rid,
+                            "create",
+                            f"{spec.key}[{cid}]",
+                            None,
+                            json.dumps(child, ensure_ascii=False),
+                        )
+                    )
             if len(rows) >= _BATCH or done == total:
                 self._flush(rt.model, rows, child_rows, audits)
                 if progress is not None and not progress(done, total):
                     raise Cancelled()
         return ids
 
-    def _flush(self, model: type[m.SyncedModel], rows: list[dict[str, Any]],
-               child_rows: dict[type[m.SyncedModel], list[dict[str, Any]]],
-               audits: list[dict[str, Any]]) -> None:
-        for table, batch in ((model, rows), *child_rows.items(), (m.Audit, audits)):
+    def _flush(
+        self,
+        model: type[m.SyncedModel],
+        rows: builtins.list[dict[str, Any]],
+        child_rows: dict[type[m.SyncedModel], builtins.list[dict[str, Any]]],
+        audits: builtins.list[dict[str, Any]],
+    ) -> None:
+        batches: list[tuple[Any, list[dict[str, Any]]]] = [
+            (model, rows),
+            *child_rows.items(),
+            (m.Audit, audits),
+        ]
+        for table, batch in batches:
             for start in range(0, len(batch), _BATCH):
-                table.insert_many(batch[start:start + _BATCH]).execute()
+                table.insert_many(batch[start : start + _BATCH]).execute()
             batch.clear()
 
-    def _write_fields(self, type_name: str, row: m.SyncedModel, values: Mapping[str, Any],
-                      stamp: str, now: str, path: str = "") -> bool:
+    def _write_fields(
+        self,
+        type_name: str,
+        row: m.SyncedModel,
+        values: Mapping[str, Any],
+        stamp: str,
+        now: str,
+        path: str = "",
+    ) -> bool:
         stamps = json.loads(row.stamps)
         updates: dict[str, Any] = {}
         audits = []
@@ -313,14 +423,25 @@ class RecordService:
                 continue
             updates[name] = new
             stamps[name] = stamp
-            audits.append(_audit(now, self.clock.device, self._actor(), type_name,
-                                 self._audit_record_id(row, type_name), "update", path + name,
-                                 audit_text(old), audit_text(new)))
+            audits.append(
+                _audit(
+                    now,
+                    self.clock.device,
+                    self._actor(),
+                    type_name,
+                    self._audit_record_id(row, type_name),
+                    "update",
+                    path + name,
+                    audit_text(old),
+                    audit_text(new),
+                )
+            )
         if not updates:
             return False
         model = type(row)
-        updates.update(stamps=json.dumps(stamps, sort_keys=True), updated_at=now,
-                       updated_by=self.clock.device)
+        updates.update(
+            stamps=json.dumps(stamps, sort_keys=True), updated_at=now, updated_by=self.clock.device
+        )
         model.update(updates).where(model.seq == row.seq).execute()
         for name, value in updates.items():
             setattr(row, name, value)
@@ -337,9 +458,15 @@ class RecordService:
                 return str(getattr(row, spec.parent_field))
         return str(row.id)
 
-    def _apply_children(self, type_name: str, parent_id: str, spec: ChildSpec,
-                        plan: list[tuple[str | None, dict[str, Any]]], stamp: str,
-                        now: str) -> bool:
+    def _apply_children(
+        self,
+        type_name: str,
+        parent_id: str,
+        spec: ChildSpec,
+        plan: builtins.list[tuple[str | None, dict[str, Any]]],
+        stamp: str,
+        now: str,
+    ) -> bool:
         existing = {c.id: c for c in self._children(spec, parent_id)}
         changed = False
         kept: set[str] = set()
@@ -349,19 +476,41 @@ class RecordService:
                 cid = str(uuid.uuid4())
                 values[spec.parent_field] = parent_id
                 spec.model.insert(_new_row(values, cid, stamp, now, device)).execute()
-                m.Audit.insert(_audit(now, device, actor, type_name, parent_id, "create",
-                                      f"{spec.key}[{cid}]", None,
-                                      json.dumps(values, ensure_ascii=False))).execute()
+                m.Audit.insert(
+                    _audit(
+                        now,
+                        device,
+                        actor,
+                        type_name,
+                        parent_id,
+                        "create",
+                        f"{spec.key}[{cid}]",
+                        None,
+                        json.dumps(values, ensure_ascii=False),
+                    )
+                ).execute()
                 changed = True
                 continue
             kept.add(child_id)
-            changed |= self._write_fields(type_name, existing[child_id], values, stamp, now,
-                                          f"{spec.key}[{child_id}].")
+            changed |= self._write_fields(
+                type_name, existing[child_id], values, stamp, now, f"{spec.key}[{child_id}]."
+            )
         for cid, child in existing.items():
             if cid not in kept:
                 self._flip(child, stamp, now)
-                m.Audit.insert(_audit(now, device, actor, type_name, parent_id, "delete",
-                                      f"{spec.key}[{cid}]", None, None)).execute()
+                m.Audit.insert(
+                    _audit(
+                        now,
+                        device,
+                        actor,
+                        type_name,
+                        parent_id,
+                        "delete",
+                        f"{spec.key}[{cid}]",
+                        None,
+                        None,
+                    )
+                ).execute()
                 changed = True
         return changed
 
@@ -375,8 +524,19 @@ class RecordService:
                 self._check_parents_alive(rt, row)
             stamp, now = self.clock.now(), utc_now()
             self._flip(row, stamp, now)
-            m.Audit.insert(_audit(now, self.clock.device, self._actor(), type_name, record_id,
-                                  "restore" if alive else "delete", None, None, None)).execute()
+            m.Audit.insert(
+                _audit(
+                    now,
+                    self.clock.device,
+                    self._actor(),
+                    type_name,
+                    record_id,
+                    "restore" if alive else "delete",
+                    None,
+                    None,
+                    None,
+                )
+            ).execute()
             self._save_clock()
 
     def _check_parents_alive(self, rt: RecordType, row: m.SyncedModel) -> None:
@@ -396,20 +556,27 @@ class RecordService:
         stamps["_cl"] = stamp
         cl = row.cl + 1
         model = type(row)
-        model.update(cl=cl, deleted=cl % 2 == 0, stamps=json.dumps(stamps, sort_keys=True),
-                     updated_at=now, updated_by=self.clock.device).where(
-            model.seq == row.seq).execute()
+        model.update(
+            cl=cl,
+            deleted=cl % 2 == 0,
+            stamps=json.dumps(stamps, sort_keys=True),
+            updated_at=now,
+            updated_by=self.clock.device,
+        ).where(model.seq == row.seq).execute()
 
     def _touch(self, row: m.SyncedModel, stamp: str, now: str) -> None:
         model = type(row)
         model.update(updated_at=now, updated_by=self.clock.device).where(
-            model.seq == row.seq).execute()
+            model.seq == row.seq
+        ).execute()
 
     def _save_clock(self) -> None:
-        m.Setting.insert(key="clock_last", value=str(self.clock.last)).on_conflict_replace().execute()
+        m.Setting.insert(
+            key="clock_last", value=str(self.clock.last)
+        ).on_conflict_replace().execute()
 
-    def _select(self, rt: RecordType, q: ListQuery, select: peewee.ModelSelect) -> peewee.ModelSelect:
-        model = rt.model
+    def _select(self, rt: RecordType, q: ListQuery, select: Select) -> Select:
+        model: Any = rt.model
         select = select.where(model.deleted == q.deleted)
         fields = {f.name for f in user_fields(model)}
         for name, value in q.filters.items():
@@ -420,8 +587,16 @@ class RecordService:
             elif name in fields:
                 select = select.where(getattr(model, name) == value)
             else:
-                raise ValidationError([FieldError(name, "unknown_field", f"Filter '{name}' tidak dikenal.",
-                                                  f"Unknown filter '{name}'.")])
+                raise ValidationError(
+                    [
+                        FieldError(
+                            name,
+                            "unknown_field",
+                            f"Filter '{name}' tidak dikenal.",
+                            f"Unknown filter '{name}'.",
+                        )
+                    ]
+                )
         if q.year is not None and rt.name in _YEAR_FIELD:
             year_field = getattr(model, _YEAR_FIELD[rt.name])
             if isinstance(year_field, peewee.IntegerField):
@@ -437,37 +612,48 @@ class RecordService:
             select = select.limit(q.limit).offset(q.offset)
         return select
 
-    def _search(self, rt: RecordType, select: peewee.ModelSelect, text: str
-                ) -> tuple[peewee.ModelSelect, bool]:
+    def _search(self, rt: RecordType, select: Select, text: str) -> tuple[Select, bool]:
         model = rt.model
         if rt.fts_table:
             expr = fts_expression(text)
             if expr is None:
                 return select, False
-            fts = peewee.Table(rt.fts_table, ["rowid", "rank"])
+            fts: Any = peewee.Table(rt.fts_table, ["rowid", "rank"])
             select = select.join(fts, on=(fts.rowid == model.seq)).where(
-                peewee.SQL(f"{rt.fts_table} MATCH ?", [expr]))
+                peewee.SQL(f"{rt.fts_table} MATCH ?", [expr])
+            )
             return select, True
         term = text.strip()
         where = None
         for field in user_fields(model):
-            if isinstance(field, peewee.CharField) and not hasattr(field, "ref") and not hasattr(
-                    field, "vocab") and not hasattr(field, "level"):
+            if (
+                isinstance(field, peewee.CharField)
+                and not hasattr(field, "ref")
+                and not hasattr(field, "vocab")
+                and not hasattr(field, "level")
+            ):
                 clause = field.contains(term)
                 where = clause if where is None else where | clause
         return (select.where(where) if where is not None else select), False
 
-    def _order(self, rt: RecordType, select: peewee.ModelSelect, q: ListQuery,
-               ranked: bool) -> peewee.ModelSelect:
+    def _order(self, rt: RecordType, select: Select, q: ListQuery, ranked: bool) -> Select:
         model = rt.model
         if q.sort is None and ranked:
-            fts = peewee.Table(str(rt.fts_table), ["rowid", "rank"])
+            fts: Any = peewee.Table(str(rt.fts_table), ["rowid", "rank"])
             return select.order_by(fts.rank, model.seq)
         name = q.sort or rt.default_sort
         known = {f.name for f in user_fields(model)} | {"created_at", "updated_at"}
         if name not in known:
-            raise ValidationError([FieldError(name, "unknown_field", f"Urutan '{name}' tidak dikenal.",
-                                              f"Cannot sort by unknown field '{name}'.")])
+            raise ValidationError(
+                [
+                    FieldError(
+                        name,
+                        "unknown_field",
+                        f"Urutan '{name}' tidak dikenal.",
+                        f"Cannot sort by unknown field '{name}'.",
+                    )
+                ]
+            )
         column = getattr(model, name)
         order = column.desc() if q.descending else column.asc()
         tie = model.seq.desc() if q.descending else model.seq.asc()
@@ -482,21 +668,100 @@ def record_dict(row: m.SyncedModel, *, meta: bool = True) -> dict[str, Any]:
         value = getattr(row, field.name)
         out[field.name] = bool(value) if isinstance(field, peewee.BooleanField) else value
     if isinstance(row, m.Attachment):
-        out.update(record_type=row.record_type, record_id=row.record_id, sha256=row.sha256,
-                   mime=row.mime, size=row.size)
+        out.update(
+            record_type=row.record_type,
+            record_id=row.record_id,
+            sha256=row.sha256,
+            mime=row.mime,
+            size=row.size,
+        )
     if meta:
-        out.update(created_at=row.created_at, updated_at=row.updated_at,
-                   updated_by=row.updated_by, deleted=bool(row.deleted), seq=row.seq)
+        out.update(
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            updated_by=row.updated_by,
+            deleted=bool(row.deleted),
+            seq=row.seq,
+        )
     return out
 
 
-def _new_row(values: Mapping[str, Any], rid: str, stamp: str, now: str, device: str
-             ) -> dict[str, Any]:
-    return {**values, "id": rid, "hlc": stamp, "stamps": "{}", "cl": 1, "deleted": False,
-            "created_at": now, "updated_at": now, "updated_by": device}
+@cache
+def _list_columns(model: type[m.SyncedModel]) -> tuple[peewee.Field, ...]:
+    """The columns of record_dict(row) in its order (lists skip the sync bookkeeping)."""
+    meta = ("created_at", "updated_at", "updated_by", "deleted", "seq")
+    return (model.id, *user_fields(model), *(getattr(model, n) for n in meta))
 
 
-def _audit(at: str, device: str, actor: str, record_type_name: str, record_id: str,
-           action: str, field: str | None, old: str | None, new: str | None) -> dict[str, Any]:
-    return {"at": at, "device": device, "actor": actor, "record_type": record_type_name,
-            "record_id": record_id, "action": action, "field": field, "old": old, "new": new}
+def _list_select(model: type[m.SyncedModel]) -> Select:
+    """SELECT of the list columns as one prebuilt SQL node.
+
+    Compiling ~30 column nodes costs as much as running the query; peewee names
+    the model's own table "t1" in every select, which the prebuilt list relies on.
+    """
+    return model.select(_column_sql(model))
+
+
+@cache
+def _column_sql(model: type[m.SyncedModel]) -> peewee.SQL:
+    return peewee.SQL(", ".join(f'"t1"."{f.column_name}"' for f in _list_columns(model)))
+
+
+def _fetch_dicts(model: type[m.SyncedModel], select: Select) -> list[dict[str, Any]]:
+    """Rows as record_dict() would give them, straight from the cursor.
+
+    Lists of hundreds of rows are on the GUI's hot path; building a peewee model
+    instance per row costs several times the query itself.
+    """
+    names = [f.name for f in _list_columns(model)]
+    flags = [
+        n
+        for n, f in zip(names, _list_columns(model), strict=True)
+        if isinstance(f, peewee.BooleanField)
+    ]
+    cursor: Any = m.database.execute(select)  # type: ignore[no-untyped-call]
+    rows = [dict(zip(names, row, strict=True)) for row in cursor]
+    for row in rows:
+        for name in flags:
+            row[name] = bool(row[name])
+    return rows
+
+
+def _new_row(
+    values: Mapping[str, Any], rid: str, stamp: str, now: str, device: str
+) -> dict[str, Any]:
+    return {
+        **values,
+        "id": rid,
+        "hlc": stamp,
+        "stamps": "{}",
+        "cl": 1,
+        "deleted": False,
+        "created_at": now,
+        "updated_at": now,
+        "updated_by": device,
+    }
+
+
+def _audit(
+    at: str,
+    device: str,
+    actor: str,
+    record_type_name: str,
+    record_id: str,
+    action: str,
+    field: str | None,
+    old: str | None,
+    new: str | None,
+) -> dict[str, Any]:
+    return {
+        "at": at,
+        "device": device,
+        "actor": actor,
+        "record_type": record_type_name,
+        "record_id": record_id,
+        "action": action,
+        "field": field,
+        "old": old,
+        "new": new,
+    }

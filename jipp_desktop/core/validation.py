@@ -12,8 +12,6 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import peewee
-
 from jipp_desktop.core import vocab
 from jipp_desktop.core.errors import FieldError
 from jipp_desktop.core.fields import (
@@ -25,6 +23,7 @@ from jipp_desktop.core.fields import (
     RefId,
     RegionCode,
     ShortText,
+    UserField,
 )
 from jipp_desktop.core.models import SyncedModel
 from jipp_desktop.core.registry import user_fields
@@ -43,8 +42,9 @@ RefExists = Callable[[str, str], bool]
 class Regions:
     """The reference regions in memory: checks and pickers need no query per value."""
 
-    def __init__(self, provinces: Mapping[str, str],
-                 regencies: Mapping[str, tuple[str, str]]) -> None:
+    def __init__(
+        self, provinces: Mapping[str, str], regencies: Mapping[str, tuple[str, str]]
+    ) -> None:
         self.provinces = dict(provinces)  # code -> name
         self.regency_names = {code: name for code, (_, name) in regencies.items()}
         self.regency_province = {code: prov for code, (prov, _) in regencies.items()}
@@ -57,8 +57,11 @@ class Regions:
 
     def regencies_of(self, province: str) -> list[tuple[str, str]]:
         """(code, name) of the regencies and cities of ``province``, by code."""
-        return sorted((code, self.regency_names[code])
-                      for code, prov in self.regency_province.items() if prov == province)
+        return sorted(
+            (code, self.regency_names[code])
+            for code, prov in self.regency_province.items()
+            if prov == province
+        )
 
 
 class Validator:
@@ -69,18 +72,31 @@ class Validator:
         self.ref_exists = ref_exists
         self.errors: list[FieldError] = []
 
-    def error(self, path: str, field: peewee.Field | None, code: str, **params: Any) -> None:
+    def error(self, path: str, field: UserField | None, code: str, **params: Any) -> None:
         label_id, label_en = field.label if field is not None else (path, path)
         msg_id, msg_en = _MESSAGES[code]
         # A parameter given as an (Indonesian, English) pair is shown in each language.
         p_id = {k: v[0] if isinstance(v, tuple) else v for k, v in params.items()}
         p_en = {k: v[1] if isinstance(v, tuple) else v for k, v in params.items()}
-        self.errors.append(FieldError(
-            path, code, msg_id.format(label=label_id, **p_id), msg_en.format(label=label_en, **p_en)))
+        self.errors.append(
+            FieldError(
+                path,
+                code,
+                msg_id.format(label=label_id, **p_id),
+                msg_en.format(label=label_en, **p_en),
+            )
+        )
 
-    def clean(self, model: type[SyncedModel], data: Mapping[str, Any], *, partial: bool,
-              prefix: str = "", child_keys: frozenset[str] = frozenset(),
-              skip: frozenset[str] = frozenset()) -> dict[str, Any]:
+    def clean(
+        self,
+        model: type[SyncedModel],
+        data: Mapping[str, Any],
+        *,
+        partial: bool,
+        prefix: str = "",
+        child_keys: frozenset[str] = frozenset(),
+        skip: frozenset[str] = frozenset(),
+    ) -> dict[str, Any]:
         """Return normalised values for the user fields present in ``data``.
 
         With ``partial`` (an update), absent fields are left alone; otherwise
@@ -99,28 +115,37 @@ class Validator:
             elif not partial:
                 out[name] = field.default() if callable(field.default) else field.default
             # "required" only when the value was missing, not when it was rejected above.
-            if name in out and out[name] is None and field.required and len(
-                    self.errors) == reported:
+            if (
+                name in out
+                and out[name] is None
+                and field.required
+                and len(self.errors) == reported
+            ):
                 self.error(path, field, "required")
         return out
 
-    def check_record(self, model: type[SyncedModel], values: Mapping[str, Any],
-                     prefix: str = "") -> None:
+    def check_record(
+        self, model: type[SyncedModel], values: Mapping[str, Any], prefix: str = ""
+    ) -> None:
         """Rules that span fields: regency inside province, dates in order."""
         # A commitment's place may lie in another province (the 2022 hub commitments were
         # signed in Manggarai Barat, NTT), so only a record's own regency is checked.
         province, regency = values.get("province_code"), values.get("regency_code")
-        if province and regency and self.regions.regency_province.get(regency) not in (
-                None, province):
-            field = model._meta.fields["regency_code"]  # type: ignore[attr-defined]
-            self.error(prefix + "regency_code", field, "region_mismatch", value=regency,
-                       province=province)
+        if (
+            province
+            and regency
+            and self.regions.regency_province.get(regency) not in (None, province)
+        ):
+            field = model._meta.fields["regency_code"]
+            self.error(
+                prefix + "regency_code", field, "region_mismatch", value=regency, province=province
+            )
         for start, end in (("start_date", "end_date"), ("start_month", "end_month")):
             if values.get(start) and values.get(end) and values[end] < values[start]:
-                fields = model._meta.fields  # type: ignore[attr-defined]
+                fields = model._meta.fields
                 self.error(prefix + end, fields[end], "order", other=fields[start].label)
 
-    def _value(self, path: str, field: peewee.Field, raw: Any) -> Any:
+    def _value(self, path: str, field: UserField, raw: Any) -> Any:
         if isinstance(raw, str):
             raw = raw.strip()
             if raw == "" and not isinstance(field, Flag):
@@ -138,7 +163,7 @@ class Validator:
 
     # -- one method per kind of field -------------------------------------------------
 
-    def _text(self, path: str, field: peewee.Field, raw: Any) -> Any:
+    def _text(self, path: str, field: UserField, raw: Any) -> Any:
         if not isinstance(raw, str):
             self.error(path, field, "not_text")
             return None
@@ -159,7 +184,7 @@ class Validator:
             return None
         return raw
 
-    def _date(self, path: str, field: peewee.Field, raw: Any) -> Any:
+    def _date(self, path: str, field: UserField, raw: Any) -> Any:
         text = str(raw)
         try:
             # fromisoformat alone would also take "20220928"; the file format is YYYY-MM-DD.
@@ -187,7 +212,7 @@ class Validator:
             return None
         return value
 
-    def _flag(self, path: str, field: peewee.Field, raw: Any) -> Any:
+    def _flag(self, path: str, field: UserField, raw: Any) -> Any:
         if isinstance(raw, bool):
             return raw
         if raw in (0, 1):
@@ -207,8 +232,9 @@ class Validator:
         return raw
 
     def _region(self, path: str, field: RegionCode, raw: Any) -> Any:
-        known = (self.regions.provinces if field.level == "province"
-                 else self.regions.regency_province)
+        known = (
+            self.regions.provinces if field.level == "province" else self.regions.regency_province
+        )
         if not isinstance(raw, str) or raw not in known:
             self.error(path, field, "region", value=raw)
             return None
@@ -241,29 +267,54 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "required": ("{label} wajib diisi.", "{label} is required."),
     "unknown_field": ("Kolom '{key}' tidak dikenal.", "Unknown field '{key}'."),
     "not_text": ("{label} harus berupa teks.", "{label} must be text."),
-    "too_long": ("{label} terlalu panjang (paling banyak {max} karakter).",
-                 "{label} is too long (at most {max} characters)."),
-    "choice": ("{label}: nilai '{value}' tidak dikenal. Pilihan: {choices}.",
-               "{label}: unknown value '{value}'. Choose one of: {choices}."),
-    "date": ("{label}: '{value}' bukan tanggal yang valid (format TTTT-BB-HH).",
-             "{label}: '{value}' is not a valid date (format YYYY-MM-DD)."),
-    "not_number": ("{label}: '{value}' bukan bilangan bulat.",
-                   "{label}: '{value}' is not a whole number."),
-    "range": ("{label} harus di antara {min} dan {max}.",
-              "{label} must be between {min} and {max}."),
-    "not_flag": ("{label}: '{value}' harus ya atau tidak.", "{label}: '{value}' must be yes or no."),
-    "dangling": ("{label}: data dengan id '{value}' tidak ditemukan.",
-                 "{label}: no record with id '{value}'."),
-    "region": ("{label}: kode wilayah '{value}' tidak dikenal.",
-               "{label}: unknown region code '{value}'."),
-    "region_mismatch": ("{label}: kabupaten/kota {value} tidak berada di provinsi {province}.",
-                        "{label}: regency/city {value} is not in province {province}."),
+    "too_long": (
+        "{label} terlalu panjang (paling banyak {max} karakter).",
+        "{label} is too long (at most {max} characters).",
+    ),
+    "choice": (
+        "{label}: nilai '{value}' tidak dikenal. Pilihan: {choices}.",
+        "{label}: unknown value '{value}'. Choose one of: {choices}.",
+    ),
+    "date": (
+        "{label}: '{value}' bukan tanggal yang valid (format TTTT-BB-HH).",
+        "{label}: '{value}' is not a valid date (format YYYY-MM-DD).",
+    ),
+    "not_number": (
+        "{label}: '{value}' bukan bilangan bulat.",
+        "{label}: '{value}' is not a whole number.",
+    ),
+    "range": (
+        "{label} harus di antara {min} dan {max}.",
+        "{label} must be between {min} and {max}.",
+    ),
+    "not_flag": (
+        "{label}: '{value}' harus ya atau tidak.",
+        "{label}: '{value}' must be yes or no.",
+    ),
+    "dangling": (
+        "{label}: data dengan id '{value}' tidak ditemukan.",
+        "{label}: no record with id '{value}'.",
+    ),
+    "region": (
+        "{label}: kode wilayah '{value}' tidak dikenal.",
+        "{label}: unknown region code '{value}'.",
+    ),
+    "region_mismatch": (
+        "{label}: kabupaten/kota {value} tidak berada di provinsi {province}.",
+        "{label}: regency/city {value} is not in province {province}.",
+    ),
     "order": ("{label} tidak boleh sebelum {other}.", "{label} cannot be before {other}."),
-    "bad_nip": ("{label} harus 18 angka dan diawali tanggal lahir yang valid (TTTTBBHH).",
-                "{label} must be 18 digits starting with a valid birth date (YYYYMMDD)."),
-    "bad_email": ("{label} bukan alamat surel yang valid.",
-                  "{label} is not a valid e-mail address."),
-    "child_not_found": ("Baris dengan id '{value}' bukan milik data ini.",
-                        "Row id '{value}' does not belong to this record."),
+    "bad_nip": (
+        "{label} harus 18 angka dan diawali tanggal lahir yang valid (TTTTBBHH).",
+        "{label} must be 18 digits starting with a valid birth date (YYYYMMDD).",
+    ),
+    "bad_email": (
+        "{label} bukan alamat surel yang valid.",
+        "{label} is not a valid e-mail address.",
+    ),
+    "child_not_found": (
+        "Baris dengan id '{value}' bukan milik data ini.",
+        "Row id '{value}' does not belong to this record.",
+    ),
     "not_list": ("{label} harus berupa daftar.", "{label} must be a list."),
 }

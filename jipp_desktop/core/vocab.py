@@ -27,8 +27,10 @@ AGENCY_LEVEL: Labels = {
 }
 
 # KIPP clusters (klaster) follow the agency levels that take part in the competition.
-CLUSTER: Labels = {k: AGENCY_LEVEL[k] for k in
-                   ("ministry", "agency", "province", "regency", "city", "bumn", "bumd")}
+CLUSTER: Labels = {
+    k: AGENCY_LEVEL[k]
+    for k in ("ministry", "agency", "province", "regency", "city", "bumn", "bumd")
+}
 
 INNOVATION_STAGE: Labels = {
     "initiative": ("Inisiatif", "Initiative"),
@@ -55,8 +57,10 @@ TASK_STATUS: Labels = {
 
 COMMITMENT_KIND: Labels = {
     "hub_formation": ("Komitmen Pembentukan Simpul Inovasi", "Hub formation commitment"),
-    "replication": ("Pernyataan Komitmen Implementasi Replikasi",
-                    "Replication implementation commitment"),
+    "replication": (
+        "Pernyataan Komitmen Implementasi Replikasi",
+        "Replication implementation commitment",
+    ),
     "other": ("Komitmen Lainnya", "Other commitment"),
 }
 

@@ -61,7 +61,7 @@ class Workspace:
         self.device_name = self._ensure("device_name", socket.gethostname)
         last = self.settings.get("clock_last") or None
         self.clock = HybridClock(self.device_id, last)
-        self.regions = regions.load(m.database.connection())
+        self.regions = regions.load(m.database.connection())  # type: ignore[no-untyped-call]
         self.records = RecordService(self.clock, self.regions, self.actor)
         self.attachments = AttachmentStore(data_dir / "attachments", self.records)
 
@@ -86,8 +86,12 @@ class Workspace:
     def __enter__(self) -> Workspace:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()
 
     def _ensure(self, key: str, make: object) -> str:

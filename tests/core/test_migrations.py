@@ -19,16 +19,25 @@ LOCAL_TABLES = {"setting", "province", "regency"}
 
 
 def _user_tables(conn: sqlite3.Connection) -> list[str]:
-    names = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
-    fts = {r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")}
+    names = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    fts = {
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'"
+        )
+    }
     return [n for n in names if n not in fts and not any(n.startswith(f + "_") for f in fts)]
 
 
 def _parents_first(conn: sqlite3.Connection, tables: list[str]) -> list[str]:
-    deps = {t: {r[2] for r in conn.execute(f"PRAGMA foreign_key_list('{t}')")} - {t}
-            for t in tables}
+    deps = {
+        t: {r[2] for r in conn.execute(f"PRAGMA foreign_key_list('{t}')")} - {t} for t in tables
+    }
     ordered: list[str] = []
     while deps:
         ready = sorted(t for t, d in deps.items() if d <= set(ordered) | LOCAL_TABLES)
@@ -39,15 +48,26 @@ def _parents_first(conn: sqlite3.Connection, tables: list[str]) -> list[str]:
     return ordered
 
 
-def _value(conn: sqlite3.Connection, table: str, col: dict[str, Any], i: int,
-           fks: dict[str, tuple[str, str]]) -> Any:
+def _value(
+    conn: sqlite3.Connection,
+    table: str,
+    col: dict[str, Any],
+    i: int,
+    fks: dict[str, tuple[str, str]],
+) -> Any:
     name = col["name"]
     if name in fks:
         parent, key = fks[name]
-        return conn.execute(f'SELECT "{key}" FROM "{parent}" ORDER BY rowid LIMIT 1 OFFSET ?',
-                            (i,)).fetchone()[0]
-    special = {"id": str(uuid.UUID(int=hash((table, i)) & (2**128 - 1))), "stamps": "{}",
-               "cl": 1, "deleted": 0, "hlc": f"0183833fe0000000-{uuid.UUID(int=7)}"}
+        return conn.execute(
+            f'SELECT "{key}" FROM "{parent}" ORDER BY rowid LIMIT 1 OFFSET ?', (i,)
+        ).fetchone()[0]
+    special = {
+        "id": str(uuid.UUID(int=hash((table, i)) & (2**128 - 1))),
+        "stamps": "{}",
+        "cl": 1,
+        "deleted": 0,
+        "hlc": f"0183833fe0000000-{uuid.UUID(int=7)}",
+    }
     if name in special:
         return special[name]
     if col["type"] == "INTEGER":
@@ -59,8 +79,10 @@ def fill(conn: sqlite3.Connection) -> dict[str, list[tuple[Any, ...]]]:
     """Insert a few rows into every table of whatever schema version this is."""
     tables = [t for t in _user_tables(conn) if t not in LOCAL_TABLES]
     for table in _parents_first(conn, tables):
-        cols = [dict(zip(("cid", "name", "type", "notnull", "default", "pk"), r, strict=True))
-                for r in conn.execute(f"PRAGMA table_info('{table}')")]
+        cols = [
+            dict(zip(("cid", "name", "type", "notnull", "default", "pk"), r, strict=True))
+            for r in conn.execute(f"PRAGMA table_info('{table}')")
+        ]
         cols = [c for c in cols if not (c["pk"] and c["type"] == "INTEGER")]
         fks = {r[3]: (r[2], r[4]) for r in conn.execute(f"PRAGMA foreign_key_list('{table}')")}
         names = ", ".join(f'"{c["name"]}"' for c in cols)
@@ -76,8 +98,9 @@ def snapshot(conn: sqlite3.Connection, tables: list[str]) -> dict[str, list[tupl
     out = {}
     for table in tables:
         cols = [r[1] for r in conn.execute(f"PRAGMA table_info('{table}')")]
-        out[table] = sorted(conn.execute(
-            f'SELECT {", ".join(chr(34) + c + chr(34) for c in cols)} FROM "{table}"'))
+        out[table] = sorted(
+            conn.execute(f'SELECT {", ".join(chr(34) + c + chr(34) for c in cols)} FROM "{table}"')
+        )
     return out
 
 
@@ -126,15 +149,17 @@ def test_a_database_from_a_newer_app_is_refused(tmp_path: Path) -> None:
         assert ws.records.stats()["innovation"] == 0
 
 
-def test_a_failing_migration_leaves_the_database_as_it_was(tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_migration_leaves_the_database_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "migrations"
     folder.mkdir()
     for mig in migrations.available():
         (folder / mig.path.name).write_text(mig.sql)
     broken = migrations.latest_version() + 1
     (folder / f"{broken:04d}_broken.sql").write_text(
-        "CREATE TABLE half_done (x INTEGER);\nINSERT INTO no_such_table VALUES (1);\n")
+        "CREATE TABLE half_done (x INTEGER);\nINSERT INTO no_such_table VALUES (1);\n"
+    )
     conn = sqlite3.connect(tmp_path / DB_NAME, isolation_level=None)
     migrations.migrate(conn)
     monkeypatch.setattr(migrations, "migrations_dir", lambda: folder)

@@ -18,16 +18,23 @@ def _agency(ws: Workspace, name: str = "Biro Organisasi Setda Provinsi Banten") 
 
 
 def _innovation(ws: Workspace, **extra: Any) -> str:
-    data = {"title": "Layanan Adminduk Keliling", "province_code": "36",
-            "regency_code": "36.01", "problem": "Warga jauh dari kantor Dukcapil"}
+    data = {
+        "title": "Layanan Adminduk Keliling",
+        "province_code": "36",
+        "regency_code": "36.01",
+        "problem": "Warga jauh dari kantor Dukcapil",
+    }
     return ws.records.create("innovation", {**data, **extra})
 
 
 def _table_counts() -> dict[str, int]:
-    tables = [r[0] for r in m.database.execute_sql(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '%fts%'")]
-    return {t: m.database.execute_sql(f'SELECT count(*) FROM "{t}"').fetchone()[0]
-            for t in tables}
+    tables = [
+        r[0]
+        for r in m.database.execute_sql(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '%fts%'"
+        )
+    ]
+    return {t: m.database.execute_sql(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
 
 
 def test_create_and_get_round_trip(workspace: Workspace) -> None:
@@ -42,16 +49,31 @@ def test_create_and_get_round_trip(workspace: Workspace) -> None:
 
 
 def test_bad_input_reports_every_field_in_both_languages_and_writes_nothing(
-        workspace: Workspace) -> None:
+    workspace: Workspace,
+) -> None:
     before = _table_counts()
     with pytest.raises(ValidationError) as caught:
-        workspace.records.create("innovation", {
-            "title": " ", "province_code": "99", "regency_code": "53.15",
-            "year_started": "tahun lalu", "agency_id": "missing-agency", "problem": "x" * 20_001,
-            "colour": "red"})
+        workspace.records.create(
+            "innovation",
+            {
+                "title": " ",
+                "province_code": "99",
+                "regency_code": "53.15",
+                "year_started": "tahun lalu",
+                "agency_id": "missing-agency",
+                "problem": "x" * 20_001,
+                "colour": "red",
+            },
+        )
     errors = {e.field: e for e in caught.value.errors}
-    assert set(errors) == {"title", "province_code", "year_started", "agency_id", "problem",
-                           "colour"}
+    assert set(errors) == {
+        "title",
+        "province_code",
+        "year_started",
+        "agency_id",
+        "problem",
+        "colour",
+    }
     assert errors["title"].message_id == "Judul Inovasi wajib diisi."
     assert errors["title"].message_en == "Innovation title is required."
     assert "'99'" in errors["province_code"].message_id
@@ -59,14 +81,18 @@ def test_bad_input_reports_every_field_in_both_languages_and_writes_nothing(
     assert _table_counts() == before
 
 
-@pytest.mark.parametrize(("field", "value", "code"), [
-    ("start_date", "2022-02-30", "date"),
-    ("start_date", "28/09/2022", "date"),
-    ("regency_code", "53.99", "region"),
-    ("hub_id", "00000000-0000-0000-0000-000000000000", "dangling"),
-])
-def test_visit_rejects_impossible_values(workspace: Workspace, field: str, value: str,
-                                         code: str) -> None:
+@pytest.mark.parametrize(
+    ("field", "value", "code"),
+    [
+        ("start_date", "2022-02-30", "date"),
+        ("start_date", "28/09/2022", "date"),
+        ("regency_code", "53.99", "region"),
+        ("hub_id", "00000000-0000-0000-0000-000000000000", "dangling"),
+    ],
+)
+def test_visit_rejects_impossible_values(
+    workspace: Workspace, field: str, value: str, code: str
+) -> None:
     hub = workspace.records.create("hub", {"province_code": "53", "name": "Simpul Inovasi NTT"})
     data = {"hub_id": hub, "start_date": "2022-09-27", "regency_code": "53.15", field: value}
     with pytest.raises(ValidationError) as caught:
@@ -83,16 +109,32 @@ def test_regency_must_lie_in_the_province(workspace: Workspace) -> None:
 def test_end_date_before_start_date_is_refused(workspace: Workspace) -> None:
     hub = workspace.records.create("hub", {"province_code": "53", "name": "Simpul Inovasi NTT"})
     with pytest.raises(ValidationError) as caught:
-        workspace.records.create("visit", {"hub_id": hub, "start_date": "2022-09-28",
-                                           "end_date": "2022-09-27", "regency_code": "53.15"})
+        workspace.records.create(
+            "visit",
+            {
+                "hub_id": hub,
+                "start_date": "2022-09-28",
+                "end_date": "2022-09-27",
+                "regency_code": "53.15",
+            },
+        )
     assert caught.value.errors[0].message_id == "Tanggal Selesai tidak boleh sebelum Tanggal Mulai."
 
 
 def test_nip_must_be_18_digits_with_a_birth_date(workspace: Workspace) -> None:
-    base = {"kind": "hub_formation", "signed_on": "2022-09-28", "place_regency_code": "53.15",
-            "province_code": "36", "text": "Kami berkomitmen membentuk simpul inovasi."}
-    bad = {"name": "Andi", "position": "Kepala Biro", "institution": "Pemprov Banten",
-           "nip": "198613402015051001"}
+    base = {
+        "kind": "hub_formation",
+        "signed_on": "2022-09-28",
+        "place_regency_code": "53.15",
+        "province_code": "36",
+        "text": "Kami berkomitmen membentuk simpul inovasi.",
+    }
+    bad = {
+        "name": "Andi",
+        "position": "Kepala Biro",
+        "institution": "Pemprov Banten",
+        "nip": "198613402015051001",
+    }
     with pytest.raises(ValidationError) as caught:
         workspace.records.create("commitment", {**base, "signatories": [bad]})
     assert caught.value.errors[0].field == "signatories[0].nip"
@@ -103,17 +145,27 @@ def test_nip_must_be_18_digits_with_a_birth_date(workspace: Workspace) -> None:
 
 def test_update_children_by_id_and_history(workspace: Workspace) -> None:
     hub = workspace.records.create("hub", {"province_code": "53", "name": "Simpul Inovasi NTT"})
-    rid = workspace.records.create("visit", {
-        "hub_id": hub, "start_date": "2022-09-27", "regency_code": "53.15",
-        "obstacles": [{"description": "Anggaran terbatas", "category": "budget"},
-                      {"description": "SDM belum terlatih", "category": "human_resources"}],
-        "followups": [{"action": "Usulkan anggaran replikasi", "due_date": "2022-12-01"}]})
+    rid = workspace.records.create(
+        "visit",
+        {
+            "hub_id": hub,
+            "start_date": "2022-09-27",
+            "regency_code": "53.15",
+            "obstacles": [
+                {"description": "Anggaran terbatas", "category": "budget"},
+                {"description": "SDM belum terlatih", "category": "human_resources"},
+            ],
+            "followups": [{"action": "Usulkan anggaran replikasi", "due_date": "2022-12-01"}],
+        },
+    )
     visit = workspace.records.get("visit", rid)
     first, second = visit["obstacles"]
     assert [first["sort_order"], second["sort_order"]] == [1, 2]
-    changed = workspace.records.update("visit", rid, {
-        "findings": "Komitmen kuat",
-        "obstacles": [{"id": first["id"], "severity": "high"}]})
+    changed = workspace.records.update(
+        "visit",
+        rid,
+        {"findings": "Komitmen kuat", "obstacles": [{"id": first["id"], "severity": "high"}]},
+    )
     assert changed
     visit = workspace.records.get("visit", rid)
     assert [o["id"] for o in visit["obstacles"]] == [first["id"]]
@@ -145,6 +197,7 @@ def test_per_field_stamps_record_which_fields_changed(workspace: Workspace) -> N
     workspace.records.update("innovation", rid, {"title": "Adminduk Keliling Plus"})
     row = m.Innovation.get(m.Innovation.id == rid)
     import json
+
     stamps = json.loads(row.stamps)
     assert list(stamps) == ["title"] and stamps["title"] > row.hlc
 
@@ -189,12 +242,20 @@ def test_full_text_search_prefix_and_injection_safe(workspace: Workspace) -> Non
 
 def test_filters_sort_year_and_paging(workspace: Workspace) -> None:
     for i, (prov, reg) in enumerate([("36", "36.01"), ("36", "36.02"), ("53", "53.15")]):
-        workspace.records.create("innovation", {"title": f"Inovasi {3 - i}", "province_code": prov,
-                                                "regency_code": reg, "year_started": 2020 + i})
+        workspace.records.create(
+            "innovation",
+            {
+                "title": f"Inovasi {3 - i}",
+                "province_code": prov,
+                "regency_code": reg,
+                "year_started": 2020 + i,
+            },
+        )
     rows = workspace.records.list("innovation", ListQuery(filters={"province_code": "36"}))
     assert [r["title"] for r in rows] == ["Inovasi 2", "Inovasi 3"]
-    rows = workspace.records.list("innovation", ListQuery(sort="year_started", descending=True,
-                                                          limit=2))
+    rows = workspace.records.list(
+        "innovation", ListQuery(sort="year_started", descending=True, limit=2)
+    )
     assert [r["year_started"] for r in rows] == [2022, 2021]
     assert workspace.records.count("innovation", ListQuery(year=2021)) == 1
     seqs = workspace.records.seqs("innovation", ListQuery(sort="title"))
@@ -206,8 +267,15 @@ def test_filters_sort_year_and_paging(workspace: Workspace) -> None:
 
 def test_province_filter_reaches_records_that_only_have_a_regency(workspace: Workspace) -> None:
     hub = workspace.records.create("hub", {"province_code": "53", "name": "Simpul Inovasi NTT"})
-    workspace.records.create("visit", {"hub_id": hub, "start_date": "2022-09-27",
-                                       "regency_code": "53.15", "agenda": "Rencana aksi"})
+    workspace.records.create(
+        "visit",
+        {
+            "hub_id": hub,
+            "start_date": "2022-09-27",
+            "regency_code": "53.15",
+            "agenda": "Rencana aksi",
+        },
+    )
     assert workspace.records.count("visit", ListQuery(filters={"province_code": "53"})) == 1
     assert workspace.records.count("visit", ListQuery(filters={"province_code": "36"})) == 0
     assert workspace.records.count("visit", ListQuery(search="rencana")) == 1
@@ -223,8 +291,9 @@ def test_create_many_is_all_or_nothing_and_cancellable(workspace: Workspace) -> 
         workspace.records.create_many("innovation", items, progress=lambda done, total: done < 600)
     assert workspace.records.count("innovation") == 0
     seen: list[int] = []
-    ids = workspace.records.create_many("innovation", items,
-                                        progress=lambda d, t: seen.append(d) is None)
+    ids = workspace.records.create_many(
+        "innovation", items, progress=lambda d, t: seen.append(d) is None
+    )
     assert len(set(ids)) == 1200 and seen[-1] == 1200
     assert workspace.records.count("innovation") == 1200
 
@@ -236,7 +305,7 @@ def test_attachments_are_stored_once_by_hash(workspace: Workspace, tmp_path: Any
     a1 = workspace.attachments.add("innovation", rid, photo, caption="Peluncuran")
     workspace.attachments.add("innovation", rid, photo)
     listed = workspace.attachments.list("innovation", rid)
-    assert [a["id"] for a in listed][0] == a1 and len(listed) == 2
+    assert listed[0]["id"] == a1 and len(listed) == 2
     assert listed[0]["mime"] == "image/jpeg"
     blobs = list((workspace.data_dir / "attachments").rglob("*"))
     assert len([b for b in blobs if b.is_file()]) == 1
@@ -245,3 +314,12 @@ def test_attachments_are_stored_once_by_hash(workspace: Workspace, tmp_path: Any
     assert any(h["action"] == "detach" for h in workspace.records.history("innovation", rid))
     with pytest.raises(ValidationError):
         workspace.attachments.add("innovation", rid, tmp_path / "missing.png")
+
+
+def test_list_rows_are_exactly_what_get_shows(workspace: Workspace) -> None:
+    agency = _agency(workspace)
+    rid = _innovation(workspace, agency_id=agency, is_digital=True, year_started=2022)
+    listed = workspace.records.list("innovation", ListQuery(search="adminduk"))[0]
+    by_seq = workspace.records.rows_by_seq("innovation", [listed["seq"]])[0]
+    shown = workspace.records.get("innovation", rid)
+    assert listed == by_seq == shown

@@ -12,7 +12,7 @@ import pytest
 
 from jipp_desktop.core import backup
 from jipp_desktop.core.clock import MAX_DRIFT_MS, ClockDriftError, HybridClock, Stamp
-from jipp_desktop.core.errors import BackupError, DataFolderInUse, DatabaseDamaged
+from jipp_desktop.core.errors import BackupError, DatabaseDamaged, DataFolderInUse
 from jipp_desktop.core.workspace import DB_NAME, open_workspace
 
 
@@ -27,8 +27,13 @@ def test_second_instance_in_another_process_is_refused(data_dir: Path) -> None:
             raise SystemExit(4)
     """)
     with open_workspace(data_dir):
-        result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                                check=False, cwd=Path(__file__).parents[2])
+        result = subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=Path(__file__).parents[2],
+        )
     assert result.returncode == 4, result.stderr
     assert "sedang dipakai" in result.stdout
     # Once the first instance closes, the folder opens again.
@@ -53,8 +58,7 @@ def test_backup_restore_round_trip(data_dir: Path, tmp_path: Path) -> None:
         assert [h["id"] for h in ws.records.list("hub")] == [kept]
 
 
-def test_restore_refuses_a_file_that_is_not_a_jipp_database(data_dir: Path,
-                                                            tmp_path: Path) -> None:
+def test_restore_refuses_a_file_that_is_not_a_jipp_database(data_dir: Path, tmp_path: Path) -> None:
     junk = tmp_path / "notes.sqlite3"
     junk.write_text("bukan basis data")
     with pytest.raises(BackupError) as caught:
@@ -79,8 +83,9 @@ def _damage(db: Path) -> None:
 
 def test_damaged_database_is_explained_and_the_latest_good_backup_offered(data_dir: Path) -> None:
     with open_workspace(data_dir) as ws:
-        ws.records.create_many("innovation", [{"title": f"Inovasi {i}", "province_code": "36"}
-                                              for i in range(300)])
+        ws.records.create_many(
+            "innovation", [{"title": f"Inovasi {i}", "province_code": "36"} for i in range(300)]
+        )
         good = ws.backup("test")
         m_db = ws.db_path
     # Fold the WAL into the main file so the damage hits real pages.
@@ -136,8 +141,9 @@ def test_clock_observe_advances_and_bounds_drift() -> None:
 
 
 def test_stamp_text_order_equals_stamp_order() -> None:
-    stamps = [Stamp(w, c, d) for w in (0, 15, 16, 2**40) for c in (0, 9, 10, 65535)
-              for d in ("a", "b")]
+    stamps = [
+        Stamp(w, c, d) for w in (0, 15, 16, 2**40) for c in (0, 9, 10, 65535) for d in ("a", "b")
+    ]
     assert sorted(stamps) == sorted(stamps, key=str)
     assert all(Stamp.parse(str(s)) == s for s in stamps)
     with pytest.raises(ValueError):

@@ -10,8 +10,8 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     Image,
     KeepTogether,
@@ -277,19 +277,21 @@ def right_signature(styles: Styles, signer: Signer, width: float, lang: str) -> 
     return KeepTogether([table])
 
 
-def _photo_reader(path: Path) -> ImageReader | None:
+def _photo_source(path: Path) -> tuple[str | io.BytesIO, tuple[int, int]] | None:
+    """The photo as a file name or a downscaled JPEG in memory, with its pixel size."""
     try:
         from PIL import Image as PILImage
 
         with PILImage.open(path) as img:
             img.load()
             if max(img.size) <= MAX_PHOTO_PX and img.format in ("JPEG", "PNG"):
-                return ImageReader(str(path))
+                return str(path), img.size
             img.thumbnail((MAX_PHOTO_PX, MAX_PHOTO_PX))
             buffer = io.BytesIO()
             img.convert("RGB").save(buffer, "JPEG", quality=85)
+            size = img.size
         buffer.seek(0)
-        return ImageReader(buffer)
+        return buffer, size
     except Exception:  # a damaged or missing photo must not stop the whole report
         return None
 
@@ -303,8 +305,8 @@ def photo_grid(
     box_w, box_h = width / 2 - 6, 62 * mm
     cells: list[list[Flowable]] = []
     for path, caption in photos:
-        reader = _photo_reader(path)
-        if reader is None:
+        source = _photo_source(path)
+        if source is None:
             cells.append(
                 [
                     Paragraph(
@@ -319,11 +321,11 @@ def photo_grid(
                 ]
             )
             continue
-        iw, ih = reader.getSize()
+        image, (iw, ih) = source
         scale = min(box_w / iw, box_h / ih)
         cells.append(
             [
-                Image(reader, width=iw * scale, height=ih * scale),
+                Image(image, width=iw * scale, height=ih * scale),
                 Paragraph(escape(caption), styles.caption),
             ]
         )
@@ -343,3 +345,20 @@ def photo_grid(
         )
     )
     return [table]
+
+
+class Sections:
+    """Numbered section headings (A., B., …) as Indonesian reports letter them."""
+
+    def __init__(self, styles: Styles) -> None:
+        self.styles = styles
+        self.count = 0
+
+    def __call__(self, title: str) -> list[Flowable]:
+        letter = chr(ord("A") + self.count)
+        self.count += 1
+        # Never leave a heading alone at the foot of a page.
+        return [
+            CondPageBreak(25 * mm),
+            Paragraph(f"{letter}. {escape(title)}", self.styles.heading),
+        ]

@@ -1,0 +1,316 @@
+"""Read-only aggregates behind the reports (Qt-free, no PDF code).
+
+Kept apart from the PDF layout so the GUI dashboard can show the same figures the
+printed hub summary and national recap show.  Each function is one or a few
+grouped SQL statements over the peewee models; deleted records never count, nor
+do children of deleted visits or replications.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import peewee
+
+from jipp_desktop.core import models as m
+from jipp_desktop.core.dashboard import CLOSED_TASK_STATES, titles
+
+_CHUNK = 500
+
+
+def _alive(model: type[m.SyncedModel]) -> Any:
+    return model.deleted == False  # noqa: E712 - peewee builds SQL from ==
+
+
+def _tuples(query: Any) -> list[tuple[Any, ...]]:
+    return [tuple(row) for row in query.tuples()]
+
+
+@dataclass(frozen=True)
+class Period:
+    """An inclusive date range; either end may be open."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def where(self, column: Any) -> Any:
+        """SQL condition on an ISO date column (text compares correctly as YYYY-MM-DD)."""
+        cond = column.is_null(False)
+        if self.start is not None:
+            cond &= column >= self.start.isoformat()
+        if self.end is not None:
+            cond &= column <= self.end.isoformat()
+        return cond
+
+    @property
+    def as_of(self) -> dt.date:
+        """The day "overdue" is judged on: the period's end, or today for a running one."""
+        today = dt.date.today()
+        return min(self.end, today) if self.end is not None else today
+
+
+def agency_names(ids: Iterable[str | None]) -> dict[str, str]:
+    return titles("agency", [i for i in ids if i])
+
+
+def innovation_titles(ids: Iterable[str | None]) -> dict[str, str]:
+    return titles("innovation", [i for i in ids if i])
+
+
+def step_progress(replication_ids: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """replication id -> (action-plan steps done, steps in all), cancelled steps left out."""
+    s = m.ReplicationStep
+    wanted = list(dict.fromkeys(replication_ids))
+    out: dict[str, tuple[int, int]] = {}
+    done = peewee.fn.SUM(peewee.Case(None, [(s.status == "done", 1)], 0))
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        query = (
+            s.select(s.replication_id, done, peewee.fn.COUNT(s.seq))
+            .where(_alive(s) & s.replication_id.in_(chunk) & (s.status != "cancelled"))
+            .group_by(s.replication_id)
+        )
+        for rid, n_done, total in _tuples(query):
+            out[str(rid)] = (int(n_done or 0), int(total))
+    return out
+
+
+def _count_by(model: type[m.SyncedModel], column: Any, where: Any) -> dict[str, int]:
+    query = model.select(column, peewee.fn.COUNT(model.seq)).where(where).group_by(column)
+    return {("" if k is None else str(k)): int(n) for k, n in _tuples(query)}
+
+
+@dataclass
+class HubFigures:
+    """Everything the hub summary counts for one province and period."""
+
+    province_code: str
+    period: Period
+    hubs: list[dict[str, Any]] = field(default_factory=list)
+    innovations_by_stage: dict[str, int] = field(default_factory=dict)
+    innovations_by_category: dict[str, int] = field(default_factory=dict)
+    replications_by_status: dict[str, int] = field(default_factory=dict)
+    replications_started: int = 0
+    visits: int = 0
+    followups_open: int = 0
+    followups_overdue: int = 0
+    followups_done: int = 0
+
+    @property
+    def innovations(self) -> int:
+        return sum(self.innovations_by_stage.values())
+
+    @property
+    def replications(self) -> int:
+        return sum(self.replications_by_status.values())
+
+
+def _visit_in_province(province: str) -> Any:
+    return m.Visit.regency_code.startswith(f"{province}.")
+
+
+def hub_figures(province: str, period: Period) -> HubFigures:
+    i, r, v, f = m.Innovation, m.Replication, m.Visit, m.VisitFollowUp
+    out = HubFigures(province, period)
+    out.hubs = list(
+        m.Hub.select(m.Hub.id, m.Hub.name, m.Hub.status, m.Hub.year_designated)
+        .where(_alive(m.Hub) & (m.Hub.province_code == province))
+        .order_by(m.Hub.name)
+        .dicts()
+    )
+    in_prov = _alive(i) & (i.province_code == province)
+    out.innovations_by_stage = _count_by(i, i.stage, in_prov)
+    out.innovations_by_category = _count_by(i, i.category, in_prov)
+    rep_where = _alive(r) & (r.province_code == province)
+    out.replications_by_status = _count_by(r, r.status, rep_where)
+    out.replications_started = r.select().where(rep_where & period.where(r.started_on)).count()
+    visit_where = _alive(v) & _visit_in_province(province) & period.where(v.start_date)
+    out.visits = v.select().where(visit_where).count()
+    fu = (
+        f.select(f.status, f.due_date)
+        .join(v, on=(v.id == f.visit_id))
+        .where(_alive(f) & _alive(v) & _visit_in_province(province))
+    )
+    if period.end is not None:
+        fu = fu.where(v.start_date <= period.end.isoformat())
+    as_of = period.as_of.isoformat()
+    for status, due in _tuples(fu):
+        if status == "done":
+            out.followups_done += 1
+        elif status not in CLOSED_TASK_STATES:
+            out.followups_open += 1
+            if due and str(due) < as_of:
+                out.followups_overdue += 1
+    return out
+
+
+@dataclass(frozen=True)
+class OpenFollowUp:
+    visit_id: str
+    visit_start: str
+    action: str
+    owner: str
+    due_date: str
+    status: str
+    overdue: bool
+
+
+def open_followups(province: str, period: Period) -> list[OpenFollowUp]:
+    """Follow-ups not done or cancelled, from visits up to the period's end; by due date."""
+    f, v = m.VisitFollowUp, m.Visit
+    query = (
+        f.select(f.visit_id, v.start_date, f.action, f.owner, f.due_date, f.status)
+        .join(v, on=(v.id == f.visit_id))
+        .where(
+            _alive(f)
+            & _alive(v)
+            & _visit_in_province(province)
+            & f.status.not_in(CLOSED_TASK_STATES)
+        )
+        .order_by(f.due_date.is_null(), f.due_date, f.seq)
+    )
+    if period.end is not None:
+        query = query.where(v.start_date <= period.end.isoformat())
+    as_of = period.as_of.isoformat()
+    return [
+        OpenFollowUp(
+            str(vid),
+            str(start),
+            str(action),
+            owner or "",
+            due or "",
+            str(status),
+            bool(due) and str(due) < as_of,
+        )
+        for vid, start, action, owner, due, status in _tuples(query)
+    ]
+
+
+@dataclass(frozen=True)
+class VisitLine:
+    id: str
+    start_date: str
+    end_date: str | None
+    regency_code: str
+    place: str
+    mentors: int
+    participants: int
+    obstacles: int
+    followups: int
+
+
+def visit_lines(province: str, period: Period) -> list[VisitLine]:
+    """Visits in the province and period with the size of each child list."""
+    v = m.Visit
+    visits = _tuples(
+        v.select(v.id, v.start_date, v.end_date, v.regency_code, v.place)
+        .where(_alive(v) & _visit_in_province(province) & period.where(v.start_date))
+        .order_by(v.start_date, v.seq)
+    )
+    ids = [str(row[0]) for row in visits]
+    counts: dict[type[m.SyncedModel], dict[str, int]] = {}
+    for model in (m.VisitMentor, m.VisitParticipant, m.VisitObstacle, m.VisitFollowUp):
+        per: dict[str, int] = {}
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            col = model.visit_id
+            per.update(_count_by(model, col, _alive(model) & col.in_(chunk)))
+        counts[model] = per
+    return [
+        VisitLine(
+            str(vid),
+            str(start),
+            end,
+            str(regency),
+            place or "",
+            counts[m.VisitMentor].get(str(vid), 0),
+            counts[m.VisitParticipant].get(str(vid), 0),
+            counts[m.VisitObstacle].get(str(vid), 0),
+            counts[m.VisitFollowUp].get(str(vid), 0),
+        )
+        for vid, start, end, regency, place in visits
+    ]
+
+
+@dataclass
+class ProvinceLine:
+    """One row of the national recap."""
+
+    code: str
+    name: str
+    hubs: list[str] = field(default_factory=list)
+    hub_status: str | None = None
+    innovations: int = 0
+    replications: int = 0
+    replications_done: int = 0
+    visits: int = 0
+    commitments: int = 0
+    followups_open: int = 0
+
+
+def _year_of(column: Any, year: int | None) -> Any:
+    if year is None:
+        return True
+    if isinstance(column, peewee.IntegerField):
+        return column == year
+    return column.startswith(f"{year:04d}-")
+
+
+def national_lines(year: int | None = None) -> list[ProvinceLine]:
+    """One line per province that has a hub or any record, in code order."""
+    i, r, v, c, f, h = m.Innovation, m.Replication, m.Visit, m.Commitment, m.VisitFollowUp, m.Hub
+    lines: dict[str, ProvinceLine] = {
+        str(code): ProvinceLine(str(code), str(name))
+        for code, name in _tuples(m.Province.select(m.Province.code, m.Province.name))
+    }
+
+    def line(code: Any) -> ProvinceLine:
+        key = str(code)
+        return lines.setdefault(key, ProvinceLine(key, key))
+
+    for code, name, status in _tuples(
+        h.select(h.province_code, h.name, h.status).where(_alive(h)).order_by(h.name)
+    ):
+        target = line(code)
+        target.hubs.append(str(name))
+        target.hub_status = target.hub_status or status
+    for code, n in _count_by(
+        i, i.province_code, _alive(i) & _year_of(i.year_started, year)
+    ).items():
+        line(code).innovations = n
+    rep_where = _alive(r) & _year_of(r.started_on, year)
+    for code, n in _count_by(r, r.province_code, rep_where).items():
+        line(code).replications = n
+    done_where = rep_where & (r.status == "completed")
+    for code, n in _count_by(r, r.province_code, done_where).items():
+        line(code).replications_done = n
+    prov_of_visit = peewee.fn.SUBSTR(v.regency_code, 1, 2)
+    for code, n in _count_by(v, prov_of_visit, _alive(v) & _year_of(v.start_date, year)).items():
+        line(code).visits = n
+    for code, n in _count_by(c, c.province_code, _alive(c) & _year_of(c.signed_on, year)).items():
+        line(code).commitments = n
+    open_fu = (
+        f.select(prov_of_visit, peewee.fn.COUNT(f.seq))
+        .join(v, on=(v.id == f.visit_id))
+        .where(
+            _alive(f)
+            & _alive(v)
+            & f.status.not_in(CLOSED_TASK_STATES)
+            & _year_of(v.start_date, year)
+        )
+        .group_by(prov_of_visit)
+    )
+    for code, n in _tuples(open_fu):
+        line(code).followups_open = int(n)
+    return [
+        ln
+        for _, ln in sorted(lines.items())
+        if ln.hubs or ln.innovations or ln.replications or ln.visits or ln.commitments
+    ]
+
+
+def hub_status_counts() -> dict[str, int]:
+    return _count_by(m.Hub, m.Hub.status, _alive(m.Hub))

@@ -1,0 +1,180 @@
+"""Laporan pendampingan: the report of one mentoring visit, with signature blocks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from jipp_desktop.core import idformat, vocab
+from jipp_desktop.reports.blocks import (
+    Sections,
+    Signer,
+    data_table,
+    empty_note,
+    field_list,
+    long_text,
+    photo_grid,
+    signature_grid,
+)
+from jipp_desktop.reports.context import ReportContext
+from jipp_desktop.reports.document import Progress, ProgressSink, build_pdf, frame_width
+from jipp_desktop.reports.fonts import register_fonts
+from jipp_desktop.reports.photos import image_attachments
+from jipp_desktop.reports.styles import Styles, make_styles
+from jipp_desktop.reports.text import Tr, escape
+
+BLANK_NAME = "(" + "." * 40 + ")"
+
+
+def _people_table(
+    s: Styles, tr: Tr, rows: list[dict[str, Any]], width: float, with_position: bool
+) -> Flowable:
+    if not rows:
+        return empty_note(s, tr)
+    if with_position:
+        headers = [
+            "No",
+            tr("Nama", "Name"),
+            tr("Jabatan", "Position"),
+            tr("Instansi", "Institution"),
+        ]
+        widths = [0.06, 0.3, 0.3, 0.34]
+        body = [
+            [n, p["name"], p.get("position") or "-", p.get("institution") or "-"]
+            for n, p in enumerate(rows, 1)
+        ]
+    else:
+        headers = ["No", tr("Nama", "Name"), tr("Instansi", "Institution")]
+        widths = [0.06, 0.44, 0.5]
+        body = [[n, p["name"], p.get("institution") or "-"] for n, p in enumerate(rows, 1)]
+    return data_table(s, headers, body, [w * width for w in widths], right_cols=(0,))
+
+
+def build_visit(
+    ctx: ReportContext, visit_id: str, out: Path | str, progress: Progress | None = None
+) -> int:
+    tr, lang = Tr(ctx.lang), ctx.lang
+    sink = ProgressSink(progress)
+    rec = ctx.records.get("visit", visit_id)
+    hub = ctx.records.get("hub", rec["hub_id"], include_deleted=True)
+    photos = image_attachments(ctx, "visit", visit_id)
+    sink.data(1, 1)
+    register_fonts()
+    s = make_styles()
+    meta = ctx.meta(tr("Laporan Pendampingan", "Mentoring Visit Report") + f" – {hub['name']}")
+    width = frame_width(meta)
+    regency = ctx.regions.name(rec["regency_code"])
+    period = idformat.format_period(rec["start_date"], rec.get("end_date"), lang)
+    venue = ", ".join(x for x in (rec.get("place"), regency) if x)
+    section = Sections(s)
+
+    story: list[Flowable] = [
+        Spacer(1, 2 * mm),
+        Paragraph(escape(tr("LAPORAN PENDAMPINGAN", "MENTORING VISIT REPORT")), s.title),
+        Paragraph(escape(tr("Simpul Inovasi ", "Innovation hub ") + str(hub["name"])), s.subtitle),
+        field_list(
+            s,
+            [
+                (tr("Simpul Inovasi", "Innovation hub"), hub["name"]),
+                (tr("Provinsi", "Province"), ctx.regions.name(hub["province_code"])),
+                (tr("Waktu", "Date"), period),
+                (tr("Tempat", "Place"), venue),
+                (tr("Jumlah Pendamping", "Mentors"), len(rec["mentors"])),
+                (tr("Jumlah Peserta", "Participants"), len(rec["participants"])),
+            ],
+            width,
+        ),
+        *section(tr("Tim Pendamping", "Mentoring team")),
+        _people_table(s, tr, rec["mentors"], width, with_position=False),
+        *section(tr("Peserta", "Participants")),
+        _people_table(s, tr, rec["participants"], width, with_position=True),
+        *section(tr("Agenda", "Agenda")),
+        *long_text(s, rec.get("agenda"), tr),
+        *section(tr("Temuan", "Findings")),
+        *long_text(s, rec.get("findings"), tr),
+        *section(tr("Hambatan", "Obstacles")),
+    ]
+    obstacles = [
+        [
+            n,
+            vocab.label("obstacle_category", o.get("category"), lang),
+            o["description"],
+            vocab.label("severity", o.get("severity"), lang),
+        ]
+        for n, o in enumerate(rec["obstacles"], 1)
+    ]
+    story.append(
+        data_table(
+            s,
+            [
+                "No",
+                tr("Kategori", "Category"),
+                tr("Uraian", "Description"),
+                tr("Tingkat", "Severity"),
+            ],
+            obstacles,
+            [w * width for w in (0.06, 0.22, 0.57, 0.15)],
+            right_cols=(0,),
+        )
+        if obstacles
+        else empty_note(s, tr)
+    )
+    story.extend(section(tr("Tindak Lanjut", "Follow-ups")))
+    followups = [
+        [
+            n,
+            f["action"],
+            f.get("owner") or "-",
+            idformat.format_date(f.get("due_date"), lang) or "-",
+            vocab.label("task_status", f.get("status"), lang),
+        ]
+        for n, f in enumerate(rec["followups"], 1)
+    ]
+    story.append(
+        data_table(
+            s,
+            [
+                "No",
+                tr("Tindak Lanjut", "Action"),
+                tr("Penanggung Jawab", "Owner"),
+                tr("Tenggat", "Due date"),
+                "Status",
+            ],
+            followups,
+            [w * width for w in (0.06, 0.42, 0.22, 0.16, 0.14)],
+            right_cols=(0,),
+        )
+        if followups
+        else empty_note(s, tr)
+    )
+    if rec.get("notes"):
+        story += [*section(tr("Catatan", "Notes")), *long_text(s, rec["notes"], tr)]
+    story.extend(section(tr("Dokumentasi", "Photos")))
+    story += photo_grid(s, photos, width, tr)
+    story.append(KeepTogether([Spacer(1, 6 * mm), _signatures(ctx, rec, s, width)]))
+    return build_pdf(story, out, meta, sink)
+
+
+def _signatures(ctx: ReportContext, rec: dict[str, Any], s: Styles, width: float) -> Flowable:
+    tr, lang = Tr(ctx.lang), ctx.lang
+    name, position, nip = ctx.officer()
+    place = idformat.place_name(ctx.regions.name(rec["regency_code"]))
+    day = rec.get("end_date") or rec["start_date"]
+    mentor = rec["mentors"][0] if rec["mentors"] else None
+    left = Signer(
+        above=tr("Mengetahui,", "Acknowledged by,"),
+        position=tr("Pendamping", "Mentor"),
+        name=str(mentor["name"]) if mentor else BLANK_NAME,
+        # Under the name, so both names line up across the two blocks.
+        rank=str(mentor["institution"]) if mentor else None,
+    )
+    right = Signer(
+        above=idformat.place_date_line(place, day, lang),
+        position=position or tr("Pelapor", "Reported by"),
+        name=name or BLANK_NAME,
+        nip=nip or None,
+    )
+    return signature_grid(s, [left, right], width, lang, columns=2)

@@ -1,0 +1,220 @@
+"""Values that lost to a concurrent change ("Perlu ditinjau"), kept until an officer decides.
+
+A conflict is synced data: its id is derived from what lost (table, row, field,
+stamp of the losing value), so two laptops that detect the same conflict store
+one record; the officer's choice travels as a new change of the field plus the
+conflict's resolution, last writer wins.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from jipp_desktop.core import models as m
+from jipp_desktop.core.errors import FieldError, RecordNotFound, ValidationError
+from jipp_desktop.core.registry import RECORD_TYPES, field_label
+from jipp_desktop.core.services import audit_text, utc_now
+from jipp_desktop.core.workspace import Workspace
+from jipp_desktop.sync.lines import ConflictChange
+from jipp_desktop.sync.schema import field_object, is_flag, record_type_of
+
+LIFE = "_cl"
+KEEP = ("current", "other")
+
+
+def conflict_id(table: str, row_id: str, field: str, loser_stamp: str) -> str:
+    text = f"{table}\x1f{row_id}\x1f{field}\x1f{loser_stamp}"
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+@dataclass
+class StoredConflict:
+    winner_stamp: str
+    resolution: tuple[str, str] | None
+    stamp: str
+
+
+def load(ids: set[str]) -> dict[str, StoredConflict]:
+    out: dict[str, StoredConflict] = {}
+    chunk = sorted(ids)
+    for start in range(0, len(chunk), 500):
+        part = chunk[start:start + 500]
+        cursor = m.database.execute_sql(
+            "SELECT id, winner_stamp, resolution, resolved_stamp, stamp FROM sync_conflict "
+            f"WHERE id IN ({', '.join('?' * len(part))})", tuple(part))
+        for cid, winner, res, res_stamp, stamp in cursor:
+            out[cid] = StoredConflict(winner, None if res is None else (res, res_stamp), stamp)
+    return out
+
+
+def merged(old: StoredConflict | None, new: ConflictChange) -> StoredConflict:
+    """The join of two versions of one conflict: newest winner, last resolution."""
+    if old is None:
+        return StoredConflict(new.winner_stamp, new.resolution, new.stamp)
+    resolution = old.resolution
+    if new.resolution is not None and (resolution is None or new.resolution[1] > resolution[1]):
+        resolution = new.resolution
+    return StoredConflict(max(old.winner_stamp, new.winner_stamp), resolution,
+                          max(old.stamp, new.stamp))
+
+
+def write(change: ConflictChange, state: StoredConflict, exists: bool) -> None:
+    resolution, res_stamp = state.resolution or (None, None)
+    if exists:
+        m.database.execute_sql(
+            "UPDATE sync_conflict SET winner_stamp = ?, resolution = ?, resolved_stamp = ?, "
+            "stamp = ?, origin = ? WHERE id = ?",
+            (state.winner_stamp, resolution, res_stamp, state.stamp, state.stamp[17:], change.id))
+        return
+    m.database.execute_sql(
+        "INSERT INTO sync_conflict (id, tbl, row_id, field, loser_value, loser_stamp, "
+        "winner_stamp, resolution, resolved_stamp, stamp, origin, detected_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (change.id, change.table, change.row_id, change.field,
+         json.dumps(change.loser_value, ensure_ascii=False), change.loser_stamp,
+         state.winner_stamp, resolution, res_stamp, state.stamp, state.stamp[17:], utc_now()))
+
+
+# -- reviewing -------------------------------------------------------------------------
+
+
+def _label(table: str, field: str, lang: str) -> str:
+    if field == LIFE:
+        return "Dihapus" if lang == "id" else "Deleted"
+    return field_label(field_object(table, field), lang)
+
+
+def _row(table: str, row_id: str) -> dict[str, Any] | None:
+    cursor = m.database.execute_sql(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+    found = cursor.fetchone()
+    if found is None:
+        return None
+    return dict(zip([d[0] for d in cursor.description], found, strict=True))
+
+
+def _title(table: str, row: dict[str, Any]) -> str:
+    type_name, _parent = record_type_of(table)
+    rt = RECORD_TYPES.get(type_name)
+    if rt is not None and rt.table == table:
+        return str(row.get(rt.title_field) or row["id"])
+    for key in ("name", "activity", "action", "description", "filename"):
+        if row.get(key):
+            return str(row[key])
+    return str(row["id"])
+
+
+def list_conflicts(*, include_resolved: bool = False, lang: str = "id") -> list[dict[str, Any]]:
+    """Conflicts for review, newest first, with the current and the other value side by side."""
+    sql = ("SELECT id, tbl, row_id, field, loser_value, loser_stamp, winner_stamp, resolution, "
+           "detected_at FROM sync_conflict")
+    if not include_resolved:
+        sql += " WHERE resolution IS NULL"
+    out = []
+    for cid, table, row_id, field, loser, loser_stamp, winner, res, detected in \
+            m.database.execute_sql(sql + " ORDER BY detected_at DESC, id"):
+        row = _row(table, row_id) or {"id": row_id}
+        type_name, _parent = record_type_of(table)
+        if field == LIFE:
+            current: Any = bool(row.get("deleted"))
+            other: Any = not current
+        else:
+            current = row.get(field)
+            other = json.loads(loser) if loser is not None else None
+            if is_flag(table, field):
+                current = None if current is None else bool(current)
+        out.append({"id": cid, "record_type": type_name, "table": table, "record_id": row_id,
+                    "title": _title(table, row), "field": field,
+                    "label": _label(table, field, lang), "current": current, "other": other,
+                    "other_stamp": loser_stamp, "winner_stamp": winner, "resolution": res,
+                    "detected_at": detected})
+    return out
+
+
+def count_open() -> int:
+    row = m.database.execute_sql(
+        "SELECT count(*) FROM sync_conflict WHERE resolution IS NULL").fetchone()
+    return int(row[0])
+
+
+class ConflictNotFound(RecordNotFound):
+    """No conflict (or no record) with that id; the command line exits with 3."""
+
+
+def resolve(ws: Workspace, conflict: str, keep: str) -> bool:
+    """Settle a conflict; keeping the other value writes it as a new change that travels.
+
+    Returns True when a record changed.
+    """
+    if keep not in KEEP:
+        raise ValueError(keep)
+    with m.database.atomic():
+        found = m.database.execute_sql(
+            "SELECT tbl, row_id, field, loser_value FROM sync_conflict WHERE id = ?",
+            (conflict,)).fetchone()
+        if found is None:
+            raise ConflictNotFound("conflict", conflict)
+        table, row_id, field, loser = found
+        row = _row(table, row_id)
+        if row is None:
+            raise ConflictNotFound(table, row_id)
+        stamp, now = ws.clock.now(), utc_now()
+        changed = False
+        if keep == "other":
+            if field == LIFE:
+                changed = _flip(ws, table, row, stamp, now)
+            else:
+                changed = _write(ws, table, row, field, json.loads(loser) if loser else None,
+                                 stamp, now)
+        m.database.execute_sql(
+            "UPDATE sync_conflict SET resolution = ?, resolved_stamp = ?, stamp = ?, origin = ? "
+            "WHERE id = ?", (keep, stamp, stamp, ws.device_id, conflict))
+        ws.settings.set("clock_last", str(ws.clock.last))
+        return changed
+
+
+def _audit(ws: Workspace, table: str, row: dict[str, Any], field: str, old: Any, new: Any,
+           now: str) -> None:
+    type_name, parent = record_type_of(table)
+    record_id = row[parent] if parent else row["id"]
+    path = field if parent is None else f"{table}[{row['id']}].{field}"
+    m.Audit.insert(at=now, device=ws.device_id, actor=ws.actor(), record_type=type_name,
+                   record_id=record_id, action="resolve", field=path, old=audit_text(old),
+                   new=audit_text(new)).execute()
+
+
+def _write(ws: Workspace, table: str, row: dict[str, Any], field: str, value: Any, stamp: str,
+           now: str) -> bool:
+    current = row[field]
+    if is_flag(table, field):
+        current = None if current is None else bool(current)
+    if current == value:
+        return False
+    if value is None and not field_object(table, field).null:
+        raise ValidationError([FieldError(field, "required", "Nilai ini wajib diisi.",
+                                          "This value is required.")])
+    stamps = json.loads(row["stamps"])
+    stamps[field] = stamp
+    m.database.execute_sql(
+        f"UPDATE {table} SET {field} = ?, stamps = ?, updated_at = ?, updated_by = ? "
+        "WHERE id = ?", (value, json.dumps(stamps, sort_keys=True), now, ws.device_id, row["id"]))
+    _audit(ws, table, row, field, current, value, now)
+    return True
+
+
+def _flip(ws: Workspace, table: str, row: dict[str, Any], stamp: str, now: str) -> bool:
+    """Keeping the other side of a delete/edit conflict means undoing the deletion."""
+    if not row["deleted"]:
+        return False
+    stamps = json.loads(row["stamps"])
+    stamps[LIFE] = stamp
+    cl = int(row["cl"]) + 1
+    m.database.execute_sql(
+        f"UPDATE {table} SET cl = ?, deleted = ?, stamps = ?, updated_at = ?, updated_by = ? "
+        "WHERE id = ?", (cl, cl % 2 == 0, json.dumps(stamps, sort_keys=True), now, ws.device_id,
+                         row["id"]))
+    _audit(ws, table, row, "deleted", True, False, now)
+    return True
+

@@ -1,0 +1,224 @@
+"""Write this laptop's changes into a package: everything, or only what a peer lacks.
+
+A change line carries a row's id and creation stamp, then per field
+``[value]`` (unchanged since creation), ``[value, stamp]`` or
+``[value, stamp, vector]`` (when the value has seen more than its own change),
+and the causal length the same way.  A row new to the peer goes whole; a row the
+peer has goes with only the fields it lacks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jipp_desktop.core import models as m
+from jipp_desktop.core.workspace import Workspace
+from jipp_desktop.sync import identity, package, state, status, vectors
+from jipp_desktop.sync.errors import ExportCancelled, SyncError
+from jipp_desktop.sync.merge import Vector, implicit_vector, origin
+from jipp_desktop.sync.schema import TABLE_ORDER, is_flag, synced_fields
+from jipp_desktop.sync.scope import province_ids
+
+Progress = Callable[[int, int], bool]
+_BATCH = 500
+ALL = "all"
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    seq: int
+    stream: str
+    rows: int
+    conflicts: int
+    attachments: int
+    full: bool
+    sha256s: set[str] = field(default_factory=set)
+
+
+def _needed(stamp: str, base: Vector | None) -> bool:
+    return base is None or stamp > base.get(origin(stamp), "")
+
+
+def _vectors_for(table: str, ids: list[str] | None) -> dict[str, dict[str, tuple[str, Vector]]]:
+    """Stored field vectors of rows (all rows of ``table`` when ``ids`` is None)."""
+    out: dict[str, dict[str, tuple[str, Vector]]] = {}
+    sql = "SELECT row_id, field, stamp, vv FROM sync_field WHERE tbl = ?"
+    batches: Iterable[list[str] | None] = [None] if ids is None else (
+        ids[i:i + _BATCH] for i in range(0, len(ids), _BATCH))
+    for part in batches:
+        params: tuple[Any, ...] = (table,)
+        query = sql
+        if part is not None:
+            query += f" AND row_id IN ({', '.join('?' * len(part))})"
+            params += tuple(part)
+        for row_id, name, stamp, vv in m.database.execute_sql(query, params):
+            out.setdefault(row_id, {})[name] = (stamp, json.loads(vv))
+    return out
+
+
+def _cell(value: Any, stamp: str, hlc: str, vector: Vector | None) -> list[Any]:
+    if stamp == hlc:
+        return [value]
+    if vector is None or vector == implicit_vector(stamp):
+        return [value, stamp]
+    return [value, stamp, vector]
+
+
+def _line(table: str, row: tuple[Any, ...], fields: tuple[str, ...], flags: list[bool],
+          vectors: dict[str, tuple[str, Vector]], base: Vector | None) -> dict[str, Any] | None:
+    rid, hlc, stamps_text, cl, created_at = row[:5]
+    stamps: dict[str, str] = json.loads(stamps_text)
+    whole = _needed(hlc, base)
+    cells: dict[str, list[Any]] = {}
+    for name, value, flag in zip(fields, row[5:], flags, strict=True):
+        stamp = stamps.get(name, hlc)
+        if whole or _needed(stamp, base):
+            known = vectors.get(name)
+            cells[name] = _cell(bool(value) if flag else value, stamp, hlc,
+                                known[1] if known else None)
+    cl_stamp = stamps.get("_cl")
+    line: dict[str, Any] = {"t": table, "id": rid, "hlc": hlc}
+    if whole:
+        line["ca"] = created_at
+    if whole or (cl_stamp is not None and _needed(cl_stamp, base)):
+        known = vectors.get("_cl")
+        line["cl"] = [cl] if cl_stamp is None else [cl, cl_stamp, known[1] if known else
+                                                    implicit_vector(cl_stamp)]
+    if not cells and "cl" not in line:
+        return None
+    line["f"] = cells
+    return line
+
+
+def _candidate_ids(table: str, base: Vector) -> list[str]:
+    """Rows with a creation or field change the peer may lack (cheap: indexes and one scan)."""
+    ids = {rid for rid, hlc in m.database.execute_sql(f"SELECT id, hlc FROM {table}")
+           if _needed(hlc, base)}
+    origins = [o for (o,) in m.database.execute_sql(
+        "SELECT DISTINCT origin FROM sync_field WHERE tbl = ?", (table,))]
+    for dev in origins:
+        ids.update(r for (r,) in m.database.execute_sql(
+            "SELECT row_id FROM sync_field WHERE tbl = ? AND origin = ? AND stamp > ?",
+            (table, dev, base.get(dev, ""))))
+    return sorted(ids)
+
+
+def change_lines(base: Vector | None, scope: dict[str, set[str]] | None,
+                 shas: set[str], counter: list[int]) -> Iterator[bytes]:
+    """The change lines of every table in dependency order; collects attachment hashes."""
+    for table in TABLE_ORDER:
+        fields = synced_fields(table)
+        flags = [is_flag(table, f) for f in fields]
+        columns = ", ".join(("id", "hlc", "stamps", "cl", "created_at", *fields))
+        if base is None:
+            ids: list[str] | None = None
+            rows: Iterable[tuple[Any, ...]] = m.database.execute_sql(
+                f"SELECT {columns} FROM {table} ORDER BY seq")
+        else:
+            ids = _candidate_ids(table, base)
+            rows = _rows_by_id(table, columns, ids)
+        if scope is not None:
+            rows = (r for r in rows if r[0] in scope[table])
+        vectors = _vectors_for(table, ids)
+        chunk: list[str] = []
+        for row in rows:
+            line = _line(table, row, fields, flags, vectors.get(row[0], {}), base)
+            if line is None:
+                continue
+            if table == "attachment" and "sha256" in line["f"] and row[3] % 2 == 1:
+                shas.add(line["f"]["sha256"][0])
+            counter[0] += 1
+            chunk.append(json.dumps(line, ensure_ascii=False, separators=(",", ":")))
+            if len(chunk) >= _BATCH:
+                yield ("\n".join(chunk) + "\n").encode("utf-8")
+                chunk = []
+        if chunk:
+            yield ("\n".join(chunk) + "\n").encode("utf-8")
+
+
+def _rows_by_id(table: str, columns: str, ids: list[str]) -> Iterator[tuple[Any, ...]]:
+    for start in range(0, len(ids), _BATCH):
+        part = ids[start:start + _BATCH]
+        yield from m.database.execute_sql(
+            f"SELECT {columns} FROM {table} WHERE id IN ({', '.join('?' * len(part))})",
+            tuple(part))
+
+
+def conflict_lines(base: Vector | None, counter: list[int]) -> Iterator[bytes]:
+    cursor = m.database.execute_sql(
+        "SELECT id, tbl, row_id, field, loser_value, loser_stamp, winner_stamp, resolution, "
+        "resolved_stamp, stamp FROM sync_conflict ORDER BY id")
+    for cid, tbl, row_id, name, loser, loser_stamp, winner, res, res_stamp, stamp in cursor:
+        if not _needed(stamp, base):
+            continue
+        counter[0] += 1
+        line = {"id": cid, "t": tbl, "row": row_id, "field": name,
+                "loser": [json.loads(loser) if loser is not None else None, loser_stamp],
+                "winner": winner, "res": None if res is None else [res, res_stamp], "s": stamp}
+        yield (json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+
+
+def _file_chunks(path: Path) -> Iterator[bytes]:
+    with open(path, "rb") as handle:
+        yield from iter(lambda: handle.read(1 << 20), b"")
+
+
+def next_seq(stream: str) -> int:
+    return int(state.get(f"seq:{stream}") or "0") + 1
+
+
+def export(ws: Workspace, target: Path, *, for_device: str | None = None, full: bool = False,
+           province: str | None = None, passphrase: str | None = None,
+           progress: Progress | None = None) -> ExportResult:
+    """Write a package to ``target``: incremental for ``for_device`` unless ``full``."""
+    if province is not None and province not in ws.regions.provinces:
+        raise SyncError(f"Kode provinsi '{province}' tidak dikenal.",
+                        f"Unknown province code '{province}'.")
+    key = identity.load_or_create(ws.data_dir)
+    stream = for_device if for_device else ALL
+    base: Vector | None = None
+    if for_device and not full:
+        known = vectors.load(for_device)
+        base = known if known else None
+    scope = province_ids(province) if province else None
+    carries = vectors.own(ws.device_id, str(ws.clock.last))
+    seq = next_seq(stream)
+    manifest = {**package.base_manifest(key, ws.device_id, ws.device_name),
+                "package_id": str(uuid.uuid4()),
+                "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                "seq": seq, "stream": stream,
+                "scope": {"full": base is None and scope is None, "province": province,
+                          "for": for_device},
+                "base": base or {}, "carries": carries}
+    shas: set[str] = set()
+    rows, conflicts = [0], [0]
+
+    def changes() -> Iterator[bytes]:
+        for done, chunk in enumerate(change_lines(base, scope, shas, rows), start=1):
+            if progress is not None and not progress(done, 0):
+                raise ExportCancelled()
+            yield chunk
+
+    def members() -> Iterator[tuple[str, Iterable[bytes]]]:
+        yield package.CHANGES, changes()
+        yield package.CONFLICTS, conflict_lines(base, conflicts)
+        for sha in sorted(shas):
+            if ws.attachments.has_blob(sha):
+                yield package.ATTACHMENT_DIR + sha, _file_chunks(ws.attachments.blob_path(sha))
+
+    manifest["counts"] = {}
+    package.write(target, manifest, members(), key, passphrase,
+                  late={"counts": lambda: {"changes": rows[0], "conflicts": conflicts[0],
+                                           "attachments": len(shas)}})
+    with m.database.atomic():
+        state.put(f"seq:{stream}", str(seq))
+        status.mark_exchange()
+    return ExportResult(target, seq, stream, rows[0], conflicts[0], len(shas), base is None,
+                        shas)

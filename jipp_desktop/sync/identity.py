@@ -1,0 +1,125 @@
+"""This laptop's signing key and the list of senders the officer trusts.
+
+The private key lives in the data folder (owner-only) and never leaves it; the
+fingerprint of the public key is what officers compare by phone before trusting
+a sender, so it is short and grouped.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from jipp_desktop.core import models as m
+
+KEY_FILE = "device_key.pem"
+
+
+@dataclass(frozen=True)
+class DeviceKey:
+    private: Ed25519PrivateKey
+
+    @property
+    def public_raw(self) -> bytes:
+        return self.private.public_key().public_bytes(serialization.Encoding.Raw,
+                                                      serialization.PublicFormat.Raw)
+
+    @property
+    def public_b64(self) -> str:
+        return base64.b64encode(self.public_raw).decode("ascii")
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint_of(self.public_raw)
+
+    def sign(self, data: bytes) -> bytes:
+        return self.private.sign(data)
+
+
+def fingerprint_of(public_raw: bytes) -> str:
+    """First 128 bits of SHA-256 of the raw public key, as eight groups of four hex digits."""
+    head = hashlib.sha256(public_raw).hexdigest()[:32].upper()
+    return "-".join(head[i:i + 4] for i in range(0, 32, 4))
+
+
+def normalise_fingerprint(text: str) -> str | None:
+    """Accept a fingerprint typed with any separators or case; None when it is not one."""
+    digits = re.sub(r"[^0-9A-Fa-f]", "", text).upper()
+    if len(digits) != 32 or re.sub(r"[\s:\-]", "", text).upper() != digits:
+        return None
+    return "-".join(digits[i:i + 4] for i in range(0, 32, 4))
+
+
+def load_or_create(data_dir: Path) -> DeviceKey:
+    path = data_dir / KEY_FILE
+    if path.exists():
+        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+        if not isinstance(key, Ed25519PrivateKey):
+            raise ValueError(f"{path} does not hold an Ed25519 key")
+        return DeviceKey(key)
+    key = Ed25519PrivateKey.generate()
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                            serialization.NoEncryption())
+    partial = path.with_name(KEY_FILE + ".part")
+    # Created owner-only from the start, so the key is never readable by others even briefly.
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(pem)
+        handle.flush()
+        os.fsync(handle.fileno())
+    partial.replace(path)
+    return DeviceKey(key)
+
+
+def verify(public_b64: str, signature: bytes, data: bytes) -> bool:
+    try:
+        raw = base64.b64decode(public_b64, validate=True)
+        Ed25519PublicKey.from_public_bytes(raw).verify(signature, data)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+def public_fingerprint(public_b64: str) -> str:
+    return fingerprint_of(base64.b64decode(public_b64, validate=True))
+
+
+# -- trusted senders -------------------------------------------------------------------
+
+
+def is_trusted(fingerprint: str) -> bool:
+    row = m.database.execute_sql("SELECT 1 FROM sync_trusted WHERE fingerprint = ?",
+                                 (fingerprint,)).fetchone()
+    return row is not None
+
+
+def trust(fingerprint: str, name: str | None = None, device_id: str | None = None) -> None:
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    m.database.execute_sql(
+        "INSERT INTO sync_trusted (fingerprint, name, device_id, trusted_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (fingerprint) DO UPDATE SET name = coalesce(excluded.name, name), "
+        "device_id = coalesce(excluded.device_id, device_id)",
+        (fingerprint, name, device_id, now))
+
+
+def known_key(device_id: str) -> str | None:
+    """The fingerprint a device signed its earlier packages with, if we imported any."""
+    row = m.database.execute_sql("SELECT fingerprint FROM sync_peer WHERE device_id = ?",
+                                 (device_id,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def trusted_list() -> list[dict[str, str | None]]:
+    cursor = m.database.execute_sql(
+        "SELECT fingerprint, name, device_id, trusted_at FROM sync_trusted ORDER BY trusted_at")
+    return [{"fingerprint": f, "name": n, "device_id": d, "trusted_at": t}
+            for f, n, d, t in cursor]

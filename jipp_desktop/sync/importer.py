@@ -1,0 +1,499 @@
+"""Import a package: check everything, preview inside a rolled-back transaction, then apply.
+
+The order is fixed: open and verify the file (package.py), make sure the sender
+is trusted, parse and check every line, then merge and write inside one
+transaction.  A dry run runs exactly the same code and rolls the transaction
+back, so the preview and the import cannot disagree.  Any failure raises one
+SyncError (or ValidationError) and leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jipp_desktop.core import models as m
+from jipp_desktop.core.clock import MAX_DRIFT_MS, Stamp, now_ms
+from jipp_desktop.core.services import Cancelled, audit_text
+from jipp_desktop.core.workspace import Workspace
+from jipp_desktop.sync import conflicts, digest, formats, identity, package, status, vectors
+from jipp_desktop.sync.errors import InvalidRecords, SyncError, UntrustedSender
+from jipp_desktop.sync.lines import ConflictChange, RowChange, conflict_change, row_change
+from jipp_desktop.sync.merge import (
+    FieldState,
+    LifeState,
+    Lost,
+    Vector,
+    implicit_vector,
+    merge_field,
+    merge_life,
+    origin,
+    unseen_edits,
+)
+from jipp_desktop.sync.records import RecordChecker
+from jipp_desktop.sync.report import ImportReport, save
+from jipp_desktop.sync.schema import TABLE_ORDER, is_flag, record_type_of, synced_fields
+
+Progress = Callable[[int, int], bool]
+AskTrust = Callable[[str, str, str], bool]
+"""Called as ask(name, device_id, fingerprint) for an unknown sender; True trusts it."""
+
+_BATCH = 500
+
+
+class ClockAhead(SyncError):
+    exit_status = 3
+
+
+class _Rollback(Exception):
+    """Raised inside the transaction of a dry run so nothing it wrote stays."""
+
+
+@dataclass
+class LocalRow:
+    seq: int
+    hlc: str
+    stamps: dict[str, str]
+    cl: int
+    values: dict[str, Any]
+    vectors: dict[str, Vector]
+
+    def field_state(self, name: str) -> FieldState:
+        stamp = self.stamps.get(name, self.hlc)
+        return FieldState(self.values[name], stamp,
+                          self.vectors.get(name) or implicit_vector(stamp))
+
+    @property
+    def life(self) -> LifeState:
+        stamp = self.stamps.get(conflicts.LIFE)
+        vector = self.vectors.get(conflicts.LIFE) or ({} if stamp is None else
+                                                       implicit_vector(stamp))
+        return LifeState(self.cl, stamp, vector)
+
+
+@dataclass
+class RowPlan:
+    """What the merge decided for one row."""
+
+    change: RowChange
+    local: LocalRow | None
+    values: dict[str, Any] = field(default_factory=dict)  # fields whose value/stamp changed
+    stamps: dict[str, str] = field(default_factory=dict)  # the row's stamps after the merge
+    vectors: dict[str, tuple[str, Vector]] = field(default_factory=dict)  # sync_field rows
+    life: LifeState | None = None  # set when cl or its stamp changed
+    lost: list[tuple[str, Lost]] = field(default_factory=list)
+
+
+@dataclass
+class Plan:
+    rows: list[RowPlan] = field(default_factory=list)
+    conflicts: list[tuple[ConflictChange, conflicts.StoredConflict, bool]] = field(
+        default_factory=list)
+
+
+@contextmanager
+def opened(path: Path, passphrase: str | None) -> Iterator[package.Package]:
+    pkg = package.open_package(path, passphrase)
+    try:
+        yield pkg
+    finally:
+        pkg.zip.close()
+
+
+def import_package(ws: Workspace, path: Path, *, passphrase: str | None = None,
+                   dry_run: bool = False, trust: bool = False, ask_trust: AskTrust | None = None,
+                   progress: Progress | None = None) -> ImportReport:
+    with opened(path, passphrase) as pkg:
+        manifest = pkg.manifest
+        sender = pkg.sender
+        fingerprint = identity.public_fingerprint(sender["public_key"])
+        if sender.get("fingerprint", fingerprint) != fingerprint:
+            raise package.damaged("sidik jari di manifest tidak cocok dengan kuncinya",
+                                  "the manifest's fingerprint does not match its key")
+        report = ImportReport(
+            file=str(path), package_id=manifest["package_id"], sender_id=sender["id"],
+            sender_name=sender["name"], fingerprint=fingerprint, seq=manifest["seq"],
+            stream=manifest["stream"], created_at=manifest["created_at"],
+            format_version=pkg.version, dry_run=dry_run)
+        if sender["id"] == ws.device_id:
+            report.own_package = True
+            return report
+        report.newly_trusted = _check_trust(sender, fingerprint, trust, ask_trust)
+        if _already_imported(report.package_id):
+            report.already_applied = True
+            return report
+        rows, incoming_conflicts = _parse(pkg)
+        _check_clock(rows, incoming_conflicts)
+        try:
+            if dry_run:
+                with m.database.atomic():
+                    _run(ws, pkg, report, rows, incoming_conflicts, progress, dry_run=True)
+                    raise _Rollback()
+            else:
+                with m.database.atomic():
+                    _run(ws, pkg, report, rows, incoming_conflicts, progress, dry_run=False)
+        except _Rollback:
+            pass
+        except sqlite3.IntegrityError as exc:
+            raise InvalidRecords([(f"referensi tidak terselesaikan ({exc})",
+                                   f"unresolved reference ({exc})")]) from None
+        if not dry_run:
+            save(report, ws.data_dir)
+        return report
+
+
+def _check_trust(sender: dict[str, str], fingerprint: str, trust: bool,
+                 ask: AskTrust | None) -> bool:
+    """Raise UntrustedSender unless trusted; True when the officer trusts it just now."""
+    known = identity.known_key(sender["id"])
+    key_changed = known is not None and known != fingerprint
+    if identity.is_trusted(fingerprint) and not key_changed:
+        return False
+    if trust or (ask is not None and ask(sender["name"], sender["id"], fingerprint)):
+        return True
+    raise UntrustedSender(sender["name"], sender["id"], fingerprint, key_changed=key_changed)
+
+
+def _already_imported(package_id: str) -> bool:
+    return m.database.execute_sql("SELECT 1 FROM sync_package WHERE package_id = ?",
+                                  (package_id,)).fetchone() is not None
+
+
+def _parse(pkg: package.Package) -> tuple[list[RowChange], list[ConflictChange]]:
+    if pkg.version == 1:
+        raw_rows: Iterator[dict[str, Any]] = formats.upgrade_v1_lines(pkg.lines(package.CHANGES))
+    else:
+        raw_rows = pkg.lines(package.CHANGES)
+    rows = [row_change(line, n) for n, line in enumerate(raw_rows, start=1)]
+    seen: set[tuple[str, str]] = set()
+    for row in rows:
+        key = (row.table, row.id)
+        if key in seen:
+            raise package.damaged(f"baris ganda untuk {row.table} {row.id}",
+                                  f"duplicate line for {row.table} {row.id}")
+        seen.add(key)
+    found = [conflict_change(line, n)
+             for n, line in enumerate(pkg.lines(package.CONFLICTS), start=1)]
+    return rows, found
+
+
+def _check_clock(rows: list[RowChange], found: list[ConflictChange]) -> None:
+    """The max-offset rule, before anything is written: a far-future stamp would win forever."""
+    newest = max((s for r in rows for s in r.stamps), default="")
+    newest = max([newest, *(c.stamp for c in found)])
+    if not newest:
+        return
+    ahead = Stamp.parse(newest).wall_ms - now_ms()
+    if ahead > MAX_DRIFT_MS:
+        hours = ahead // 3_600_000
+        raise ClockAhead(
+            f"Paket ini berisi perubahan bertanggal {hours} jam di masa depan menurut jam laptop "
+            "ini. Periksa tanggal dan jam di kedua laptop. Tidak ada yang diimpor.",
+            f"This package holds changes dated {hours} hours in the future by this laptop's "
+            "clock. Check the date and time on both laptops. Nothing was imported.")
+
+
+def _run(ws: Workspace, pkg: package.Package, report: ImportReport, rows: list[RowChange],
+         found: list[ConflictChange], progress: Progress | None, *, dry_run: bool) -> bool:
+    plan = _plan(ws, rows, found, report)
+    checker = RecordChecker(ws.regions, rows, pkg, ws.attachments.has_blob)
+    problems = checker.check(plan_rows=[(p.change, p.local is None) for p in plan.rows])
+    if problems:
+        raise InvalidRecords(problems)
+    changed = any(p.values or p.life or p.local is None or p.vectors for p in plan.rows) or bool(
+        plan.conflicts)
+    if changed and not dry_run:
+        ws.backup("import")
+    _apply(ws, plan, report, progress)
+    _store_attachments(ws, pkg, plan, report, dry_run)
+    _check_foreign_keys(plan)
+    _remember(ws, pkg, report, max((s for r in rows for s in r.stamps), default=""))
+    if not dry_run:
+        report.digest = digest.dataset_digest()
+    return changed
+
+
+# -- merging ---------------------------------------------------------------------------
+
+
+def _load_local(table: str, ids: list[str]) -> dict[str, LocalRow]:
+    fields = synced_fields(table)
+    flags = [is_flag(table, f) for f in fields]
+    columns = ", ".join(("id", "seq", "hlc", "stamps", "cl", *fields))
+    out: dict[str, LocalRow] = {}
+    for start in range(0, len(ids), _BATCH):
+        part = ids[start:start + _BATCH]
+        marks = ", ".join("?" * len(part))
+        for row in m.database.execute_sql(f"SELECT {columns} FROM {table} WHERE id IN ({marks})",
+                                          tuple(part)):
+            values = {n: (bool(v) if flag and v is not None else v)
+                      for n, v, flag in zip(fields, row[5:], flags, strict=True)}
+            out[row[0]] = LocalRow(row[1], row[2], json.loads(row[3]), row[4], values, {})
+        for row_id, name, vv in m.database.execute_sql(
+                f"SELECT row_id, field, vv FROM sync_field WHERE tbl = ? AND row_id IN ({marks})",
+                (table, *part)):
+            if row_id in out:
+                out[row_id].vectors[name] = json.loads(vv)
+    return out
+
+
+def _plan(ws: Workspace, rows: list[RowChange], found: list[ConflictChange],
+          report: ImportReport) -> Plan:
+    plan = Plan()
+    by_table: dict[str, list[RowChange]] = {}
+    for row in rows:
+        by_table.setdefault(row.table, []).append(row)
+    for table in TABLE_ORDER:
+        changes = by_table.get(table, [])
+        if not changes:
+            continue
+        local = _load_local(table, [c.id for c in changes])
+        for change in changes:
+            plan.rows.append(_merge_row(change, local.get(change.id)))
+    detected = _detected_conflicts(ws, plan)
+    stored = conflicts.load({c.id for c in [*found, *detected]})
+    for change in [*found, *detected]:
+        old = stored.get(change.id)
+        new = conflicts.merged(old, change)
+        if old is None or new != old:
+            plan.conflicts.append((change, new, old is not None))
+            stored[change.id] = new
+    return plan
+
+
+def _merge_row(change: RowChange, local: LocalRow | None) -> RowPlan:
+    if local is None:
+        stamps = {n: s.stamp for n, s in change.fields.items() if s.stamp != change.hlc}
+        vectors_: dict[str, tuple[str, Vector]] = {n: (s.stamp, s.vector)
+                                                   for n, s in change.fields.items()
+                                                   if s.stamp != change.hlc}
+        life = change.life or LifeState(1, None, {})
+        if life.stamp is not None:
+            stamps[conflicts.LIFE] = life.stamp
+            vectors_[conflicts.LIFE] = (life.stamp, life.vector)
+        plan = RowPlan(change, None, {n: s.value for n, s in change.fields.items()}, stamps,
+                       vectors_, life)
+        return plan
+    if local.hlc != change.hlc:
+        raise InvalidRecords([(f"{change.table} {change.id}: cap waktu pembuatan berbeda",
+                               f"{change.table} {change.id}: a different creation stamp")])
+    plan = RowPlan(change, local, stamps=dict(local.stamps))
+    for name, remote in change.fields.items():
+        mine = local.field_state(name)
+        result, lost = merge_field(mine, remote)
+        if lost is not None:
+            plan.lost.append((name, lost))
+        if (result.value, result.stamp) != (mine.value, mine.stamp):
+            plan.values[name] = result.value
+        if result.stamp != change.hlc and (result.stamp != mine.stamp
+                                           or result.vector != mine.vector):
+            plan.stamps[name] = result.stamp
+            plan.vectors[name] = (result.stamp, result.vector)
+    if change.life is not None:
+        mine_life = local.life
+        merged = merge_life(mine_life, change.life)
+        if merged != mine_life and merged.stamp is not None:
+            plan.life = merged
+            plan.stamps[conflicts.LIFE] = merged.stamp
+            plan.vectors[conflicts.LIFE] = (merged.stamp, merged.vector)
+    return plan
+
+
+def _detected_conflicts(ws: Workspace, plan: Plan) -> list[ConflictChange]:
+    out: list[ConflictChange] = []
+    stamp: str | None = None
+    for row in plan.rows:
+        table, rid = row.change.table, row.change.id
+        for name, lost in row.lost:
+            stamp = stamp or ws.clock.now()
+            out.append(ConflictChange(conflicts.conflict_id(table, rid, name, lost.stamp), table,
+                                      rid, name, lost.value, lost.stamp, lost.winner_stamp, None,
+                                      stamp))
+        if not (row.values or row.life or row.local is None):
+            continue
+        life = row.life or (row.local.life if row.local else LifeState(1, None, {}))
+        edits = {n: s for n, s in row.stamps.items() if n != conflicts.LIFE}
+        unseen = unseen_edits(life, edits)
+        if unseen and life.stamp is not None:
+            stamp = stamp or ws.clock.now()
+            out.append(ConflictChange(
+                conflicts.conflict_id(table, rid, conflicts.LIFE, life.stamp), table, rid,
+                conflicts.LIFE, None, unseen[-1], life.stamp, None, stamp))
+    return out
+
+
+# -- writing ---------------------------------------------------------------------------
+
+
+def _apply(ws: Workspace, plan: Plan, report: ImportReport, progress: Progress | None) -> None:
+    conn = m.database.connection()
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    actor = ws.actor()
+    audits: list[tuple[Any, ...]] = []
+    field_rows: list[tuple[str, str, str, str, str, str]] = []
+    inserts: dict[str, list[tuple[Any, ...]]] = {}
+    total = len(plan.rows)
+    for done, row in enumerate(plan.rows, start=1):
+        change = row.change
+        table = change.table
+        counts = report.table(table)
+        type_name, parent = record_type_of(table)
+        if row.local is None:
+            counts.new += 1
+            inserts.setdefault(table, []).append(_insert_values(row, now))
+            audits.append(_audit_row(now, change, type_name, parent, row.values, actor,
+                                     "create", None, json.dumps(
+                                         row.values, ensure_ascii=False, default=str)))
+        elif row.values or row.life:
+            counts.updated += 1
+            if row.life is not None and row.life.deleted and not row.local.life.deleted:
+                counts.deletions += 1
+            _update(conn, row, now)
+            for name, new in row.values.items():
+                audits.append(_audit_row(now, change, type_name, parent, row.local.values, actor,
+                                         name, audit_text(row.local.values[name]),
+                                         audit_text(new)))
+            if row.life is not None:
+                audits.append(_audit_row(now, change, type_name, parent, row.local.values, actor,
+                                         "deleted", str(row.local.life.deleted).lower(),
+                                         str(row.life.deleted).lower()))
+        else:
+            counts.unchanged += 1
+            if row.vectors:
+                _update_stamps(conn, row)
+        for name, (stamp, vector) in row.vectors.items():
+            field_rows.append((table, change.id, name, stamp, origin(stamp),
+                               json.dumps(vector, sort_keys=True)))
+        if progress is not None and done % _BATCH == 0 and not progress(done, total):
+            raise Cancelled()
+    for table, values in inserts.items():
+        fields = synced_fields(table)
+        columns = ("id", "hlc", "stamps", "cl", "deleted", "created_at", "updated_at",
+                   "updated_by", *fields)
+        conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) "
+                         f"VALUES ({', '.join('?' * len(columns))})", values)
+    conn.executemany("INSERT OR REPLACE INTO sync_field (tbl, row_id, field, stamp, origin, vv) "
+                     "VALUES (?, ?, ?, ?, ?, ?)", field_rows)
+    conn.executemany("INSERT INTO audit (at, device, actor, record_type, record_id, action, "
+                     "field, old, new) VALUES (?, ?, ?, ?, ?, 'sync', ?, ?, ?)", audits)
+    for change, merged, exists in plan.conflicts:
+        conflicts.write(change, merged, exists)
+        if not exists:
+            report.table(change.table).conflicts += 1
+            report.conflict_ids.append(change.id)
+    if progress is not None:
+        progress(total, total)
+
+
+def _insert_values(row: RowPlan, now: str) -> tuple[Any, ...]:
+    change = row.change
+    life = row.life or LifeState(1, None, {})
+    newest = max(row.stamps.values(), default=change.hlc)
+    fields = synced_fields(change.table)
+    return (change.id, change.hlc, json.dumps(row.stamps, sort_keys=True), life.cl,
+            life.deleted, change.created_at or now, now, origin(max(newest, change.hlc)),
+            *(row.values[n] for n in fields))
+
+
+def _update(conn: sqlite3.Connection, row: RowPlan, now: str) -> None:
+    sets = [f"{name} = ?" for name in row.values]
+    params: list[Any] = list(row.values.values())
+    if row.life is not None:
+        sets += ["cl = ?", "deleted = ?"]
+        params += [row.life.cl, row.life.deleted]
+    newest = max(row.stamps.values(), default=row.change.hlc)
+    sets += ["stamps = ?", "updated_at = ?", "updated_by = ?"]
+    params += [json.dumps(row.stamps, sort_keys=True), now, origin(newest)]
+    conn.execute(f"UPDATE {row.change.table} SET {', '.join(sets)} WHERE id = ?",
+                 (*params, row.change.id))
+
+
+def _update_stamps(conn: sqlite3.Connection, row: RowPlan) -> None:
+    """Only the vectors grew (the value had been seen already): keep stamps in step."""
+    assert row.local is not None
+    if row.stamps != row.local.stamps:
+        conn.execute(f"UPDATE {row.change.table} SET stamps = ? WHERE id = ?",
+                     (json.dumps(row.stamps, sort_keys=True), row.change.id))
+
+
+def _audit_row(now: str, change: RowChange, type_name: str, parent: str | None,
+               values: dict[str, Any], actor: str, name: str, old: str | None,
+               new: str | None) -> tuple[Any, ...]:
+    record_id = values.get(parent) if parent else change.id
+    if parent:
+        path = f"{change.table}[{change.id}]" + ("" if name == "create" else f".{name}")
+    else:
+        path = None if name == "create" else name
+    newest = max(change.stamps)
+    return (now, origin(newest), actor, type_name, record_id or change.id, path, old, new)
+
+
+def _store_attachments(ws: Workspace, pkg: package.Package, plan: Plan, report: ImportReport,
+                       dry_run: bool) -> None:
+    for row in plan.rows:
+        if row.change.table != "attachment":
+            continue
+        sha = (row.values.get("sha256") or (row.local.values["sha256"] if row.local else None))
+        if not sha or ws.attachments.has_blob(sha) or not pkg.has_attachment(sha):
+            continue
+        report.attachments += 1
+        if dry_run:
+            continue
+        target = ws.attachments.blob_path(sha)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".part")
+        partial.write_bytes(pkg.read_attachment(sha))
+        partial.replace(target)
+
+
+def _check_foreign_keys(plan: Plan) -> None:
+    """Deferred keys are only checked at commit; a dry run never commits, so check now."""
+    tables = {row.change.table for row in plan.rows}
+    problems = []
+    for table in sorted(tables):
+        for found in m.database.execute_sql(f"PRAGMA foreign_key_check({table})"):
+            problems.append((f"{found[0]}: referensi ke {found[2]} tidak ditemukan",
+                             f"{found[0]}: reference to {found[2]} not found"))
+    if problems:
+        raise InvalidRecords(problems)
+
+
+def _remember(ws: Workspace, pkg: package.Package, report: ImportReport, newest: str) -> None:
+    """Record the package, the sender and what it (and now we) hold; advance the clock."""
+    manifest = pkg.manifest
+    sender = pkg.sender
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    report.imported_at = now
+    m.database.execute_sql(
+        "INSERT INTO sync_peer (device_id, name, fingerprint, public_key, first_seen, last_seen) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET name = excluded.name, "
+        "fingerprint = excluded.fingerprint, public_key = excluded.public_key, "
+        "last_seen = excluded.last_seen",
+        (sender["id"], sender["name"], report.fingerprint, sender["public_key"], now, now))
+    if report.newly_trusted:
+        identity.trust(report.fingerprint, sender["name"], sender["id"])
+    m.database.execute_sql(
+        "INSERT INTO sync_package (package_id, sender, stream, seq, full, created_at, "
+        "imported_at, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (report.package_id, sender["id"], report.stream, report.seq,
+         bool(manifest["scope"].get("full")), report.created_at, now, None))
+    carries: Vector = manifest["carries"]
+    complete = manifest["scope"].get("province") is None
+    if complete:
+        vectors.raise_to(sender["id"], carries)
+        # We now hold everything the sender held, if the package left out only what we had.
+        if manifest["scope"].get("full") or report.stream == ws.device_id:
+            vectors.raise_to(ws.device_id, {k: v for k, v in carries.items()
+                                            if k != ws.device_id})
+    newest = max([newest, *carries.values()])
+    if newest and Stamp.parse(newest).wall_ms - now_ms() <= MAX_DRIFT_MS:
+        ws.clock.observe(newest)
+    ws.settings.set("clock_last", str(ws.clock.last))
+    status.mark_exchange()
+

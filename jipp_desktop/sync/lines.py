@@ -1,0 +1,144 @@
+"""Parse and check change and conflict lines (format version 2) into merge states.
+
+Anything structurally wrong (a table we do not know, a stamp that is no stamp, a
+cell that is not a list) means the package is damaged: the signer wrote it, but
+not with this format.  Values are checked later, against the record schema.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from jipp_desktop.core.clock import Stamp
+from jipp_desktop.sync.merge import FieldState, LifeState, Vector, implicit_vector
+from jipp_desktop.sync.package import damaged
+from jipp_desktop.sync.schema import TABLES, synced_fields
+
+_UUID = re.compile(r"^[0-9a-fA-F-]{8,64}$")
+
+
+@dataclass
+class RowChange:
+    table: str
+    id: str
+    hlc: str
+    created_at: str | None
+    life: LifeState | None
+    fields: dict[str, FieldState]
+    unknown: list[str]
+
+    @property
+    def stamps(self) -> list[str]:
+        out = [self.hlc, *(f.stamp for f in self.fields.values())]
+        if self.life is not None and self.life.stamp is not None:
+            out.append(self.life.stamp)
+        return out
+
+
+@dataclass
+class ConflictChange:
+    id: str
+    table: str
+    row_id: str
+    field: str
+    loser_value: Any
+    loser_stamp: str
+    winner_stamp: str
+    resolution: tuple[str, str] | None
+    stamp: str
+
+
+def _stamp(value: Any, where: str) -> str:
+    if not isinstance(value, str):
+        raise damaged(f"cap waktu tidak valid di {where}", f"invalid stamp in {where}")
+    try:
+        Stamp.parse(value)
+    except ValueError:
+        raise damaged(f"cap waktu tidak valid di {where}", f"invalid stamp in {where}") from None
+    if len(value) > 16 + 1 + 64:
+        raise damaged(f"cap waktu terlalu panjang di {where}", f"stamp too long in {where}")
+    return value
+
+
+def _vector(value: Any, where: str) -> Vector:
+    if not isinstance(value, dict):
+        raise damaged(f"vektor versi tidak valid di {where}", f"invalid version vector in {where}")
+    out: Vector = {}
+    for key, stamp in value.items():
+        stamp = _stamp(stamp, where)
+        if stamp[17:] != key:
+            raise damaged(f"vektor versi tidak cocok di {where}",
+                          f"inconsistent version vector in {where}")
+        out[key] = stamp
+    return out
+
+
+def _cell(value: Any, hlc: str, where: str) -> FieldState:
+    if not isinstance(value, list) or not 1 <= len(value) <= 3:
+        raise damaged(f"sel tidak valid di {where}", f"invalid cell in {where}")
+    stamp = hlc if len(value) == 1 else _stamp(value[1], where)
+    vector = implicit_vector(stamp) if len(value) < 3 else _vector(value[2], where)
+    vector.setdefault(stamp[17:], stamp)
+    if vector[stamp[17:]] < stamp:
+        raise damaged(f"vektor versi tidak cocok di {where}",
+                      f"inconsistent version vector in {where}")
+    return FieldState(value[0], stamp, vector)
+
+
+def row_change(line: dict[str, Any], number: int) -> RowChange:
+    where = f"changes.jsonl:{number}"
+    table, rid = line.get("t"), line.get("id")
+    if table not in TABLES:
+        raise damaged(f"tabel tidak dikenal di {where}", f"unknown table in {where}")
+    if not isinstance(rid, str) or not _UUID.match(rid):
+        raise damaged(f"id tidak valid di {where}", f"invalid id in {where}")
+    hlc = _stamp(line.get("hlc"), where)
+    created = line.get("ca")
+    if created is not None and not isinstance(created, str):
+        raise damaged(f"ca tidak valid di {where}", f"invalid ca in {where}")
+    life = None
+    if "cl" in line:
+        raw = line["cl"]
+        if not (isinstance(raw, list) and 1 <= len(raw) <= 3 and isinstance(raw[0], int)
+                and not isinstance(raw[0], bool) and raw[0] >= 1):
+            raise damaged(f"cl tidak valid di {where}", f"invalid cl in {where}")
+        if len(raw) == 1:
+            if raw[0] != 1:
+                raise damaged(f"cl tanpa cap waktu di {where}", f"cl without stamp in {where}")
+            life = LifeState(1, None, {})
+        else:
+            stamp = _stamp(raw[1], where)
+            vector = _vector(raw[2], where) if len(raw) == 3 else implicit_vector(stamp)
+            life = LifeState(raw[0], stamp, vector)
+    cells = line.get("f", {})
+    if not isinstance(cells, dict):
+        raise damaged(f"f tidak valid di {where}", f"invalid f in {where}")
+    known = set(synced_fields(table))
+    fields = {name: _cell(value, hlc, f"{where}.{name}") for name, value in cells.items()
+              if name in known}
+    return RowChange(table, rid, hlc, created, life, fields,
+                     sorted(n for n in cells if n not in known))
+
+
+def conflict_change(line: dict[str, Any], number: int) -> ConflictChange:
+    where = f"conflicts.jsonl:{number}"
+    try:
+        cid, table, row_id, name = line["id"], line["t"], line["row"], line["field"]
+        loser_value, loser_stamp = line["loser"]
+        res = line.get("res")
+        resolution = None
+        if res is not None:
+            choice, res_stamp = res
+            if choice not in ("current", "other"):
+                raise ValueError(choice)
+            resolution = (str(choice), _stamp(res_stamp, where))
+        ok = all(isinstance(v, str) for v in (cid, table, row_id, name)) and table in TABLES
+    except (KeyError, TypeError, ValueError):
+        ok = False
+    if not ok:
+        raise damaged(f"baris konflik tidak valid di {where}", f"invalid conflict line in {where}")
+    return ConflictChange(cid, table, row_id, name, loser_value, _stamp(loser_stamp, where),
+                          _stamp(line.get("winner"), where), resolution,
+                          _stamp(line.get("s"), where))

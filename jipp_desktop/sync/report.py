@@ -1,0 +1,147 @@
+"""What an import did (or would do): counts by table, conflicts, warnings; kept as a file."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPORT_DIR = "sync-reports"
+
+
+@dataclass
+class Counts:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    deletions: int = 0
+
+    @property
+    def changed(self) -> int:
+        return self.new + self.updated + self.conflicts + self.deletions
+
+
+@dataclass
+class ImportReport:
+    file: str
+    package_id: str
+    sender_id: str
+    sender_name: str
+    fingerprint: str
+    seq: int
+    stream: str
+    created_at: str
+    format_version: int
+    dry_run: bool = False
+    already_applied: bool = False
+    own_package: bool = False
+    newly_trusted: bool = False
+    imported_at: str | None = None
+    digest: str | None = None
+    attachments: int = 0
+    counts: dict[str, Counts] = field(default_factory=dict)
+    conflict_ids: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    report_path: str | None = None
+
+    def table(self, name: str) -> Counts:
+        return self.counts.setdefault(name, Counts())
+
+    @property
+    def total(self) -> Counts:
+        out = Counts()
+        for c in self.counts.values():
+            out.new += c.new
+            out.updated += c.updated
+            out.unchanged += c.unchanged
+            out.conflicts += c.conflicts
+            out.deletions += c.deletions
+        return out
+
+    @property
+    def nothing_new(self) -> bool:
+        return self.already_applied or self.own_package or self.total.changed == 0
+
+    def as_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["total"] = asdict(self.total)
+        out["nothing_new"] = self.nothing_new
+        out["warnings"] = [{"id": w[0], "en": w[1]} for w in self.warnings]
+        return out
+
+    def headline(self, lang: str = "id") -> str:
+        t = self.total
+        if self.own_package:
+            return ("Ini paket laptop ini sendiri; tidak ada yang diimpor." if lang == "id"
+                    else "This is this laptop's own package; nothing was imported.")
+        if self.already_applied:
+            return (f"Paket {self.seq} dari {self.sender_name} sudah pernah diimpor; tidak ada "
+                    "yang berubah." if lang == "id" else
+                    f"Package {self.seq} from {self.sender_name} was already imported; nothing "
+                    "changed.")
+        if t.changed == 0:
+            return (f"Paket {self.seq} dari {self.sender_name}: tidak ada yang baru (sudah "
+                    "diterapkan)." if lang == "id" else
+                    f"Package {self.seq} from {self.sender_name}: nothing new (already applied).")
+        verb_id = "akan diimpor" if self.dry_run else "diimpor"
+        verb_en = "would be imported" if self.dry_run else "imported"
+        if lang == "id":
+            return (f"Paket {self.seq} dari {self.sender_name} {verb_id}: {t.new} baru, "
+                    f"{t.updated} diperbarui, {t.unchanged} tetap, {t.conflicts} konflik, "
+                    f"{t.deletions} dihapus.")
+        return (f"Package {self.seq} from {self.sender_name} {verb_en}: {t.new} new, "
+                f"{t.updated} updated, {t.unchanged} unchanged, {t.conflicts} conflicts, "
+                f"{t.deletions} deleted.")
+
+    def text(self, lang: str = "id") -> str:
+        """A plain-text report for the screen and the printer."""
+        en = lang == "en"
+        lines = [self.headline(lang), ""]
+        lines.append(("File" if en else "Berkas") + f": {self.file}")
+        lines.append(("Sender" if en else "Pengirim")
+                     + f": {self.sender_name} ({self.sender_id})")
+        lines.append(("Fingerprint" if en else "Sidik jari") + f": {self.fingerprint}")
+        lines.append(("Made at" if en else "Dibuat") + f": {self.created_at}")
+        if self.imported_at:
+            lines.append(("Imported at" if en else "Diimpor") + f": {self.imported_at}")
+        if self.digest:
+            lines.append(("Dataset digest" if en else "Sidik data") + f": {self.digest}")
+        if self.counts:
+            lines.append("")
+            head = ("table", "new", "updated", "unchanged", "conflicts", "deleted") if en else (
+                "tabel", "baru", "diperbarui", "tetap", "konflik", "dihapus")
+            lines.append(f"{head[0]:<22}" + "".join(f"{h:>11}" for h in head[1:]))
+            for name, c in sorted(self.counts.items()):
+                lines.append(f"{name:<22}{c.new:>11}{c.updated:>11}{c.unchanged:>11}"
+                             f"{c.conflicts:>11}{c.deletions:>11}")
+        for warning in self.warnings:
+            lines.append("! " + (warning[1] if en else warning[0]))
+        return "\n".join(lines) + "\n"
+
+
+def save(report: ImportReport, data_dir: Path) -> Path:
+    folder = data_dir / REPORT_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = (report.imported_at or "").replace(":", "").replace("-", "").replace("+0000", "Z")
+    path = folder / f"{stamp}-{report.sender_id[:8]}-{report.stream[:8]}-{report.seq}.json"
+    report.report_path = str(path)
+    path.write_text(json.dumps(report.as_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+def load(path: Path) -> ImportReport:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    counts = {k: Counts(**v) for k, v in data.pop("counts").items()}
+    warnings = [(w["id"], w["en"]) for w in data.pop("warnings")]
+    for key in ("total", "nothing_new"):
+        data.pop(key, None)
+    return ImportReport(**data, counts=counts, warnings=warnings)
+
+
+def list_reports(data_dir: Path) -> list[Path]:
+    folder = data_dir / REPORT_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob("*.json"), reverse=True)

@@ -1,0 +1,37 @@
+"""Version vectors: which changes of which origins a device holds.
+
+``vector(peer)`` maps an origin device to the newest stamp of that origin whose
+changes (and all earlier ones of that origin) the peer's data includes.  Our own
+vector grows when we import a complete package; a peer's grows when we import a
+package from it, which is how an incremental export knows what the peer lacks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from jipp_desktop.core import models as m
+from jipp_desktop.sync.merge import Vector
+
+
+def load(peer: str) -> Vector:
+    cursor = m.database.execute_sql("SELECT origin, stamp FROM sync_vector WHERE peer = ?",
+                                    (peer,))
+    return {str(o): str(s) for o, s in cursor}
+
+
+def raise_to(peer: str, vector: Mapping[str, str]) -> None:
+    """Pointwise max of the stored vector and ``vector`` (a stale package never lowers it)."""
+    for origin, stamp in vector.items():
+        m.database.execute_sql(
+            "INSERT INTO sync_vector (peer, origin, stamp) VALUES (?, ?, ?) "
+            "ON CONFLICT (peer, origin) DO UPDATE SET stamp = max(stamp, excluded.stamp)",
+            (peer, origin, stamp))
+
+
+def own(device_id: str, clock_last: str) -> Vector:
+    """What this laptop holds: what it imported completely, plus all its own changes."""
+    vector = load(device_id)
+    if clock_last > vector.get(device_id, ""):
+        vector[device_id] = clock_last
+    return vector

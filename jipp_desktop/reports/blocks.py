@@ -42,6 +42,8 @@ BASE_FONT: tuple[Any, ...] = ("FONTNAME", (0, 0), (-1, -1), FAMILY)
 def grid_style(header_rows: int = 1, zebra: bool = True) -> list[tuple[Any, ...]]:
     cmds: list[tuple[Any, ...]] = [
         BASE_FONT,
+        ("FONTSIZE", (0, 0), (-1, -1), 8),
+        ("LEADING", (0, 0), (-1, -1), 10),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),

@@ -44,6 +44,7 @@ class Styles:
     sign: ParagraphStyle
     sign_name: ParagraphStyle
     caption: ParagraphStyle
+    figure: ParagraphStyle
     kop_title: ParagraphStyle
     kop_unit: ParagraphStyle
     kop_address: ParagraphStyle
@@ -76,13 +77,21 @@ def make_styles() -> Styles:
         label=style("label", fontName=BOLD, fontSize=9, leading=12),
         cell=cell,
         cell_bold=style("cell_bold", parent=cell, fontName=BOLD),
-        cell_head=style("cell_head", parent=cell, fontName=BOLD, textColor=colors.white),
+        cell_head=style(
+            "cell_head",
+            parent=cell,
+            fontName=BOLD,
+            fontSize=7.5,
+            leading=9.5,
+            textColor=colors.white,
+        ),
         cell_right=style("cell_right", parent=cell, alignment=TA_RIGHT),
         center=style("center", alignment=TA_CENTER),
         right=style("right", alignment=TA_RIGHT),
         sign=style("sign", alignment=TA_CENTER, fontSize=9, leading=12),
         sign_name=style("sign_name", alignment=TA_CENTER, fontName=BOLD, fontSize=9, leading=12),
         caption=style("caption", fontName=ITALIC, fontSize=7.5, leading=9.5, alignment=TA_CENTER),
+        figure=style("figure", fontName=BOLD, fontSize=16, leading=20, alignment=TA_CENTER),
         kop_title=style("kop_title", fontName=BOLD, fontSize=11.5, leading=14, alignment=TA_CENTER),
         kop_unit=style("kop_unit", fontName=BOLD, fontSize=13.5, leading=16.5, alignment=TA_CENTER),
         kop_address=style("kop_address", fontSize=8, leading=10, alignment=TA_CENTER),

@@ -1,0 +1,169 @@
+"""Rekapitulasi nasional: one row per province and hub, with totals, for the ministry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from jipp_desktop.core import idformat, vocab
+from jipp_desktop.reports import data
+from jipp_desktop.reports.blocks import BASE_FONT, PagedTable, Sections, empty_note
+from jipp_desktop.reports.charts import bar_chart
+from jipp_desktop.reports.context import ReportContext
+from jipp_desktop.reports.document import Progress, ProgressSink, build_pdf, frame_width
+from jipp_desktop.reports.fonts import register_fonts
+from jipp_desktop.reports.params import check_year
+from jipp_desktop.reports.styles import Styles, make_styles
+from jipp_desktop.reports.text import Tr, escape
+
+SHARES = (0.04, 0.17, 0.2, 0.11, 0.08, 0.08, 0.08, 0.08, 0.08, 0.08)
+TOP_PROVINCES = 15
+YEAR_NOTE = (
+    "Inovasi dihitung menurut tahun mulai; replikasi, kunjungan dan komitmen menurut "
+    "tanggal mulai atau tanggal penandatanganan; tindak lanjut terbuka dari kunjungan "
+    "pada tahun tersebut.",
+    "Innovations are counted by year started; replications, visits and commitments by "
+    "start or signing date; open follow-ups from that year's visits.",
+)
+COUNT_KEYS = (
+    "innovations", "replications", "replications_done", "visits", "commitments",
+    "followups_open",
+)  # fmt: skip
+
+
+def _headers(tr: Tr) -> list[str]:
+    return [
+        "No",
+        tr("Provinsi", "Province"),
+        tr("Simpul Inovasi", "Innovation hub"),
+        tr("Status Simpul", "Hub status"),
+        tr("Inovasi", "Innovations"),
+        tr("Replikasi", "Replications"),
+        tr("Replikasi Selesai", "Replications done"),
+        tr("Kunjungan", "Visits"),
+        tr("Komitmen", "Commitments"),
+        tr("Tindak Lanjut Terbuka", "Open follow-ups"),
+    ]
+
+
+def _table(
+    s: Styles, lines: list[data.ProvinceLine], width: float, lang: str, tr: Tr
+) -> PagedTable:
+    def num(value: int, style: Any = s.cell_right) -> Paragraph:
+        return Paragraph(idformat.format_number(value, lang=lang), style)
+
+    body: list[list[Any]] = []
+    for n, ln in enumerate(lines, 1):
+        body.append(
+            [
+                Paragraph(str(n), s.cell_right),
+                Paragraph(escape(ln.name), s.cell),
+                Paragraph(escape(", ".join(ln.hubs) or "-"), s.cell),
+                Paragraph(escape(vocab.label("hub_status", ln.hub_status, lang) or "-"), s.cell),
+                *(num(getattr(ln, key)) for key in COUNT_KEYS),
+            ]
+        )
+    bold_right = s.cell_right.clone("bold_right", fontName=s.cell_bold.fontName)
+    body.append(
+        [
+            "",
+            Paragraph(escape(tr("JUMLAH", "TOTAL")), s.cell_bold),
+            Paragraph(
+                idformat.format_number(sum(1 for ln in lines if ln.hubs), lang=lang)
+                + tr(" provinsi bersimpul", " provinces with a hub"),
+                s.cell_bold,
+            ),
+            "",
+            *(num(sum(getattr(ln, key) for ln in lines), bold_right) for key in COUNT_KEYS),
+        ]
+    )
+    head = [Paragraph(escape(h), s.cell_head) for h in _headers(tr)]
+    return PagedTable(head, body, [w * width for w in SHARES])
+
+
+def build_national(
+    ctx: ReportContext,
+    out: Path | str,
+    year: int | None = None,
+    progress: Progress | None = None,
+) -> int:
+    tr, lang = Tr(ctx.lang), ctx.lang
+    check_year(year)
+    sink = ProgressSink(progress)
+    meta = ctx.meta(
+        tr("Rekapitulasi Nasional Simpul Inovasi", "National Innovation Hub Recap"), landscape=True
+    )
+    lines = data.national_lines(year)
+    statuses = data.hub_status_counts()
+    sink.data(1, 1)
+    register_fonts()
+    s = make_styles()
+    width = frame_width(meta)
+    section = Sections(s)
+    scope = (
+        tr(f"Tahun {year}", f"Year {year}")
+        if year is not None
+        else tr("Seluruh tahun", "All years")
+    )
+    top = sorted(
+        ((ln.name, ln.innovations) for ln in lines if ln.innovations),
+        key=lambda kv: (-kv[1], kv[0]),
+    )[:TOP_PROVINCES]
+    status_items = [
+        (vocab.label("hub_status", k, lang), statuses.get(k, 0)) for k in vocab.HUB_STATUS
+    ]
+    charts = Table(
+        [
+            [
+                bar_chart(
+                    tr(
+                        f"Inovasi per provinsi ({TOP_PROVINCES} terbanyak)",
+                        f"Innovations per province (top {TOP_PROVINCES})",
+                    ),
+                    top,
+                    width * 0.6 - 6,
+                    colour_index=1,
+                    empty_text=tr("(tidak ada data)", "(no data)"),
+                ),
+                bar_chart(
+                    tr("Simpul inovasi menurut status", "Innovation hubs by status"),
+                    status_items,
+                    width * 0.4 - 6,
+                    label_width=110,
+                    colour_index=5,
+                ),
+            ]
+        ],
+        colWidths=[width * 0.6, width * 0.4],
+    )
+    charts.setStyle(
+        TableStyle(
+            [BASE_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+        )
+    )
+    story: list[Flowable] = [
+        Paragraph(
+            escape(tr("REKAPITULASI NASIONAL SIMPUL INOVASI", "NATIONAL INNOVATION HUB RECAP")),
+            s.title,
+        ),
+        Paragraph(
+            escape(
+                tr(
+                    "Jaringan Inovasi Pelayanan Publik (JIPP) · ",
+                    "Public Service Innovation Network (JIPP) · ",
+                )
+                + scope
+            ),
+            s.subtitle,
+        ),
+        *section(tr("Rekapitulasi per Provinsi", "Recap by province")),
+        _table(s, lines, width, lang, tr) if lines else empty_note(s, tr),
+        Spacer(1, 2 * mm),
+        Paragraph(escape(tr(*YEAR_NOTE) if year is not None else ""), s.small),
+        *section(tr("Grafik", "Charts")),
+        charts,
+    ]
+    return build_pdf(story, out, meta, sink)

@@ -33,7 +33,11 @@ from jipp_desktop.core.errors import (
 from jipp_desktop.core.workspace import Workspace, open_workspace, resolve_data_dir
 
 # Command groups; each module has register(subparsers).
-COMMAND_MODULES = ("jipp_desktop.cli.record_commands", "jipp_desktop.cli.report_commands")
+COMMAND_MODULES = (
+    "jipp_desktop.cli.record_commands",
+    "jipp_desktop.cli.report_commands",
+    "jipp_desktop.cli.sync_commands",
+)
 
 log = logging.getLogger("jipp_desktop")
 

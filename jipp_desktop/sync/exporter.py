@@ -213,10 +213,13 @@ def export(ws: Workspace, target: Path, *, for_device: str | None = None, full: 
             if ws.attachments.has_blob(sha):
                 yield package.ATTACHMENT_DIR + sha, _file_chunks(ws.attachments.blob_path(sha))
 
-    manifest["counts"] = {}
-    package.write(target, manifest, members(), key, passphrase,
-                  late={"counts": lambda: {"changes": rows[0], "conflicts": conflicts[0],
-                                           "attachments": len(shas)}})
+    try:
+        package.write(target, manifest, members(), key, passphrase,
+                      late={"counts": lambda: {"changes": rows[0], "conflicts": conflicts[0],
+                                               "attachments": len(shas)}})
+    except OSError as exc:
+        raise SyncError(f"Paket tidak dapat ditulis ke {target}: {exc.strerror}.",
+                        f"Cannot write the package to {target}: {exc.strerror}.") from None
     with m.database.atomic():
         state.put(f"seq:{stream}", str(seq))
         status.mark_exchange()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -38,4 +39,7 @@ def register_fonts() -> str:
     )
     for bold, italic, face in ((0, 0, FAMILY), (1, 0, BOLD), (0, 1, ITALIC), (1, 1, BOLD_ITALIC)):
         addMapping(FAMILY, bold, italic, face)
+    # Charts start every drawing in this default font even when all their labels use ours,
+    # which would list an unembedded Helvetica in the PDF.
+    rl_config.defaultGraphicsFontName = FAMILY
     return FAMILY

@@ -1,0 +1,18 @@
+"""Fixtures of the sync tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sync_helpers import Fleet, make_template
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_template(tmp_path_factory.mktemp("template"))
+
+
+@pytest.fixture
+def fleet(tmp_path: Path, template_db: Path) -> Fleet:
+    return Fleet(tmp_path / "fleet", template_db)

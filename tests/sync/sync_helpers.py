@@ -1,0 +1,110 @@
+"""Helpers for the sync tests: simulated laptops (each its own data folder, opened one at a
+time, since peewee's database is global), the command line, database hashes."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from jipp_desktop.cli.main import run
+from jipp_desktop.core import models as m
+from jipp_desktop.core.backup import copy_database
+from jipp_desktop.core.workspace import DB_NAME, Workspace, open_workspace
+from jipp_desktop.sync import identity
+
+
+@dataclass
+class Laptop:
+    name: str
+    folder: Path
+    device_id: str = ""
+    fingerprint: str = ""
+
+    @contextmanager
+    def open(self) -> Iterator[Workspace]:
+        ws = open_workspace(self.folder)
+        try:
+            yield ws
+        finally:
+            ws.close()
+
+
+def make_template(folder: Path) -> Path:
+    """A migrated, region-seeded database to copy: seeding regions takes most of a second."""
+    ws = open_workspace(folder)
+    ws.close()
+    conn = sqlite3.connect(folder / DB_NAME)
+    conn.execute("DELETE FROM setting WHERE key IN ('device_id', 'device_name', 'clock_last')")
+    conn.commit()
+    conn.close()
+    return folder / DB_NAME
+
+
+class Fleet:
+    def __init__(self, root: Path, template: Path | None = None) -> None:
+        self.root = root
+        self.template = template
+        self.laptops: dict[str, Laptop] = {}
+
+    def add(self, name: str) -> Laptop:
+        laptop = Laptop(name, self.root / name)
+        if self.template is not None:
+            laptop.folder.mkdir(parents=True)
+            copy_database(self.template, laptop.folder / DB_NAME)
+        with laptop.open() as ws:
+            ws.settings.set("device_name", name)
+            laptop.device_id = ws.device_id
+            laptop.fingerprint = identity.load_or_create(ws.data_dir).fingerprint
+        self.laptops[name] = laptop
+        return laptop
+
+    def trust_all(self) -> None:
+        for laptop in self.laptops.values():
+            with laptop.open():
+                for other in self.laptops.values():
+                    identity.trust(other.fingerprint, other.name, other.device_id)
+
+
+@dataclass
+class Result:
+    status: int
+    out: str
+    err: str
+
+
+def cli(*argv: str) -> Result:
+    out, err = io.StringIO(), io.StringIO()
+    status = run(list(argv), stdin=io.StringIO(), stdout=out, stderr=err)
+    return Result(status, out.getvalue(), err.getvalue())
+
+
+def db_dump_hash(folder: Path) -> str:
+    """A hash of everything in the database (every table, sync state included)."""
+    ws = open_workspace(folder)
+    try:
+        digest = hashlib.sha256()
+        for line in m.database.connection().iterdump():
+            digest.update(line.encode())
+        return digest.hexdigest()
+    finally:
+        ws.close()
+
+
+def seed(ws: Workspace) -> dict[str, str]:
+    """A few linked records: agency, hub, innovation, a visit with child rows."""
+    agency = ws.records.create("agency", {"name": "Dinas Kominfo Banten", "level": "province",
+                                          "province_code": "36"})
+    hub = ws.records.create("hub", {"name": "Simpul Inovasi Banten", "province_code": "36",
+                                    "coordinating_agency_id": agency})
+    innovation = ws.records.create("innovation", {"title": "Sistem Antrian Daring",
+                                                  "agency_id": agency, "province_code": "36"})
+    visit = ws.records.create("visit", {
+        "hub_id": hub, "start_date": "2024-03-04", "regency_code": "36.01",
+        "mentors": [{"name": "Budi", "institution": "KemenPAN-RB"}],
+        "obstacles": [{"description": "Anggaran terbatas"}]})
+    return {"agency": agency, "hub": hub, "innovation": innovation, "visit": visit}

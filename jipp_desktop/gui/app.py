@@ -1,0 +1,158 @@
+"""Start the GUI: ``run_gui(data_dir, lang)`` is what ``jipp-desktop`` runs without a command.
+
+It opens the data folder (refusing politely when another instance holds it, offering
+the latest good backup when the database is damaged), asks the first-run questions,
+then shows the main window.  Exit statuses follow the command line's (cli/exit_codes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import shutil
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from jipp_desktop.cli import exit_codes
+from jipp_desktop.core import backup
+from jipp_desktop.core.errors import DatabaseDamaged, DataFolderInUse, JippError, SchemaTooNew
+from jipp_desktop.core.workspace import DB_NAME, Workspace, open_workspace
+from jipp_desktop.gui import i18n
+from jipp_desktop.gui.errors import close_logging, install_excepthook, setup_logging
+from jipp_desktop.gui.icons import icon
+from jipp_desktop.gui.main_window import MainWindow
+
+log = logging.getLogger("jipp_desktop")
+
+SETTINGS_FILE = "gui.ini"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("app", text)
+
+
+def tell(text: str) -> None:
+    """A blocking message before any window exists (tests replace it)."""
+    QMessageBox.warning(None, _tr("JIPP Desktop"), text)
+
+
+def ask_restore(error: DatabaseDamaged) -> bool:
+    """Offer the latest good backup for a damaged database (tests replace it)."""
+    lang = i18n.current_language()
+    text = _tr("The database is damaged and cannot be opened.") + "\n\n" + error.message(lang)
+    text += "\n\n" + _tr(
+        "Restore the latest good backup (%1)? The damaged file is kept in the backups folder."
+    ).replace("%1", str(error.latest_backup))
+    answer = QMessageBox.question(
+        None,
+        _tr("JIPP Desktop"),
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def gui_settings(data_dir: Path) -> QSettings:
+    """Window size, layout and list columns, kept with the data they describe."""
+    return QSettings(str(data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+
+def restore_backup(error: DatabaseDamaged, data_dir: Path) -> None:
+    """Put the latest good backup in place; the damaged files move aside, never deleted."""
+    assert error.latest_backup is not None
+    db_path = data_dir / DB_NAME
+    aside = backup.backup_folder(data_dir) / f"damaged-{dt.datetime.now():%Y%m%d-%H%M%S}"
+    aside.mkdir(parents=True, exist_ok=True)
+    # A stale -wal file would be replayed onto the restored copy, so it goes too.
+    for suffix in ("", "-wal", "-shm"):
+        part = db_path.with_name(db_path.name + suffix)
+        if part.exists():
+            shutil.move(str(part), aside / part.name)
+    backup.copy_database(error.latest_backup, db_path)
+    log.warning("restored %s from %s; damaged files in %s", db_path, error.latest_backup, aside)
+
+
+def open_or_explain(data_dir: Path) -> Workspace | int:
+    """The open workspace, or the exit status after telling the officer why not."""
+    lang = i18n.current_language()
+    try:
+        return open_workspace(data_dir)
+    except DataFolderInUse as exc:
+        log.warning("%s", exc.message("en"))
+        tell(exc.message(lang))
+        return exit_codes.FOLDER_IN_USE
+    except DatabaseDamaged as exc:
+        log.error("%s", exc.message("en"))
+        if exc.latest_backup is None:
+            tell(exc.message(lang))
+            return exit_codes.DAMAGED_FILE
+        if not ask_restore(exc):
+            return exit_codes.DAMAGED_FILE
+        restore_backup(exc, data_dir)
+        try:
+            return open_workspace(data_dir)
+        except JippError as again:
+            tell(again.message(lang))
+            return exit_codes.DAMAGED_FILE
+    except SchemaTooNew as exc:
+        tell(exc.message(lang))
+        return exit_codes.DAMAGED_FILE
+
+
+class Shell:
+    """Owns the main window; rebuilds it when the officer switches language."""
+
+    def __init__(self, workspace: Workspace, settings: QSettings) -> None:
+        self.workspace = workspace
+        self.settings = settings
+        self.window = self._make()
+
+    def _make(self) -> MainWindow:
+        window = MainWindow(self.workspace, self.settings)
+        window.languageChanged.connect(self.switch_language)
+        return window
+
+    def switch_language(self, lang: str) -> None:
+        old = self.window
+        old.save_layout()
+        i18n.install(lang)
+        self.window = self._make()
+        self.window.show_page("settings")
+        self.window.show()
+        old.close()
+        old.deleteLater()
+
+
+def run_gui(data_dir: Path, lang: str | None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("JIPP Desktop")
+    app.setOrganizationName("JIPP")
+    app.setWindowIcon(icon("app"))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    setup_logging(data_dir)
+    install_excepthook()
+    i18n.install(lang or i18n.DEFAULT_LANGUAGE)
+    opened = open_or_explain(data_dir)
+    if isinstance(opened, int):
+        close_logging()
+        return opened
+    workspace = opened
+    try:
+        i18n.install(lang or workspace.settings.get("language") or i18n.DEFAULT_LANGUAGE)
+        if not workspace.settings.get("setup_done"):
+            from jipp_desktop.gui.settings_page import SetupDialog
+
+            if SetupDialog(workspace).exec() != QDialog.DialogCode.Accepted:
+                return exit_codes.OK
+            i18n.install(lang or workspace.settings.get("language"))
+        shell = Shell(workspace, gui_settings(data_dir))
+        shell.window.show()
+        log.info("GUI started on %s", data_dir)
+        return int(app.exec())
+    finally:
+        workspace.close()
+        close_logging()

@@ -1,0 +1,244 @@
+"""One input per core field type, each able to give and take the stored value.
+
+The input never decides whether a value is valid: it hands the text to the core
+and shows the core's message for its field path under itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import peewee
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from jipp_desktop.core import dashboard
+from jipp_desktop.core.fields import (
+    DateText,
+    EnumText,
+    Flag,
+    LongText,
+    Number,
+    RefId,
+    RegionCode,
+)
+from jipp_desktop.core.registry import record_type
+from jipp_desktop.core.workspace import Workspace
+from jipp_desktop.gui.display import Display
+from jipp_desktop.gui.i18n import pick
+from jipp_desktop.gui.widgets import CodeCombo, DateField, ProvinceCombo, RegionPicker, VocabCombo
+
+# Above this many records a linked-record combo would be slow and useless; a search
+# dialog over the same list model is used instead.
+COMBO_LIMIT = 1000
+
+
+class Input(QObject):
+    """Binds one field (or a province/regency pair) to its widget."""
+
+    changed = Signal()
+
+    def __init__(self, widget: QWidget, names: tuple[str, ...]) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        self.names = names
+
+    def values(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def set_values(self, record: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def focus(self) -> None:
+        self.widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class TextInput(Input):
+    def __init__(self, field: peewee.Field, parent: QWidget) -> None:
+        self.edit = QLineEdit(parent)
+        if getattr(field, "max_length", None):
+            self.edit.setMaxLength(int(field.max_length))
+        if isinstance(field, Number):
+            self.edit.setValidator(
+                QIntValidator(field.minimum, min(field.maximum, 2**31 - 1), self.edit)
+            )
+            self.edit.setMaximumWidth(200)
+        super().__init__(self.edit, (field.name,))
+        self.edit.textChanged.connect(lambda _t: self.changed.emit())
+
+    def values(self) -> dict[str, Any]:
+        return {self.names[0]: self.edit.text()}
+
+    def set_values(self, record: dict[str, Any]) -> None:
+        value = record.get(self.names[0])
+        self.edit.setText("" if value is None else str(value))
+
+
+class LongInput(Input):
+    def __init__(self, field: peewee.Field, parent: QWidget) -> None:
+        self.edit = QPlainTextEdit(parent)
+        self.edit.setTabChangesFocus(True)
+        self.edit.setMinimumHeight(70)
+        super().__init__(self.edit, (field.name,))
+        self.edit.textChanged.connect(self.changed.emit)
+
+    def values(self) -> dict[str, Any]:
+        return {self.names[0]: self.edit.toPlainText()}
+
+    def set_values(self, record: dict[str, Any]) -> None:
+        self.edit.setPlainText(record.get(self.names[0]) or "")
+
+
+class FlagInput(Input):
+    def __init__(self, field: peewee.Field, parent: QWidget) -> None:
+        self.box = QCheckBox(pick(field.label), parent)
+        super().__init__(self.box, (field.name,))
+        self.box.toggled.connect(lambda _on: self.changed.emit())
+
+    def values(self) -> dict[str, Any]:
+        return {self.names[0]: self.box.isChecked()}
+
+    def set_values(self, record: dict[str, Any]) -> None:
+        self.box.setChecked(bool(record.get(self.names[0])))
+
+
+class ComboInput(Input):
+    def __init__(self, combo: CodeCombo, name: str) -> None:
+        super().__init__(combo, (name,))
+        self.combo = combo
+        combo.codeChanged.connect(lambda _c: self.changed.emit())
+
+    def values(self) -> dict[str, Any]:
+        return {self.names[0]: self.combo.code()}
+
+    def set_values(self, record: dict[str, Any]) -> None:
+        self.combo.set_code(record.get(self.names[0]), emit=False)
+
+
+class DateInput(Input):
+    def __init__(self, field: peewee.Field, parent: QWidget) -> None:
+        self.date = DateField(parent)
+        self.date.setMaximumWidth(260)
+        super().__init__(self.date, (field.name,))
+        self.date.changed.connect(self.changed.emit)
+
+    def values(self) -> dict[str, Any]:
+        return {self.names[0]: self.date.value()}
+
+    def set_values(self, record: dict[str, Any]) -> None:
+        self.date.set_value(record.get(self.names[0]))
+
+
+class RegionInput(Input):
+    def __init__(
+        self, workspace: Workspace, province: str | None, regency: str, parent: QWidget
+    ) -> None:
+        self.picker = RegionPicker(workspace.regions, "", "", parent)
+        names = (province, regency) if province else (regency,)
+        super().__init__(self.picker, names)
+        self._province = province
+        self._regency = regency
+        self.picker.changed.connect(self.changed.emit)
+        self.picker.province_combo.setToolTip(self.tr("Province"))
+        self.picker.regency_combo.setToolTip(self.tr("Regency/city"))
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {self._regency: self.picker.regency()}
+        if self._province:
+            out[self._province] = self.picker.province()
+        return out
+
+    def set_values(self, record: dict[str, Any]) -> None:
+        province = record.get(self._province) if self._province else None
+        self.picker.set_values(province, record.get(self._regency))
+
+
+class RefInput(Input):
+    """A linked record: a combo for small types, a search dialog for big ones."""
+
+    def __init__(
+        self, workspace: Workspace, display: Display, field: RefId, parent: QWidget
+    ) -> None:
+        self._ref = field.ref
+        self._display = display
+        self._workspace = workspace
+        self._value: str | None = None
+        self.combo: CodeCombo | None = None
+        if workspace.records.count(field.ref) <= COMBO_LIMIT:
+            self.combo = CodeCombo(parent)
+            self.combo.fill(dashboard.choices(field.ref, COMBO_LIMIT), "")
+            self.combo.setEditable(False)
+            super().__init__(self.combo, (field.name,))
+            self.combo.codeChanged.connect(self._combo_changed)
+            return
+        box = QWidget(parent)
+        self.label = QLineEdit(box)
+        self.label.setReadOnly(True)
+        button = QPushButton(self.tr("Choose…"), box)
+        button.clicked.connect(self._choose)
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(button)
+        box.setFocusProxy(button)
+        super().__init__(box, (field.name,))
+        self._field_label = pick(field.label)
+
+    def _combo_changed(self, code: str | None) -> None:
+        self._value = code
+        self.changed.emit()
+
+    def values(self) -> dict[str, Any]:
+        return {self.names[0]: self._value}
+
+    def set_values(self, record: dict[str, Any]) -> None:
+        self._value = record.get(self.names[0])
+        if self.combo is not None:
+            if self._value and self.combo.findData(self._value) < 0:
+                # A deleted or not-yet-listed record: keep it selectable so nothing is lost.
+                self.combo.addItem(self._display.title(self._ref, self._value), self._value)
+            self.combo.set_code(self._value, emit=False)
+        else:
+            self.label.setText(self._display.title(self._ref, self._value))
+
+    def _choose(self) -> None:
+        from jipp_desktop.gui.editors.chooser import choose_record
+
+        chosen = choose_record(
+            self.widget, self._workspace, self._display, self._ref, self._field_label
+        )
+        if chosen is not None:
+            self._value = chosen
+            self.label.setText(self._display.title(self._ref, chosen))
+            self.changed.emit()
+
+
+def make_input(
+    workspace: Workspace, display: Display, field: peewee.Field, parent: QWidget
+) -> Input:
+    if isinstance(field, EnumText):
+        combo = VocabCombo(field.vocab, None if field.required else "", parent)
+        return ComboInput(combo, field.name)
+    if isinstance(field, RegionCode):
+        return ComboInput(ProvinceCombo(workspace.regions, "", parent), field.name)
+    if isinstance(field, RefId):
+        return RefInput(workspace, display, field, parent)
+    if isinstance(field, DateText):
+        return DateInput(field, parent)
+    if isinstance(field, Flag):
+        return FlagInput(field, parent)
+    if isinstance(field, LongText):
+        return LongInput(field, parent)
+    return TextInput(field, parent)
+
+
+def record_label(type_name: str) -> str:
+    return pick(record_type(type_name).label)

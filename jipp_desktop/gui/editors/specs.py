@@ -1,0 +1,108 @@
+"""Which fields each editor shows, grouped into tabs.  Labels, limits and rules come
+from the core's field declarations; only the grouping and order live here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+
+@dataclass(frozen=True)
+class Region:
+    """A province → regency/city pair of pickers.  ``province`` None means the record
+    stores only the regency (the province combo just narrows the list)."""
+
+    province: str | None
+    regency: str | None
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str  # English source text, translated in context "editor"
+    items: tuple[str | Region, ...]
+
+
+GENERAL = QT_TRANSLATE_NOOP("editor", "General")
+DESCRIPTION = QT_TRANSLATE_NOOP("editor", "Description")
+CONTACT = QT_TRANSLATE_NOOP("editor", "Contact")
+AGENDA = QT_TRANSLATE_NOOP("editor", "Agenda and findings")
+TEXT = QT_TRANSLATE_NOOP("editor", "Text")
+
+SPECS: dict[str, tuple[Section, ...]] = {
+    "innovation": (
+        Section(
+            GENERAL,
+            (
+                "title",
+                Region("province_code", "regency_code"),
+                "agency_id",
+                "category",
+                "cluster",
+                "stage",
+                "is_digital",
+                "year_started",
+                "tags",
+            ),
+        ),
+        Section(
+            DESCRIPTION, ("problem", "solution", "novelty", "results", "beneficiaries", "awards")
+        ),
+        Section(CONTACT, ("contact_name", "contact_phone", "contact_email")),
+    ),
+    "replication": (
+        Section(
+            GENERAL,
+            (
+                "innovation_id",
+                "adopting_agency_id",
+                Region("province_code", "regency_code"),
+                "status",
+                "started_on",
+                "commitment_id",
+                "notes",
+            ),
+        ),
+    ),
+    "commitment": (
+        Section(
+            GENERAL,
+            (
+                "kind",
+                "number",
+                "signed_on",
+                "event_name",
+                "province_code",
+                Region(None, "place_regency_code"),
+                "hub_id",
+            ),
+        ),
+        Section(TEXT, ("text",)),
+    ),
+    "visit": (
+        Section(
+            GENERAL, ("hub_id", "start_date", "end_date", Region(None, "regency_code"), "place")
+        ),
+        Section(AGENDA, ("agenda", "findings", "notes")),
+    ),
+    "workplan": (Section(GENERAL, ("hub_id", "year", "title", "notes")),),
+    "hub": (
+        Section(
+            GENERAL,
+            (
+                "name",
+                "province_code",
+                "status",
+                "year_designated",
+                "decree_number",
+                "decree_date",
+                "coordinating_agency_id",
+                "portal_name",
+                "notes",
+            ),
+        ),
+    ),
+    "agency": (
+        Section(GENERAL, ("name", "short_name", "level", Region("province_code", "regency_code"))),
+    ),
+}

@@ -1,0 +1,329 @@
+"""A list of one record type: search as you type, filters, sortable columns the officer
+chooses (remembered), and a trash view with restore.  Editing happens in editors the
+main window opens when this page asks (``editRequested``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, QSettings, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jipp_desktop.core import idformat
+from jipp_desktop.core.errors import JippError
+from jipp_desktop.core.query import ListQuery
+from jipp_desktop.core.registry import record_type
+from jipp_desktop.core.workspace import Workspace
+from jipp_desktop.gui.display import Display
+from jipp_desktop.gui.errors import show_error
+from jipp_desktop.gui.filters import FilterBar
+from jipp_desktop.gui.i18n import current_language, pick
+from jipp_desktop.gui.icons import icon
+from jipp_desktop.gui.record_model import RecordTableModel
+from jipp_desktop.gui.throttle import Throttle
+
+SEARCH_THROTTLE_MS = 150
+
+DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "innovation": (
+        "title",
+        "province_code",
+        "regency_code",
+        "category",
+        "stage",
+        "year_started",
+        "updated_at",
+    ),
+    "replication": (
+        "innovation_id",
+        "province_code",
+        "regency_code",
+        "status",
+        "started_on",
+        "updated_at",
+    ),
+    "commitment": (
+        "kind",
+        "number",
+        "signed_on",
+        "place_regency_code",
+        "event_name",
+        "province_code",
+    ),
+    "visit": ("start_date", "hub_id", "regency_code", "place", "agenda"),
+    "workplan": ("title", "year", "hub_id", "updated_at"),
+    "hub": ("name", "province_code", "status", "year_designated", "portal_name"),
+    "agency": ("name", "short_name", "level", "province_code", "regency_code"),
+}
+
+
+class RecordListPage(QWidget):
+    # (record type, record id or None for a new record, initial values for a new one)
+    editRequested = Signal(str, object, object)
+    message = Signal(str)
+    # The set of live records changed here (delete/restore): dashboards and counts follow.
+    dataChanged = Signal(str)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        display: Display,
+        type_name: str,
+        settings: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.type_name = type_name
+        self._settings = settings
+        self.setObjectName(f"list_{type_name}")
+        self.model = RecordTableModel(workspace.records, display, type_name, self)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Search (Ctrl+F)…"))
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self._throttle = Throttle(self._apply_query, SEARCH_THROTTLE_MS, self)
+        self.search.textChanged.connect(lambda _t: self._throttle())
+        self.search.returnPressed.connect(self._throttle.flush)
+
+        self.new_button = self._button("new", self.tr("New"), self.new_record)
+        self.edit_button = self._button("edit", self.tr("Open"), self.edit_selected)
+        self.delete_button = self._button("delete", self.tr("Delete"), self.delete_selected)
+        self.restore_button = self._button("restore", self.tr("Restore"), self.restore_selected)
+        self.trash_button = QToolButton(self)
+        self.trash_button.setObjectName("trash")
+        self.trash_button.setIcon(icon("trash"))
+        self.trash_button.setText(self.tr("Trash"))
+        self.trash_button.setToolTip(self.tr("Show deleted records"))
+        self.trash_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.trash_button.setCheckable(True)
+        self.trash_button.toggled.connect(self._trash_toggled)
+
+        self.filters = FilterBar(workspace.regions, display, type_name, self)
+        self.filters.changed.connect(self._apply_query)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("table")
+        self.table.setAccessibleName(pick(record_type(type_name).label))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        # Fixed row height: the view never asks for every row's size, so 100k rows scroll.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        header.setDefaultSectionSize(160)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+        self.model.refreshed.connect(self._show_count)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Delete),
+            self.table,
+            self.delete_selected,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Return),
+            self.table,
+            self.edit_selected,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("count")
+        columns_button = self._button("columns", self.tr("Columns"), self._columns_from_button)
+        self._columns_button = columns_button
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.delete_button)
+        top.addWidget(self.restore_button)
+        top.addWidget(self.trash_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(columns_button)
+        layout = QVBoxLayout(self)
+        title = QLabel(f"<h2>{pick(record_type(type_name).label)}</h2>", self)
+        title.setObjectName("page_title")
+        layout.addWidget(title)
+        layout.addLayout(top)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.setTabOrder(self.search, self.table)
+
+        self._restore_columns()
+        self._apply_query()
+
+    # -- actions ----------------------------------------------------------------------
+
+    def new_record(self, initial: dict[str, Any] | None = None) -> None:
+        self.editRequested.emit(self.type_name, None, initial or self._defaults_from_filters())
+
+    def edit_selected(self) -> None:
+        for record_id in self.selected_ids()[:1]:
+            self.editRequested.emit(self.type_name, record_id, None)
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids or self.trash_button.isChecked():
+            return
+        try:
+            for record_id in ids:
+                self.workspace.records.delete(self.type_name, record_id)
+        except JippError as exc:
+            show_error(self, exc)
+        self.refresh()
+        self.dataChanged.emit(self.type_name)
+        self.message.emit(self.tr("%n record(s) moved to the trash.", "", len(ids)))
+
+    def restore_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        try:
+            for record_id in ids:
+                self.workspace.records.restore(self.type_name, record_id)
+        except JippError as exc:
+            show_error(self, exc)
+        self.refresh()
+        self.dataChanged.emit(self.type_name)
+        self.message.emit(self.tr("%n record(s) restored.", "", len(ids)))
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    def show_filtered(self, filters: dict[str, Any], year: int | None = None) -> None:
+        """Open this list narrowed to ``filters`` (from a link or the dashboard)."""
+        self.trash_button.setChecked(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.filters.set_filters(filters, year)
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        ids = [self.model.record_id(r) for r in rows]
+        return [i for i in ids if i]
+
+    # -- internals --------------------------------------------------------------------
+
+    def _button(self, icon_name: str, text: str, slot: Any) -> QPushButton:
+        button = QPushButton(icon(icon_name), text, self)
+        button.setObjectName(f"{icon_name}_button")
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    def _apply_query(self) -> None:
+        old = self.model.query
+        query = ListQuery(
+            search=self.search.text().strip() or None,
+            filters=self.filters.filters(),
+            year=self.filters.year(),
+            deleted=self.trash_button.isChecked(),
+        )
+        # Keep a column sort the officer chose; searching without one sorts by relevance.
+        query.sort, query.descending = old.sort, old.descending
+        self.model.set_query(query)
+
+    def _trash_toggled(self, on: bool) -> None:
+        self.new_button.setEnabled(not on)
+        self._apply_query()
+
+    def _update_buttons(self) -> None:
+        selected = bool(self.selected_ids())
+        trash = self.trash_button.isChecked()
+        self.edit_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected and not trash)
+        self.delete_button.setVisible(not trash)
+        self.restore_button.setVisible(trash)
+        self.restore_button.setEnabled(selected and trash)
+
+    def _show_count(self, count: int) -> None:
+        number = idformat.format_number(count, 0, current_language())
+        if self.trash_button.isChecked():
+            self.count_label.setText(self.tr("%1 record(s) in the trash").replace("%1", number))
+        else:
+            self.count_label.setText(self.tr("%1 record(s)").replace("%1", number))
+
+    def _defaults_from_filters(self) -> dict[str, Any]:
+        """A new record starts with the province/regency/link the list is narrowed to."""
+        return {
+            k: v
+            for k, v in self.filters.filters().items()
+            if k in ("province_code", "regency_code", "innovation_id", "hub_id")
+        }
+
+    def _settings_key(self) -> str:
+        return f"lists/{self.type_name}/columns"
+
+    def _restore_columns(self) -> None:
+        saved = self._settings.value(self._settings_key())
+        visible = (
+            set(saved)
+            if isinstance(saved, list) and saved
+            else set(DEFAULT_COLUMNS.get(self.type_name, ()))
+        )
+        for i, column in enumerate(self.model.columns):
+            self.table.setColumnHidden(i, column.name not in visible)
+
+    def _save_columns(self) -> None:
+        visible = [
+            c.name for i, c in enumerate(self.model.columns) if not self.table.isColumnHidden(i)
+        ]
+        self._settings.setValue(self._settings_key(), visible)
+
+    def _column_menu(self, pos: QPoint) -> None:
+        self._columns_menu().popup(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def _columns_from_button(self) -> None:
+        button = self._columns_button
+        self._columns_menu().popup(button.mapToGlobal(QPoint(0, button.height())))
+
+    def _columns_menu(self) -> QMenu:
+        menu = QMenu(self)
+        for i, column in enumerate(self.model.columns):
+            action = menu.addAction(column.label())
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(i))
+            action.toggled.connect(lambda on, i=i: self.set_column_visible(i, on))
+        return menu
+
+    def set_column_visible(self, index: int, visible: bool) -> None:
+        shown = sum(1 for i in range(len(self.model.columns)) if not self.table.isColumnHidden(i))
+        if not visible and shown <= 1:
+            return
+        self.table.setColumnHidden(index, not visible)
+        self._save_columns()

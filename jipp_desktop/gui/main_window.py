@@ -1,0 +1,440 @@
+"""The main window: navigation on the left, one page at a time, menus, toolbar and a
+status bar with record counts and the last exchange.  Size, layout and the last page
+are remembered in a QSettings file the caller chooses (the app keeps it in the data
+folder, tests in a temporary one)."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import peewee
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jipp_desktop import __version__
+from jipp_desktop.core.workspace import Workspace
+from jipp_desktop.gui.display import Display
+from jipp_desktop.gui.editors.record_editor import RecordEditor
+from jipp_desktop.gui.errors import show_error
+from jipp_desktop.gui.i18n import current_language
+from jipp_desktop.gui.icons import icon
+from jipp_desktop.gui.list_page import RecordListPage
+from jipp_desktop.gui.pages import PAGE_KEYS, PAGES, PageSpec, external_page_class
+from jipp_desktop.gui.tasks import TaskRunner
+
+
+def page_title(spec: PageSpec) -> str:
+    return QCoreApplication.translate("pages", spec.title)
+
+
+class MainWindow(QMainWindow):
+    languageChanged = Signal(str)
+    # Ctrl+P with no reports page able to print: (record type, record ids).
+    printRequested = Signal(str, object)
+
+    def __init__(
+        self, workspace: Workspace, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.settings = settings
+        self.display = Display(workspace.regions)
+        self.runner = TaskRunner(self)
+        self.runner.setObjectName("jipp_task_runner")
+        self.editors: list[RecordEditor] = []
+        self._pages: dict[str, QWidget] = {}
+        self.setObjectName("main_window")
+        self.setWindowTitle(self.tr("JIPP Desktop"))
+        self.setWindowIcon(icon("app"))
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("nav")
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setSpacing(1)
+        for spec in PAGES:
+            item = QListWidgetItem(icon(spec.icon), page_title(spec))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.nav.addItem(item)
+        self.nav.setMinimumWidth(150)
+        self.nav.setMaximumWidth(240)
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("stack")
+        for _ in PAGES:
+            self.stack.addWidget(QWidget())
+        self.splitter = QSplitter(self)
+        self.splitter.setObjectName("splitter")
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([190, 1100])
+        self.setCentralWidget(self.splitter)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+
+        self._build_actions()
+        self._build_status()
+        self._restore_layout()
+
+    # -- building ---------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Any,
+        shortcut: Any = None,
+        icon_name: str | None = None,
+        name: str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(
+            self.tr("&New record"),
+            self.new_record,
+            QKeySequence.StandardKey.New,
+            "new",
+            "action_new",
+        )
+        self.search_action = self._action(
+            self.tr("&Search"),
+            self.focus_search,
+            QKeySequence.StandardKey.Find,
+            "search",
+            "action_search",
+        )
+        self.print_action = self._action(
+            self.tr("&Print…"),
+            self.print_current,
+            QKeySequence.StandardKey.Print,
+            "print",
+            "action_print",
+        )
+        self.refresh_action = self._action(
+            self.tr("&Refresh"),
+            self.refresh_all,
+            QKeySequence.StandardKey.Refresh,
+            "refresh",
+            "action_refresh",
+        )
+        self.demo_action = self._action(
+            self.tr("Fill with &example data…"), self.load_demo, name="action_demo"
+        )
+        self.quit_action = self._action(
+            self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, name="action_quit"
+        )
+        about = self._action(self.tr("&About JIPP Desktop"), self.about)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.print_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.demo_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menu.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.search_action)
+        edit_menu.addAction(self.refresh_action)
+        view_menu = menu.addMenu(self.tr("&View"))
+        for number, spec in enumerate(PAGES, start=1):
+            shortcut = f"Ctrl+{number}" if number < 10 else None
+            view_menu.addAction(
+                self._action(
+                    page_title(spec), lambda k=spec.key: self.show_page(k), shortcut, spec.icon
+                )
+            )
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(about)
+
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setIconSize(QSize(20, 20))
+        for action in (self.new_action, self.search_action, self.print_action, self.refresh_action):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+
+    def _build_status(self) -> None:
+        self.counts_label = QLabel(self)
+        self.counts_label.setObjectName("counts")
+        self.exchange_label = QLabel(self)
+        self.exchange_label.setObjectName("last_exchange")
+        self.statusBar().addWidget(self.counts_label, 1)
+        self.statusBar().addPermanentWidget(self.exchange_label)
+        self.update_status()
+
+    # -- pages ------------------------------------------------------------------------
+
+    def page(self, key: str) -> QWidget:
+        """The page ``key``, built on first use."""
+        if key in self._pages:
+            return self._pages[key]
+        index = PAGE_KEYS.index(key)
+        spec = PAGES[index]
+        widget = self._make_page(spec)
+        placeholder = self.stack.widget(index)
+        self.stack.insertWidget(index, widget)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self._pages[key] = widget
+        return widget
+
+    def _make_page(self, spec: PageSpec) -> QWidget:
+        if spec.record_type is not None:
+            page = RecordListPage(self.workspace, self.display, spec.record_type, self.settings)
+            page.editRequested.connect(self.open_editor)
+            page.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            page.dataChanged.connect(lambda _t: self.data_changed())
+            return page
+        if spec.key == "dashboard":
+            from jipp_desktop.gui.dashboard_page import DashboardPage
+
+            dashboard = DashboardPage(self.workspace, self.display)
+            dashboard.openList.connect(self.show_list)
+            dashboard.openRecord.connect(self.open_editor)
+            return dashboard
+        if spec.key == "settings":
+            from jipp_desktop.gui.settings_page import SettingsPage
+
+            settings = SettingsPage(self.workspace)
+            settings.saved.connect(self._settings_saved)
+            return settings
+        cls = external_page_class(spec.key)
+        if cls is None:
+            return self._missing_page(spec)
+        return cls(self.workspace)  # type: ignore[no-any-return]
+
+    def _missing_page(self, spec: PageSpec) -> QWidget:
+        widget = QWidget()
+        layout = QVBoxLayout(widget)
+        label = QLabel(
+            self.tr("%1 is not available in this version.").replace("%1", page_title(spec)), widget
+        )
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(label)
+        return widget
+
+    def show_page(self, key: str) -> QWidget:
+        index = PAGE_KEYS.index(key)
+        if self.nav.currentRow() != index:
+            self.nav.setCurrentRow(index)
+        return self.page(key)
+
+    def current_key(self) -> str:
+        row = self.nav.currentRow()
+        return PAGE_KEYS[row] if 0 <= row < len(PAGE_KEYS) else PAGE_KEYS[0]
+
+    def list_page(self, type_name: str) -> RecordListPage:
+        page = self.page(type_name)
+        assert isinstance(page, RecordListPage)
+        return page
+
+    def show_list(
+        self, type_name: str, filters: dict[str, Any] | None = None, year: int | None = None
+    ) -> RecordListPage:
+        self.show_page(type_name)
+        page = self.list_page(type_name)
+        page.show_filtered(filters or {}, year)
+        return page
+
+    def _nav_changed(self, row: int) -> None:
+        if not 0 <= row < len(PAGES):
+            return
+        self.page(PAGES[row].key)
+        self.stack.setCurrentIndex(row)
+        self.settings.setValue("window/last_page", PAGES[row].key)
+        self.new_action.setEnabled(PAGES[row].record_type is not None)
+        self.search_action.setEnabled(PAGES[row].record_type is not None)
+
+    # -- actions ----------------------------------------------------------------------
+
+    def new_record(self) -> None:
+        page = self._pages.get(self.current_key())
+        if isinstance(page, RecordListPage):
+            page.new_record()
+
+    def focus_search(self) -> None:
+        page = self._pages.get(self.current_key())
+        if isinstance(page, RecordListPage):
+            page.focus_search()
+
+    def print_current(self) -> None:
+        """Ctrl+P: hand the selected records to the reports page (or say what to do)."""
+        page = self._pages.get(self.current_key())
+        if isinstance(page, RecordListPage) and page.selected_ids():
+            self.print_records(page.type_name, page.selected_ids())
+            return
+        self.show_page("reports")
+
+    def print_records(self, type_name: str, ids: list[str]) -> None:
+        reports = self.show_page("reports")
+        handler = getattr(reports, "print_records", None)
+        if callable(handler):
+            handler(type_name, ids)
+        else:
+            self.printRequested.emit(type_name, ids)
+
+    def refresh_all(self) -> None:
+        for page in self._pages.values():
+            refresh = getattr(page, "refresh", None)
+            if callable(refresh):
+                refresh()
+        self.update_status()
+
+    def data_changed(self) -> None:
+        """After a save, delete or import: counts and the dashboard follow."""
+        dashboard = self._pages.get("dashboard")
+        refresh = getattr(dashboard, "refresh", None)
+        if callable(refresh):
+            refresh()
+        self.update_status()
+
+    def open_editor(
+        self, type_name: str, record_id: str | None, initial: dict[str, Any] | None = None
+    ) -> RecordEditor:
+        for editor in self.editors:
+            if record_id is not None and (editor.type_name, editor.record_id) == (
+                type_name,
+                record_id,
+            ):
+                editor.raise_()
+                editor.activateWindow()
+                return editor
+        editor = RecordEditor(self.workspace, self.display, type_name, record_id, initial, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.saved.connect(self._record_saved)
+        editor.openRecord.connect(self.open_editor)
+        editor.openList.connect(lambda t, f: self.show_list(t, f))
+        editor.printRequested.connect(lambda t, i: self.print_records(t, [i]))
+        editor.finished.connect(lambda _r, e=editor: self._forget_editor(e))
+        self.editors.append(editor)
+        editor.show()
+        return editor
+
+    def _forget_editor(self, editor: RecordEditor) -> None:
+        if editor in self.editors:
+            self.editors.remove(editor)
+
+    def _record_saved(self, type_name: str, _record_id: str) -> None:
+        page = self._pages.get(type_name)
+        if isinstance(page, RecordListPage):
+            page.refresh()
+        self.display.forget_titles()
+        self.data_changed()
+
+    def load_demo(self) -> None:
+        try:
+            demo = importlib.import_module("jipp_desktop.core.demo")
+        except ModuleNotFoundError:
+            QMessageBox.information(
+                self, self.windowTitle(), self.tr("Example data is not available in this version.")
+            )
+            return
+        records = self.workspace.records
+        self.runner.run(
+            lambda progress: demo.generate(records, size="small", progress=progress),
+            title=self.tr("Example data"),
+            label=self.tr("Creating example records…"),
+            on_done=lambda _counts: self.refresh_all(),
+        )
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About JIPP Desktop"),
+            self.tr("JIPP Desktop %1\nOffline records for public-service innovation hubs.").replace(
+                "%1", __version__
+            ),
+        )
+
+    # -- status bar -------------------------------------------------------------------
+
+    def update_status(self) -> None:
+        try:
+            stats = self.workspace.records.stats()
+        except peewee.DatabaseError as exc:
+            show_error(self, exc)
+            return
+        parts = [
+            f"{page_title(spec)}: {stats.get(spec.record_type, 0)}"
+            for spec in PAGES
+            if spec.record_type in ("innovation", "replication", "commitment", "visit", "hub")
+        ]
+        self.counts_label.setText("   ".join(parts))
+        self.exchange_label.setText(
+            self.tr("Last exchange: %1").replace("%1", self._last_exchange())
+        )
+
+    def _last_exchange(self) -> str:
+        try:
+            from jipp_desktop.sync.status import last_exchange
+
+            stamp = last_exchange(self.workspace)
+        except (ImportError, peewee.DatabaseError):
+            return "—"
+        return self.display.value(None, stamp) if stamp else "—"
+
+    # -- settings ---------------------------------------------------------------------
+
+    def _settings_saved(self, language_changed: bool) -> None:
+        self.update_status()
+        if language_changed:
+            self.languageChanged.emit(self.workspace.settings.get("language"))
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        last = self.settings.value("window/last_page")
+        self.show_page(last if last in PAGE_KEYS else PAGE_KEYS[0])
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/last_page", self.current_key())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for editor in list(self.editors):
+            if not editor.close():
+                event.ignore()
+                return
+        self.save_layout()
+        self.runner.shutdown()
+        event.accept()
+
+    @staticmethod
+    def language() -> str:
+        return current_language()

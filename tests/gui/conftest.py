@@ -1,0 +1,78 @@
+"""GUI fixtures: real widgets on a real temporary data folder, in Indonesian."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from jipp_desktop.core.workspace import DB_NAME, Workspace, open_workspace
+from jipp_desktop.gui import i18n
+from jipp_desktop.gui.editors.record_editor import RecordEditor
+from jipp_desktop.gui.main_window import MainWindow
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One freshly migrated and seeded database, copied for every test.
+
+    Opening a brand-new folder seeds the region tables, which takes seconds; a copy
+    of an already opened one opens in milliseconds and is the same database.
+    """
+    folder = tmp_path_factory.mktemp("template")
+    open_workspace(folder).close()
+    return folder / DB_NAME
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, template_db: Path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    shutil.copyfile(template_db, folder / DB_NAME)
+    return folder
+
+
+@pytest.fixture
+def indonesian(qapp: QApplication) -> Iterator[None]:
+    i18n.install("id")
+    yield
+    i18n.install("id")
+
+
+@pytest.fixture
+def gui_settings(tmp_path: Path) -> QSettings:
+    """Window layout and list columns go to the test's own file, never the user's."""
+    return QSettings(str(tmp_path / "gui-test.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(
+    qtbot: Any,
+    workspace: Workspace,
+    gui_settings: QSettings,
+    indonesian: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[MainWindow]:
+    # An unexpected "unsaved changes?" question must fail the test, not hang it.
+    def no_question(self: RecordEditor) -> QMessageBox.StandardButton:
+        raise AssertionError(f"unexpected unsaved-changes question in {self.windowTitle()}")
+
+    monkeypatch.setattr(RecordEditor, "ask_unsaved", no_question)
+    win = MainWindow(workspace, gui_settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    for editor in list(win.editors):
+        editor.attachments.pending.clear()
+        editor.load(editor.record_id)  # forget edits so closing asks nothing
+    win.close()
+
+
+def make_hub(workspace: Workspace, province: str = "53", name: str = "Simpul Inovasi NTT") -> str:
+    return workspace.records.create("hub", {"province_code": province, "name": name})

@@ -170,3 +170,10 @@ def choices(type_name: str, limit: int = 2000) -> list[tuple[str, str]]:
         model.select(model.id, title).where(_alive(model)).order_by(title, model.seq).limit(limit)
     )
     return [(str(rid), "" if text is None else str(text)) for rid, text in _rows(rows)]
+
+
+def year_field(type_name: str) -> str | None:
+    """The field a list's year filter looks at (the same one ``ListQuery.year`` uses)."""
+    from jipp_desktop.core.services import _YEAR_FIELD
+
+    return _YEAR_FIELD.get(type_name)

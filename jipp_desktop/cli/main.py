@@ -49,6 +49,12 @@ class UsageError(JippError):
         self.message_en = message_en
 
 
+class InvalidInput(UsageError):
+    """Input that was read but is not acceptable data (exit status 3)."""
+
+    exit_status = exit_codes.INVALID_DATA
+
+
 @dataclass
 class Context:
     """What a command handler gets besides its arguments."""
@@ -137,6 +143,9 @@ def _follows(argv: Sequence[str], flag: str, value: str) -> bool:
 
 
 def _status_of(exc: JippError) -> int:
+    explicit = getattr(exc, "exit_status", None)
+    if isinstance(explicit, int):
+        return explicit
     if isinstance(exc, UsageError | UnknownRecordType):
         return exit_codes.USAGE
     if isinstance(exc, ValidationError | RecordNotFound):
@@ -145,7 +154,7 @@ def _status_of(exc: JippError) -> int:
         return exit_codes.FOLDER_IN_USE
     if isinstance(exc, DatabaseDamaged | SchemaTooNew):
         return exit_codes.DAMAGED_FILE
-    return getattr(exc, "exit_status", exit_codes.FAILURE)
+    return exit_codes.FAILURE
 
 
 def main() -> None:

@@ -78,7 +78,11 @@ class RecordService:
         row = self._row(rt.model, record_id, include_deleted=include_deleted, name=type_name)
         out = record_dict(row)
         for spec in rt.children:
-            out[spec.key] = [record_dict(c, meta=False) for c in self._children(spec, record_id)]
+            # The parent id is implicit inside the parent's JSON (and absent from its schema).
+            out[spec.key] = [
+                {k: v for k, v in record_dict(c, meta=False).items() if k != spec.parent_field}
+                for c in self._children(spec, record_id)
+            ]
         return out
 
     def list(self, type_name: str, query: ListQuery | None = None) -> builtins.list[dict[str, Any]]:

@@ -194,9 +194,14 @@ def _import_fields() -> list[peewee.Field]:
     return list(user_fields(record_type(IMPORT_TYPE).model))
 
 
+def _must_fill(f: peewee.Field) -> bool:
+    """Required and without a default (a blank stage becomes "Inisiatif", so it may be left)."""
+    return bool(f.required) and f.default is None
+
+
 def template_headers(lang: str = "id") -> list[str]:
-    """Header cells of the template: each field's label, "*" marking required ones."""
-    return [field_label(f, lang) + (" *" if f.required else "") for f in _import_fields()]
+    """Header cells of the template: each field's label, "*" marking those to fill."""
+    return [field_label(f, lang) + (" *" if _must_fill(f) else "") for f in _import_fields()]
 
 
 def _hint(f: peewee.Field, lang: str) -> str:
@@ -282,7 +287,7 @@ def _template_xlsx(path: Path, workspace: Any, headers: list[str], lang: str) ->
             [
                 field_label(f, lang),
                 f.name,
-                ("yes" if en else "ya") if f.required else "",
+                ("yes" if en else "ya") if _must_fill(f) else "",
                 _hint(f, lang),
             ]
         )
@@ -383,7 +388,7 @@ def _header_map(headers: Sequence[Any]) -> dict[int, peewee.Field]:
             seen.add(f.name)
             out[i] = f
     for f in _import_fields():
-        if f.required and f.name not in seen:
+        if _must_fill(f) and f.name not in seen:
             problems.append(
                 FieldError(
                     f.name,

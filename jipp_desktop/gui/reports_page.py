@@ -1,0 +1,299 @@
+"""The Reports page: choose a report, generate it off the GUI thread, preview, print, save.
+
+The PDF is built by the Qt-free ``reports`` package on the shared task runner (one
+worker, delayed progress dialog with Cancel) into a temporary folder owned by the
+page; the preview is Qt's own PDF view, printing renders each page with QPdfDocument
+at the printer's resolution, and "Save" copies the finished file atomically.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPointF, QSize, QStandardPaths, Qt, QTemporaryDir, Signal
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jipp_desktop.core import dashboard
+from jipp_desktop.gui.errors import show_error
+from jipp_desktop.gui.i18n import current_language, pick
+from jipp_desktop.gui.tasks import task_runner
+from jipp_desktop.gui.widgets import DateField, ProvinceCombo
+from jipp_desktop.reports.catalog import KINDS, ReportRequest, generate
+from jipp_desktop.reports.output import atomic_output
+
+# Which inputs each report uses.
+_INPUTS = {
+    "innovation": {"record"},
+    "visit": {"record"},
+    "commitment": {"record"},
+    "hub": {"province", "period"},
+    "national": {"year"},
+    "register": {"province", "search"},
+}
+
+
+class ReportsPage(QWidget):
+    """Emits ``generated(path, pages)`` when a preview is ready (also used by tests)."""
+
+    generated = Signal(str, int)
+
+    def __init__(self, workspace: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self._temp = QTemporaryDir()
+        self._counter = 0
+        self._current: Path | None = None
+        self._kind_of_current = ""
+        self.document = QPdfDocument(self)
+        self._build()
+        self._kind_changed()
+
+    # -- layout -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.kind = QComboBox(self)
+        for key, spec in KINDS.items():
+            self.kind.addItem(pick(spec.label), key)
+        self.kind.setAccessibleName(self.tr("Report"))
+        self.record = QComboBox(self)
+        self.record.setEditable(True)
+        self.record.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.record.setAccessibleName(self.tr("Record"))
+        self.province = ProvinceCombo(self.workspace.regions, self.tr("(all provinces)"), self)
+        self.province.setAccessibleName(self.tr("Province"))
+        self.date_from = DateField(self)
+        self.date_from.setAccessibleName(self.tr("From"))
+        self.date_to = DateField(self)
+        self.date_to.setAccessibleName(self.tr("To"))
+        self.year = QSpinBox(self)
+        self.year.setRange(2000, 2100)
+        self.year.setMinimum(1999)
+        self.year.setSpecialValueText(self.tr("All years"))
+        self.year.setValue(1999)
+        self.year.setAccessibleName(self.tr("Year"))
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Words in the title, agency, …"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search"))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Report"), self.kind)
+        self._rows: dict[str, list[QWidget]] = {}
+        for key, label, widget in (
+            ("record", self.tr("Record"), self.record),
+            ("province", self.tr("Province"), self.province),
+            ("period", self.tr("From"), self.date_from),
+            ("period", self.tr("To"), self.date_to),
+            ("year", self.tr("Year"), self.year),
+            ("search", self.tr("Search"), self.search),
+        ):
+            caption = QLabel(label, self)
+            caption.setBuddy(widget)
+            form.addRow(caption, widget)
+            self._rows.setdefault(key, []).extend([caption, widget])
+
+        self.generate_button = QPushButton(self.tr("Generate"), self)
+        self.generate_button.setDefault(True)
+        self.print_button = QPushButton(self.tr("Print…"), self)
+        self.save_button = QPushButton(self.tr("Save as…"), self)
+        for button in (self.print_button, self.save_button):
+            button.setEnabled(False)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for button in (self.generate_button, self.print_button, self.save_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.addLayout(form)
+        side_layout.addLayout(buttons)
+        side_layout.addWidget(self.status)
+        side_layout.addStretch(1)
+
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setAccessibleName(self.tr("Report preview"))
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(side)
+        splitter.addWidget(self.view)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.generate_button.clicked.connect(self.start)
+        self.print_button.clicked.connect(self.print_report)
+        self.save_button.clicked.connect(self.save_report)
+
+    def _kind_changed(self) -> None:
+        kind = self.kind_key()
+        inputs = _INPUTS[kind]
+        for key, widgets in self._rows.items():
+            for widget in widgets:
+                widget.setVisible(key in inputs)
+        record_type = KINDS[kind].record_type
+        if record_type:
+            self._fill_records(record_type)
+        # The hub summary is about one province, so "all provinces" is not offered there.
+        self.province.setItemText(
+            0, self.tr("(choose a province)") if kind == "hub" else self.tr("(all provinces)")
+        )
+
+    def _fill_records(self, record_type: str) -> None:
+        self.record.clear()
+        for rid, title in dashboard.choices(record_type):
+            self.record.addItem(title or rid, rid)
+
+    def kind_key(self) -> str:
+        return str(self.kind.currentData())
+
+    def request(self) -> ReportRequest:
+        year = self.year.value()
+        return ReportRequest(
+            kind=self.kind_key(),
+            record_id=str(self.record.currentData() or ""),
+            province=self.province.code() or "",
+            date_from=self.date_from.value(),
+            date_to=self.date_to.value(),
+            year=None if year == self.year.minimum() else year,
+            search=self.search.text().strip() or None,
+        )
+
+    # -- generate -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Generate the chosen report on the worker thread; the preview follows."""
+        request = self.request()
+        self._counter += 1
+        target = Path(self._temp.path()) / f"report-{self._counter}.pdf"
+        workspace = self.workspace
+
+        def job(progress: Any) -> tuple[str, int]:
+            pages = generate(workspace, request, target, progress=progress)
+            return str(target), pages
+
+        self.generate_button.setEnabled(False)
+        self.status.setText(self.tr("Generating…"))
+        task_runner(self).run(
+            job,
+            title=self.tr("Report"),
+            label=self.tr("Generating the report…"),
+            on_done=self._done,
+            on_error=self._failed,
+            on_cancel=self._cancelled,
+        )
+
+    def _done(self, result: tuple[str, int]) -> None:
+        path, pages = result
+        self.generate_button.setEnabled(True)
+        self.document.close()
+        self.document.load(path)
+        self._current = Path(path)
+        self._kind_of_current = self.kind_key()
+        self.print_button.setEnabled(True)
+        self.save_button.setEnabled(True)
+        self.status.setText(self.tr("%n page(s).", "", pages))
+        self.generated.emit(path, pages)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.generate_button.setEnabled(True)
+        self.status.setText("")
+        show_error(self, exc, self.tr("Report"))
+
+    def _cancelled(self) -> None:
+        self.generate_button.setEnabled(True)
+        self.status.setText(self.tr("Cancelled."))
+
+    # -- save and print -------------------------------------------------------------------
+
+    def suggested_name(self) -> str:
+        names = {
+            "id": {
+                "innovation": "profil-inovasi",
+                "visit": "laporan-pendampingan",
+                "commitment": "pernyataan-komitmen",
+                "hub": "ringkasan-simpul",
+                "national": "rekap-nasional",
+                "register": "register-inovasi",
+            }
+        }
+        kind = self._kind_of_current or self.kind_key()
+        return names.get(current_language(), {}).get(kind, kind) + ".pdf"
+
+    def save_report(self) -> None:
+        if self._current is None:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        target, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save report"),
+            str(Path(folder) / self.suggested_name()),
+            self.tr("PDF files (*.pdf)"),
+        )
+        if target:
+            self.save_to(Path(target))
+
+    def save_to(self, target: Path) -> None:
+        assert self._current is not None
+        try:
+            with atomic_output(target) as temp:
+                shutil.copyfile(self._current, temp)
+        except Exception as exc:  # shown to the officer; a JippError says what to do
+            show_error(self, exc, self.tr("Save report"))
+            return
+        self.status.setText(self.tr("Saved to %1.").replace("%1", str(target)))
+
+    def print_report(self) -> None:
+        if self._current is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.suggested_name())
+        printer.setFromTo(1, self.document.pageCount())
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Render each chosen page at the printer's resolution, fitted to the paper."""
+        count = self.document.pageCount()
+        first, last = printer.fromPage() or 1, printer.toPage() or count
+        painter = QPainter()
+        if not painter.begin(printer):
+            self.status.setText(self.tr("The printer could not be started."))
+            return
+        try:
+            dpi = printer.resolution()
+            area = printer.pageLayout().paintRectPixels(dpi)
+            for number in range(first - 1, min(last, count)):
+                if number > first - 1:
+                    printer.newPage()
+                size_pt = self.document.pagePointSize(number)
+                scale = min(area.width() / size_pt.width(), area.height() / size_pt.height())
+                pixels = QSize(int(size_pt.width() * scale), int(size_pt.height() * scale))
+                image: QImage = self.document.render(number, pixels)
+                painter.drawImage(QPointF(0, 0), image)
+        finally:
+            painter.end()

@@ -1,0 +1,67 @@
+"""The Reports page: generate off the GUI thread, preview, save and print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdftools
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+from report_sample import seed
+
+from jipp_desktop.core.workspace import Workspace
+from jipp_desktop.gui.reports_page import ReportsPage
+
+
+def choose(page: ReportsPage, kind: str) -> None:
+    page.kind.setCurrentIndex(page.kind.findData(kind))
+
+
+def test_generate_preview_save_and_print(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    sample = seed(workspace, tmp_path)
+    page = ReportsPage(workspace)
+    qtbot.addWidget(page)
+    choose(page, "commitment")
+    assert page.record.isVisibleTo(page) and not page.year.isVisibleTo(page)
+    page.record.setCurrentIndex(page.record.findData(sample.commitment))
+    with qtbot.waitSignal(page.generated, timeout=20_000) as signal:
+        page.start()
+    path, pages = signal.args
+    assert Path(path).is_file()
+    assert pages == 1
+    assert page.document.status() == QPdfDocument.Status.Ready
+    assert page.document.pageCount() == 1
+    assert page.print_button.isEnabled() and page.save_button.isEnabled()
+
+    saved = tmp_path / "saved.pdf"
+    page.save_to(saved)
+    assert "Manggarai Barat, 28 September 2022" in pdftools.squash(pdftools.text(saved))
+
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    page.print_to(printer)
+    assert pdftools.page_count(printed) == 1
+
+
+def test_bad_period_is_reported_not_raised(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    seed(workspace, tmp_path)
+    page = ReportsPage(workspace)
+    qtbot.addWidget(page)
+    choose(page, "hub")
+    assert page.date_from.isVisibleTo(page) and not page.record.isVisibleTo(page)
+    page.province.set_code("53")
+    page.date_from.set_value("2023-12-31")
+    page.date_to.set_value("2023-01-01")
+    errors: list[BaseException] = []
+    page._failed = errors.append  # type: ignore[method-assign]
+    page.start()
+    qtbot.waitUntil(lambda: bool(errors), timeout=20_000)
+    assert "Periode kosong" in errors[0].message("id")  # type: ignore[attr-defined]
+    assert page.document.pageCount() == 0

@@ -65,3 +65,26 @@ def test_bad_period_is_reported_not_raised(
     qtbot.waitUntil(lambda: bool(errors), timeout=20_000)
     assert "Periode kosong" in errors[0].message("id")  # type: ignore[attr-defined]
     assert page.document.pageCount() == 0
+
+
+def test_export_action_writes_the_rows_of_the_current_query(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QWidget
+
+    from jipp_desktop.core.query import ListQuery
+    from jipp_desktop.gui.export_action import ExportAction
+
+    seed(workspace, tmp_path)
+    view = QWidget()
+    qtbot.addWidget(view)
+    action = ExportAction(
+        workspace, "innovation", lambda: ListQuery(filters={"stage": "trial"}, limit=1), view
+    )
+    target = tmp_path / "list.xlsx"
+    with qtbot.waitSignal(action.exported, timeout=20_000) as signal:
+        action.export_to(target)
+    assert signal.args == [str(target), 1]
+    rows = list(load_workbook(target).worksheets[0].iter_rows(values_only=True))
+    assert rows[1][1] == "Sekolah Lapang Iklim Petani Lahan Kering"

@@ -30,25 +30,26 @@ log = logging.getLogger("jipp_desktop")
 SETTINGS_FILE = "gui.ini"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("app", text)
-
-
 def tell(text: str) -> None:
     """A blocking message before any window exists (tests replace it)."""
-    QMessageBox.warning(None, _tr("JIPP Desktop"), text)
+    QMessageBox.warning(None, QCoreApplication.translate("app", "JIPP Desktop"), text)
 
 
 def ask_restore(error: DatabaseDamaged) -> bool:
     """Offer the latest good backup for a damaged database (tests replace it)."""
     lang = i18n.current_language()
-    text = _tr("The database is damaged and cannot be opened.") + "\n\n" + error.message(lang)
-    text += "\n\n" + _tr(
-        "Restore the latest good backup (%1)? The damaged file is kept in the backups folder."
+    text = (
+        QCoreApplication.translate("app", "The database is damaged and cannot be opened.")
+        + "\n\n"
+        + error.message(lang)
+    )
+    text += "\n\n" + QCoreApplication.translate(
+        "app",
+        "Restore the latest good backup (%1)? The damaged file is kept in the backups folder.",
     ).replace("%1", str(error.latest_backup))
     answer = QMessageBox.question(
         None,
-        _tr("JIPP Desktop"),
+        QCoreApplication.translate("app", "JIPP Desktop"),
         text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
     )

@@ -4,6 +4,7 @@ opens the list it summarises, filtered the same way (``openList``)."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 from PySide6.QtCharts import (
@@ -151,10 +152,9 @@ class DashboardPage(QWidget):
         lang = current_language()
         name = self.workspace.settings.get("officer_name")
         hello = self.tr("Hello, %1.").replace("%1", name) if name else self.tr("Hello.")
-        self.greeting.setText(
-            f"<h2>{self.tr('Home')}</h2>{hello} "
-            + self.tr("Click a number or a bar to open the matching list.")
-        )
+        title = self.tr("Home")
+        hint = self.tr("Click a number or a bar to open the matching list.")
+        self.greeting.setText(f"<h2>{title}</h2>{html.escape(hello)} {hint}")
         stats = self.workspace.records.stats()
         for type_name, card in self.cards.items():
             number = idformat.format_number(stats.get(type_name, 0), 0, lang)

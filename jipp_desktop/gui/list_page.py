@@ -29,6 +29,7 @@ from jipp_desktop.core.registry import record_type
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.gui.display import Display
 from jipp_desktop.gui.errors import show_error
+from jipp_desktop.gui.export_action import ExportAction
 from jipp_desktop.gui.filters import FilterBar
 from jipp_desktop.gui.i18n import current_language, pick
 from jipp_desktop.gui.icons import icon
@@ -159,6 +160,12 @@ class RecordListPage(QWidget):
         self.count_label.setObjectName("count")
         columns_button = self._button("columns", self.tr("Columns"), self._columns_from_button)
         self._columns_button = columns_button
+        # The reports engineer's export writes exactly the rows this list shows.
+        self.export_action = ExportAction(workspace, type_name, lambda: self.model.query, self)
+        export_button = QToolButton(self)
+        export_button.setObjectName("export_button")
+        export_button.setDefaultAction(self.export_action)
+        export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -169,6 +176,7 @@ class RecordListPage(QWidget):
         top.addWidget(self.trash_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(export_button)
         bottom.addWidget(columns_button)
         layout = QVBoxLayout(self)
         title = QLabel(f"<h2>{pick(record_type(type_name).label)}</h2>", self)

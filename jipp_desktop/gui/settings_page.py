@@ -178,7 +178,8 @@ class SettingsPage(QWidget):
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{self.tr('Settings')}</h2>", self))
+        title = self.tr("Settings")
+        layout.addWidget(QLabel(f"<h2>{title}</h2>", self))
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
 

@@ -252,9 +252,19 @@ class ChildTable(QWidget):
 
     def _add_clicked(self) -> None:
         row = self.add_row()
-        self.table.setCurrentCell(row, 0)
+        # Start typing where the row needs words: the first required field (a description,
+        # an action, a name), not a category combo that already has a default.
+        col = next(
+            (
+                i
+                for i, f in enumerate(self.fields)
+                if f.required and not isinstance(f, EnumText | DateText)
+            ),
+            0,
+        )
+        self.table.setCurrentCell(row, col)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.table.editItem(self.table.item(row, 0))
+        self.table.editItem(self.table.item(row, col))
 
     def _move(self, step: int) -> None:
         row = self.table.currentRow()

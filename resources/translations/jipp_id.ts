@@ -1,0 +1,854 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID">
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>Attachments</source>
+        <translation>Lampiran</translation>
+    </message>
+    <message>
+        <source>Add photo or scan…</source>
+        <translation>Tambah foto atau pindaian…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Files added now are stored when you save.</source>
+        <translation>Berkas yang ditambahkan sekarang disimpan saat Anda menyimpan.</translation>
+    </message>
+    <message>
+        <source>Add photo or scan</source>
+        <translation>Tambah foto atau pindaian</translation>
+    </message>
+    <message>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.pdf);;All files (*)</source>
+        <translation>Foto dan dokumen (*.jpg *.jpeg *.png *.pdf);;Semua berkas (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ChildTable</name>
+    <message>
+        <source>Add row</source>
+        <translation>Tambah baris</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>Hapus baris</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Naikkan</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Turunkan</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Baris %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChooseRecordDialog</name>
+    <message>
+        <source>Type part of the name…</source>
+        <translation>Ketik sebagian nama…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Cari</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Follow-ups overdue or due this month</source>
+        <translation>Tindak lanjut yang lewat tenggat atau jatuh tempo bulan ini</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Tenggat</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Tindak lanjut</translation>
+    </message>
+    <message>
+        <source>Person in charge</source>
+        <translation>Penanggung jawab</translation>
+    </message>
+    <message>
+        <source>Visit place</source>
+        <translation>Tempat kunjungan</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hello, %1.</source>
+        <translation>Halo, %1.</translation>
+    </message>
+    <message>
+        <source>Hello.</source>
+        <translation>Halo.</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Beranda</translation>
+    </message>
+    <message>
+        <source>Click a number or a bar to open the matching list.</source>
+        <translation>Klik angka atau batang grafik untuk membuka daftarnya.</translation>
+    </message>
+    <message>
+        <source>Innovations</source>
+        <translation>Inovasi</translation>
+    </message>
+    <message>
+        <source>Innovations by stage</source>
+        <translation>Inovasi menurut tahapan</translation>
+    </message>
+    <message>
+        <source>Innovations by category (largest %1)</source>
+        <translation>Inovasi menurut kategori (%1 terbesar)</translation>
+    </message>
+    <message>
+        <source>Replication progress by province</source>
+        <translation>Kemajuan replikasi per provinsi</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Kunjungan</translation>
+    </message>
+    <message>
+        <source>Mentoring visits per month</source>
+        <translation>Kunjungan pendampingan per bulan</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Lewat tenggat</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>e.g. 28 September 2022</source>
+        <translation>mis. 28 September 2022</translation>
+    </message>
+    <message>
+        <source>Choose from the calendar</source>
+        <translation>Pilih dari kalender</translation>
+    </message>
+</context>
+<context>
+    <name>ExportAction</name>
+    <message>
+        <source>Export…</source>
+        <translation>Ekspor…</translation>
+    </message>
+    <message>
+        <source>Save the rows of this list as an Excel or CSV file</source>
+        <translation>Simpan baris daftar ini sebagai berkas Excel atau CSV</translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation>Ekspor daftar</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)</source>
+        <translation>Buku kerja Excel (*.xlsx);;CSV, dipisah koma (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Ekspor</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Mengekspor…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n baris diekspor ke %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>All provinces</source>
+        <translation>Semua provinsi</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Provinsi</translation>
+    </message>
+    <message>
+        <source>All regencies/cities</source>
+        <translation>Semua kabupaten/kota</translation>
+    </message>
+    <message>
+        <source>Regency/city</source>
+        <translation>Kabupaten/kota</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Semua kategori</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Semua tahun</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Tahun</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Tampilkan semua</translation>
+    </message>
+    <message>
+        <source>Remove the link filter</source>
+        <translation>Hapus saringan tautan</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Change history</source>
+        <translation>Riwayat perubahan</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Isian</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Perubahan</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>JIPP Desktop</source>
+        <translation>JIPP Desktop</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigasi</translation>
+    </message>
+    <message>
+        <source>&amp;New record</source>
+        <translation>&amp;Data baru</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Cari</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Ce&amp;tak…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Muat ulang</translation>
+    </message>
+    <message>
+        <source>Fill with &amp;example data…</source>
+        <translation>Isi dengan data &amp;contoh…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>&amp;About JIPP Desktop</source>
+        <translation>&amp;Tentang JIPP Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Ubah</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Tampilan</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ban&amp;tuan</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Bilah alat utama</translation>
+    </message>
+    <message>
+        <source>%1 is not available in this version.</source>
+        <translation>%1 belum tersedia di versi ini.</translation>
+    </message>
+    <message>
+        <source>Example data is not available in this version.</source>
+        <translation>Data contoh belum tersedia di versi ini.</translation>
+    </message>
+    <message>
+        <source>Example data</source>
+        <translation>Data contoh</translation>
+    </message>
+    <message>
+        <source>Creating example records…</source>
+        <translation>Membuat data contoh…</translation>
+    </message>
+    <message>
+        <source>About JIPP Desktop</source>
+        <translation>Tentang JIPP Desktop</translation>
+    </message>
+    <message>
+        <source>JIPP Desktop %1
+Offline records for public-service innovation hubs.</source>
+        <translation>JIPP Desktop %1
+Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
+    </message>
+    <message>
+        <source>Last exchange: %1</source>
+        <translation>Pertukaran terakhir: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <source>Attachments</source>
+        <translation>Lampiran</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Simpan (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save and close</source>
+        <translation>Simpan dan tutup</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Tutup (Esc)</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Provinsi</translation>
+    </message>
+    <message>
+        <source>Replications of this innovation (%1)</source>
+        <translation>Replikasi inovasi ini (%1)</translation>
+    </message>
+    <message>
+        <source>New replication of this innovation</source>
+        <translation>Replikasi baru dari inovasi ini</translation>
+    </message>
+    <message>
+        <source>Open the source innovation</source>
+        <translation>Buka inovasi asal</translation>
+    </message>
+    <message>
+        <source>Open its commitment statement</source>
+        <translation>Buka pernyataan komitmennya</translation>
+    </message>
+    <message>
+        <source>Mentoring visits</source>
+        <translation>Kunjungan pendampingan</translation>
+    </message>
+    <message>
+        <source>Work plans</source>
+        <translation>Rencana Kegiatan</translation>
+    </message>
+    <message>
+        <source>Open the hub</source>
+        <translation>Buka simpul inovasi</translation>
+    </message>
+    <message>
+        <source>Replications under this commitment</source>
+        <translation>Replikasi dengan komitmen ini</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Tersimpan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Please correct the marked fields (%n problem(s)).</source>
+        <translation>
+            <numerusform>Perbaiki isian yang ditandai (%n masalah).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This record has unsaved changes. Save them?</source>
+        <translation>Data ini memiliki perubahan yang belum disimpan. Simpan sekarang?</translation>
+    </message>
+    <message>
+        <source>New %1</source>
+        <translation>%1 baru</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListPage</name>
+    <message>
+        <source>Search (Ctrl+F)…</source>
+        <translation>Cari (Ctrl+F)…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Pulihkan</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Sampah</translation>
+    </message>
+    <message>
+        <source>Show deleted records</source>
+        <translation>Tampilkan data yang dihapus</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Kolom</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) moved to the trash.</source>
+        <translation>
+            <numerusform>%n data dipindahkan ke Sampah.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) restored.</source>
+        <translation>
+            <numerusform>%n data dipulihkan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 record(s) in the trash</source>
+        <translation>%1 data di Sampah</translation>
+    </message>
+    <message>
+        <source>%1 record(s)</source>
+        <translation>%1 data</translation>
+    </message>
+</context>
+<context>
+    <name>RefInput</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+</context>
+<context>
+    <name>RegionInput</name>
+    <message>
+        <source>Province</source>
+        <translation>Provinsi</translation>
+    </message>
+    <message>
+        <source>Regency/city</source>
+        <translation>Kabupaten/kota</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Report</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>(all provinces)</source>
+        <translation>(semua provinsi)</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Provinsi</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Sampai</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Semua tahun</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Tahun</translation>
+    </message>
+    <message>
+        <source>Words in the title, agency, …</source>
+        <translation>Kata dalam judul, instansi, …</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Buat</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Cetak…</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Simpan sebagai…</translation>
+    </message>
+    <message>
+        <source>Report preview</source>
+        <translation>Pratinjau laporan</translation>
+    </message>
+    <message>
+        <source>(choose a province)</source>
+        <translation>(pilih provinsi)</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>Membuat…</translation>
+    </message>
+    <message>
+        <source>Generating the report…</source>
+        <translation>Membuat laporan…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s).</source>
+        <translation>
+            <numerusform>%n halaman.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Simpan laporan</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Disimpan ke %1.</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>Pencetak tidak dapat dijalankan.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsForm</name>
+    <message>
+        <source>Officer name</source>
+        <translation>Nama petugas</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Jabatan</translation>
+    </message>
+    <message>
+        <source>NIP (18 digits)</source>
+        <translation>NIP (18 angka)</translation>
+    </message>
+    <message>
+        <source>Hub province</source>
+        <translation>Provinsi simpul</translation>
+    </message>
+    <message>
+        <source>Laptop name</source>
+        <translation>Nama laptop</translation>
+    </message>
+    <message>
+        <source>Shown to other laptops when exchanging data.</source>
+        <translation>Ditampilkan ke laptop lain saat bertukar data.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>Letterhead: government</source>
+        <translation>Kop surat: pemerintah</translation>
+    </message>
+    <message>
+        <source>e.g. PEMERINTAH PROVINSI …</source>
+        <translation>mis. PEMERINTAH PROVINSI …</translation>
+    </message>
+    <message>
+        <source>Letterhead: unit</source>
+        <translation>Kop surat: unit kerja</translation>
+    </message>
+    <message>
+        <source>Letterhead: address</source>
+        <translation>Kop surat: alamat</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>Logo for reports</source>
+        <translation>Logo untuk laporan</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Gambar (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Save settings</source>
+        <translation>Simpan pengaturan</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Pengaturan tersimpan.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Welcome to JIPP Desktop</source>
+        <translation>Selamat datang di JIPP Desktop</translation>
+    </message>
+    <message>
+        <source>Welcome! Before you start, tell the app who works on this laptop. Your name appears in the change history and on reports. You can change everything later under Settings.</source>
+        <translation>Selamat datang! Sebelum mulai, isi siapa yang bekerja di laptop ini. Nama Anda tercantum di riwayat perubahan dan di laporan. Semua dapat diubah nanti di Pengaturan.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Mulai</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sinkronisasi</source>
+        <translation>Sinkronisasi</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>JIPP Desktop</source>
+        <translation>JIPP Desktop</translation>
+    </message>
+    <message>
+        <source>The database is damaged and cannot be opened.</source>
+        <translation>Basis data rusak dan tidak dapat dibuka.</translation>
+    </message>
+    <message>
+        <source>Restore the latest good backup (%1)? The damaged file is kept in the backups folder.</source>
+        <translation>Pulihkan cadangan terakhir yang baik (%1)? Berkas yang rusak disimpan di folder cadangan.</translation>
+    </message>
+</context>
+<context>
+    <name>columns</name>
+    <message>
+        <source>Last changed</source>
+        <translation>Terakhir diubah</translation>
+    </message>
+</context>
+<context>
+    <name>display</name>
+    <message>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Tidak</translation>
+    </message>
+</context>
+<context>
+    <name>editor</name>
+    <message>
+        <source>General</source>
+        <translation>Umum</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Uraian</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontak</translation>
+    </message>
+    <message>
+        <source>Agenda and findings</source>
+        <translation>Agenda dan temuan</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Isi</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>The file or folder could not be used: {0}</source>
+        <translation>Berkas atau folder tidak dapat dipakai: {0}</translation>
+    </message>
+    <message>
+        <source>Something went wrong. The details were written to the log file.</source>
+        <translation>Terjadi kesalahan. Rinciannya dicatat di berkas log.</translation>
+    </message>
+    <message>
+        <source>JIPP Desktop</source>
+        <translation>JIPP Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>history</name>
+    <message>
+        <source>Created</source>
+        <translation>Dibuat</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Diubah</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Dihapus</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Dipulihkan</translation>
+    </message>
+    <message>
+        <source>File attached</source>
+        <translation>Berkas dilampirkan</translation>
+    </message>
+    <message>
+        <source>File removed</source>
+        <translation>Lampiran dihapus</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Lampiran</translation>
+    </message>
+</context>
+<context>
+    <name>pages</name>
+    <message>
+        <source>Home</source>
+        <translation>Beranda</translation>
+    </message>
+    <message>
+        <source>Innovations</source>
+        <translation>Inovasi</translation>
+    </message>
+    <message>
+        <source>Replications</source>
+        <translation>Replikasi</translation>
+    </message>
+    <message>
+        <source>Commitments</source>
+        <translation>Komitmen</translation>
+    </message>
+    <message>
+        <source>Mentoring</source>
+        <translation>Pendampingan</translation>
+    </message>
+    <message>
+        <source>Work plans</source>
+        <translation>Rencana Kegiatan</translation>
+    </message>
+    <message>
+        <source>Innovation hubs</source>
+        <translation>Simpul Inovasi</translation>
+    </message>
+    <message>
+        <source>Agencies</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+</context>
+</TS>

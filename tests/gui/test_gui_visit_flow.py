@@ -1,0 +1,98 @@
+"""Recording a mentoring visit with obstacles and follow-ups, as a newcomer would."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from jipp_desktop.core.workspace import Workspace
+from jipp_desktop.gui.editors.child_table import ERROR_BRUSH
+from jipp_desktop.gui.editors.inputs import RefInput, RegionInput
+from jipp_desktop.gui.main_window import MainWindow
+from jipp_desktop.gui.widgets import DateField
+
+
+def test_visit_with_two_obstacles_and_a_follow_up(
+    qtbot: Any, window: MainWindow, workspace: Workspace, hub: str
+) -> None:
+    page = window.show_page("visit")
+    page.new_button.click()
+    editor = window.editors[0]
+
+    hub_input = editor.input("hub_id")
+    assert isinstance(hub_input, RefInput) and hub_input.combo is not None
+    hub_input.combo.set_code(hub)
+    date = editor.input("start_date").widget
+    assert isinstance(date, DateField)
+    qtbot.keyClicks(date.edit, "28/9/2022")
+    date.edit.editingFinished.emit()
+    assert date.edit.text() == "28 September 2022"
+    region = editor.input("regency_code")
+    assert isinstance(region, RegionInput)
+    region.picker.province_combo.set_code("53")
+    region.picker.regency_combo.set_code("53.15")
+    qtbot.keyClicks(editor.input("place").widget, "Aula Bappelitbangda")
+
+    obstacles = editor.children["obstacles"]
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    editor.tabs.setCurrentWidget(obstacles)
+    obstacles.add_button.click()
+    # The first description is typed into the cell editor, as the officer would.
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    editor_widget = QApplication.focusWidget()
+    qtbot.keyClicks(editor_widget, "Belum ada SK tim inovasi")
+    qtbot.keyClick(editor_widget, Qt.Key.Key_Return)
+    # The delegate commits on the next turn of the event loop.
+    qtbot.waitUntil(lambda: obstacles.cell(0, "description") == "Belum ada SK tim inovasi")
+    obstacles.add_button.click()
+    obstacles.set_cell(1, "category", "budget")
+
+    followups = editor.children["followups"]
+    followups.add_button.click()
+    followups.set_cell(0, "action", "Menyusun draf SK tim inovasi")
+    followups.set_cell(0, "owner", "Kepala Bappelitbangda")
+    followups.set_cell(0, "due_date", dt.date.today().isoformat())
+
+    # The second obstacle has no description: the message lands on its row and cell.
+    editor.save_button.click()
+    assert editor.record_id is None
+    assert editor.tabs.currentWidget() is obstacles
+    assert "Baris 2" in obstacles.errors.text() and "wajib diisi" in obstacles.errors.text()
+    desc_col = [f.name for f in obstacles.fields].index("description")
+    assert obstacles.table.item(1, desc_col).background() == ERROR_BRUSH
+
+    obstacles.set_cell(1, "description", "Anggaran replikasi belum dialokasikan")
+    editor.save_button.click()
+    assert editor.record_id is not None, editor.summary.text()
+    assert obstacles.errors.isHidden()
+
+    visit = workspace.records.get("visit", editor.record_id)
+    assert [o["description"] for o in visit["obstacles"]] == [
+        "Belum ada SK tim inovasi",
+        "Anggaran replikasi belum dialokasikan",
+    ]
+    assert visit["obstacles"][1]["category"] == "budget"
+    assert [f["action"] for f in visit["followups"]] == ["Menyusun draf SK tim inovasi"]
+    assert visit["start_date"] == "2022-09-28"
+    assert visit["regency_code"] == "53.15"
+
+    # Saved rows keep their ids: editing one row updates it instead of replacing it.
+    first_id = visit["obstacles"][0]["id"]
+    obstacles.set_cell(0, "severity", "high")
+    editor.save_button.click()
+    again = workspace.records.get("visit", editor.record_id)
+    assert again["obstacles"][0]["id"] == first_id
+    assert again["obstacles"][0]["severity"] == "high"
+
+    # The follow-up is due this month, so the dashboard lists it; double-click opens the visit.
+    editor.close_button.click()
+    qtbot.waitUntil(lambda: not window.editors)
+    dashboard = window.show_page("dashboard")
+    qtbot.waitUntil(lambda: dashboard.followups.rowCount() == 1)
+    assert dashboard.followups.item(0, 1).text() == "Menyusun draf SK tim inovasi"
+    dashboard.followups.cellDoubleClicked.emit(0, 1)
+    assert [(e.type_name, e.record_id) for e in window.editors] == [("visit", visit["id"])]

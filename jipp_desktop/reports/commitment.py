@@ -31,17 +31,23 @@ def _heading(kind: str | None, province: str, tr: Tr) -> str:
 
 
 def _opening(rec: dict[str, object], place: str, tr: Tr) -> str:
+    """The opening sentence; its "we the undersigned" clause is left out when the text
+    itself starts that way, so the statement does not say it twice."""
     day = str(rec["signed_on"])
     event = str(rec.get("event_name") or "").strip()
+    body = str(rec.get("text") or "").casefold()
+    says_it = "bertanda tangan di bawah ini" in body or "undersigned" in body
     if tr.en:
         text = f"On {idformat.format_date(day, 'en', with_day=True)}, in {place}"
         text += f", at the {event}" if event else ""
-        return text + ", we the undersigned state our commitment as follows:"
+        return text + ("." if says_it else ", we the undersigned state our commitment as follows:")
     text = (
         f"Pada hari ini {idformat.date_words(day)} ({idformat.format_date(day)}), "
         f"bertempat di {place}"
     )
     text += f", dalam rangka {event}" if event else ""
+    if says_it:
+        return text + "."
     return text + ", kami yang bertanda tangan di bawah ini menyatakan komitmen sebagai berikut:"
 
 

@@ -30,7 +30,7 @@ from jipp_desktop.reports.text import Tr, escape
 
 TOP_CATEGORIES = 10
 # The register's columns squeezed onto a portrait page.
-PORTRAIT_SHARES = (0.05, 0.29, 0.21, 0.15, 0.12, 0.11, 0.07)
+PORTRAIT_SHARES = (0.05, 0.27, 0.2, 0.14, 0.16, 0.11, 0.07)
 
 
 def _figures_table(s: Styles, pairs: list[tuple[str, int]], width: float, lang: str) -> Table:

@@ -1,0 +1,108 @@
+"""Regenerate docs/gallery: page 1 of every report, from the small demo data set.
+
+python docs/gallery/make_gallery.py        (needs poppler's pdftoppm)
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+
+from PIL import Image, ImageDraw  # noqa: E402
+
+from jipp_desktop.core import dashboard, demo  # noqa: E402
+from jipp_desktop.core.workspace import open_workspace  # noqa: E402
+from jipp_desktop.reports.catalog import ReportRequest, generate  # noqa: E402
+
+KOP = {
+    "letterhead_title": "Pemerintah Provinsi Nusa Tenggara Timur",
+    "letterhead_unit": "Biro Organisasi Sekretariat Daerah",
+    "letterhead_address": "Jl. El Tari No. 52, Kupang 85111 · Telepon (0380) 833333 · "
+    "organisasi@ntt.example",
+    "officer_name": "Maria Goreti Ndoen, S.Sos., M.Si.",
+    "officer_position": "Kepala Bagian Kelembagaan dan Analisis Jabatan",
+    "officer_nip": "198609262015051001",
+}
+
+
+def logo(path: Path) -> Path:
+    """A neutral placeholder emblem (the real lambang daerah is the officer's to set)."""
+    img = Image.new("RGBA", (240, 280), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(img)
+    draw.polygon(
+        [(120, 5), (235, 60), (210, 230), (120, 275), (30, 230), (5, 60)],
+        fill=(31, 58, 95),
+        outline=(200, 160, 40),
+    )
+    draw.ellipse((70, 80, 170, 180), fill=(200, 160, 40))
+    img.save(path)
+    return path
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp)
+        ws = open_workspace(folder / "data")
+        try:
+            demo.generate(ws.records, "small", seed=1)
+            ws.settings.update({**KOP, "logo_path": str(logo(folder / "logo.png"))})
+            first = {t: dashboard.choices(t)[0][0] for t in ("innovation", "visit", "commitment")}
+            hub_province = ws.records.list("hub")[0]["province_code"]
+            requests = {
+                "commitment": ReportRequest("commitment", record_id=first["commitment"]),
+                "visit": ReportRequest("visit", record_id=first["visit"]),
+                "innovation": ReportRequest("innovation", record_id=first["innovation"]),
+                "hub": ReportRequest(
+                    "hub", province=hub_province, date_from="2024-01-01", date_to="2024-12-31"
+                ),
+                "national": ReportRequest("national", year=2024),
+                "register": ReportRequest("register", province=hub_province),
+            }
+            for name, request in requests.items():
+                pdf = folder / f"{name}.pdf"
+                generate(ws, request, pdf)
+                subprocess.run(
+                    [
+                        "pdftoppm",
+                        "-png",
+                        "-r",
+                        "80",
+                        "-f",
+                        "1",
+                        "-l",
+                        "1",
+                        "-singlefile",
+                        str(pdf),
+                        str(HERE / name),
+                    ],
+                    check=True,
+                )
+            en = folder / "commitment-en.pdf"
+            generate(ws, requests["commitment"], en, lang="en")
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-png",
+                    "-r",
+                    "80",
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                    "-singlefile",
+                    str(en),
+                    str(HERE / "commitment-en"),
+                ],
+                check=True,
+            )
+        finally:
+            ws.close()
+
+
+if __name__ == "__main__":
+    main()

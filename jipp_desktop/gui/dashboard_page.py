@@ -68,7 +68,6 @@ class DashboardPage(QWidget):
         self.display = display
         self.setObjectName("dashboard")
         self.cards: dict[str, QPushButton] = {}
-        self._loaded = False
         self._charts: dict[int, QChart] = {}
         inner = QWidget()
         layout = QVBoxLayout(inner)
@@ -141,14 +140,13 @@ class DashboardPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._loaded:
-            # After the window is on screen: the first paint never waits for the charts.
-            QTimer.singleShot(0, self.refresh)
+        # After the page is on screen, so the first paint never waits for the charts; and
+        # every time it is shown, since records may have changed on other pages.
+        QTimer.singleShot(0, self.refresh)
 
     # -- data -------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self._loaded = True
         lang = current_language()
         name = self.workspace.settings.get("officer_name")
         hello = self.tr("Hello, %1.").replace("%1", name) if name else self.tr("Hello.")

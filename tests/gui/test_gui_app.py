@@ -1,0 +1,100 @@
+"""Starting the GUI: a folder in use is refused politely, a damaged database offers its
+latest good backup, and errors reach the log file instead of the screen as a traceback."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from jipp_desktop.cli import exit_codes
+from jipp_desktop.core import backup
+from jipp_desktop.core.workspace import DB_NAME, Workspace, open_workspace
+from jipp_desktop.gui import app, errors
+
+
+def test_a_folder_in_use_is_refused_with_status_4(
+    qapp: QApplication,
+    workspace: Workspace,
+    data_dir: Path,
+    indonesian: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(app, "tell", told.append)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    assert app.run_gui(data_dir, "id") == exit_codes.FOLDER_IN_USE
+    assert len(told) == 1 and "sedang dipakai" in told[0]
+    assert (data_dir / "logs" / "jipp.log").is_file()
+
+
+def test_a_damaged_database_offers_the_latest_good_backup(
+    qapp: QApplication,
+    tmp_path: Path,
+    template_db: Path,
+    indonesian: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    folder = tmp_path / "damaged"
+    folder.mkdir()
+    shutil.copyfile(template_db, folder / DB_NAME)
+    with open_workspace(folder) as ws:
+        ws.records.create("hub", {"province_code": "53", "name": "Simpul NTT"})
+    good = backup.automatic_backup(folder / DB_NAME, folder, "test")
+    assert good is not None
+    with open(folder / DB_NAME, "r+b") as handle:
+        handle.seek(4096)
+        handle.write(b"\xff" * 8192)
+
+    offered: list[Any] = []
+    monkeypatch.setattr(app, "ask_restore", lambda exc: offered.append(exc) or True)
+    opened = app.open_or_explain(folder)
+    assert isinstance(opened, Workspace)
+    try:
+        assert opened.records.count("hub") == 1
+    finally:
+        opened.close()
+    assert offered and offered[0].latest_backup == good
+    assert list((folder / "backups").glob(f"damaged-*/{DB_NAME}"))
+
+
+def test_declining_the_restore_exits_with_the_damaged_file_status(
+    qapp: QApplication, tmp_path: Path, indonesian: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / DB_NAME).write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    told: list[str] = []
+    monkeypatch.setattr(app, "tell", told.append)
+    assert app.open_or_explain(folder) == exit_codes.DAMAGED_FILE
+    assert told and "rusak" in told[0]
+
+
+def test_unexpected_errors_are_logged_and_shown_without_traceback(
+    qapp: QApplication,
+    tmp_path: Path,
+    indonesian: None,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    log_path = errors.setup_logging(tmp_path)
+    errors.install_excepthook()
+    try:
+        raise ZeroDivisionError("boom")
+    except ZeroDivisionError:
+        sys.excepthook(*sys.exc_info())
+    box = next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == "jipp_error_box"
+    )
+    assert box.text() == "Terjadi kesalahan. Rinciannya dicatat di berkas log."
+    assert "ZeroDivisionError" in box.detailedText()
+    box.close()
+    errors.close_logging()
+    assert "ZeroDivisionError: boom" in log_path.read_text(encoding="utf-8")

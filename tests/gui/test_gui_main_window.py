@@ -1,0 +1,102 @@
+"""The main window: navigation, remembered layout, status bar, shortcuts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+
+from jipp_desktop.core.workspace import Workspace
+from jipp_desktop.gui.list_page import RecordListPage
+from jipp_desktop.gui.main_window import MainWindow
+from jipp_desktop.gui.pages import PAGES
+
+
+def test_every_page_opens_in_indonesian(qtbot: Any, window: MainWindow) -> None:
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles == [
+        "Beranda",
+        "Inovasi",
+        "Replikasi",
+        "Komitmen",
+        "Pendampingan",
+        "Rencana Kegiatan",
+        "Simpul Inovasi",
+        "Instansi",
+        "Sinkronisasi",
+        "Laporan",
+        "Pengaturan",
+    ]
+    for spec in PAGES:
+        page = window.show_page(spec.key)
+        assert window.stack.currentWidget() is page
+    assert window.exchange_label.text() == "Pertukaran terakhir: —"
+
+
+def test_layout_and_last_page_are_remembered(
+    qtbot: Any, workspace: Workspace, gui_settings: QSettings, indonesian: None
+) -> None:
+    first = MainWindow(workspace, gui_settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 520)
+    first.show_page("visit")
+    page = first.list_page("visit")
+    place = page.model.column_index("place")
+    notes = page.model.column_index("notes")
+    page.set_column_visible(place, False)
+    page.set_column_visible(notes, True)
+    first.close()
+
+    second = MainWindow(workspace, gui_settings)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.current_key() == "visit"
+    assert second.size().width() == 700
+    again = second.list_page("visit")
+    assert again.table.isColumnHidden(place)
+    assert not again.table.isColumnHidden(notes)
+
+
+def test_ctrl_n_and_ctrl_f_act_on_the_current_list(qtbot: Any, window: MainWindow) -> None:
+    window.show_page("hub")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    page = window.list_page("hub")
+    assert isinstance(page, RecordListPage)
+    assert page.search.hasFocus()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert [e.type_name for e in window.editors] == ["hub"]
+    assert window.editors[0].windowTitle() == "Simpul Inovasi baru"
+
+
+def test_status_bar_counts_records(
+    qtbot: Any, window: MainWindow, workspace: Workspace, hub: str
+) -> None:
+    editor = window.open_editor("hub", hub)
+    qtbot.keyClicks(editor.input("portal_name").widget, "Portal Inovasi NTT")
+    editor.save_close_button.click()
+    qtbot.waitUntil(lambda: not window.editors)
+    assert "Simpul Inovasi: 1" in window.counts_label.text()
+    assert workspace.records.get("hub", hub)["portal_name"] == "Portal Inovasi NTT"
+
+
+def test_ctrl_p_hands_the_selection_to_the_reports_page(
+    qtbot: Any, window: MainWindow, workspace: Workspace
+) -> None:
+    workspace.records.create("innovation", {"title": "Inovasi Cetak", "province_code": "53"})
+    page = window.show_page("innovation")
+    page.refresh()
+    page.table.selectRow(0)
+    reports = window.page("reports")
+    handled: list[Any] = []
+    if callable(getattr(reports, "print_records", None)):
+        reports.print_records = lambda t, ids: handled.append((t, ids))  # type: ignore
+        window.print_action.trigger()
+    else:
+        with qtbot.waitSignal(window.printRequested) as blocker:
+            window.print_action.trigger()
+        handled.append(tuple(blocker.args))
+    assert handled == [("innovation", page.selected_ids())]
+    assert window.current_key() == "reports"

@@ -1,0 +1,53 @@
+"""First-run questions and settings, including switching the language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+from jipp_desktop.core.workspace import Workspace
+from jipp_desktop.gui import i18n
+from jipp_desktop.gui.app import Shell
+from jipp_desktop.gui.settings_page import SettingsPage, SetupDialog
+
+
+def test_first_run_setup_stores_the_officer(
+    qtbot: Any, workspace: Workspace, indonesian: None
+) -> None:
+    dialog = SetupDialog(workspace)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Selamat datang di JIPP Desktop"
+    qtbot.keyClicks(dialog.form.officer_name, "Maria Goreti")
+    qtbot.keyClicks(dialog.form.officer_nip, "19860926201505200112345")
+    assert dialog.form.officer_nip.text() == "198609262015052001"
+    dialog.form.province.set_code("53")
+    dialog.start_button.click()
+    values = workspace.settings.all()
+    assert values["officer_name"] == "Maria Goreti"
+    assert values["province_code"] == "53"
+    assert values["setup_done"] == "1"
+    # The audit trail now names the officer.
+    hub = workspace.records.create("hub", {"province_code": "53", "name": "Simpul"})
+    assert workspace.records.history("hub", hub)[0]["actor"] == "Maria Goreti"
+
+
+def test_switching_language_rebuilds_the_window(
+    qtbot: Any, workspace: Workspace, gui_settings: QSettings, indonesian: None
+) -> None:
+    shell = Shell(workspace, gui_settings)
+    qtbot.addWidget(shell.window)
+    shell.window.show()
+    page = shell.window.show_page("settings")
+    assert isinstance(page, SettingsPage)
+    qtbot.keyClicks(page.form.letterhead_unit, "Biro Organisasi")
+    page.form.language.set_code("en")
+    old = shell.window
+    page.save_button.click()
+    assert shell.window is not old
+    qtbot.addWidget(shell.window)
+    assert i18n.current_language() == "en"
+    assert shell.window.nav.item(0).text() == "Home"
+    assert shell.window.current_key() == "settings"
+    assert workspace.settings.get("letterhead_unit") == "Biro Organisasi"
+    shell.window.close()

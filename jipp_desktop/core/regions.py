@@ -22,7 +22,10 @@ def seed(conn: sqlite3.Connection) -> bool:
     row = conn.execute("SELECT value FROM setting WHERE key = 'regions_sha256'").fetchone()
     if row and row[0] == digest:
         return False
-    with conn:
+    # One explicit transaction: the start-up connection is in autocommit mode, where
+    # each of the ~550 upserts would otherwise be its own synced commit.
+    conn.execute("BEGIN IMMEDIATE")
+    try:
         conn.executemany(
             "INSERT INTO province (code, name) VALUES (:code, :name) "
             "ON CONFLICT(code) DO UPDATE SET name = excluded.name",
@@ -37,6 +40,10 @@ def seed(conn: sqlite3.Connection) -> bool:
         conn.execute(
             "INSERT OR REPLACE INTO setting (key, value) VALUES ('regions_sha256', ?)", (digest,)
         )
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
     return True
 
 

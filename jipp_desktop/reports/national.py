@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from jipp_desktop.core import idformat, vocab
 from jipp_desktop.reports import data
-from jipp_desktop.reports.blocks import BASE_FONT, PagedTable, Sections, empty_note
+from jipp_desktop.reports.blocks import BASE_FONT, CellParagraph, PagedTable, Sections, empty_note
 from jipp_desktop.reports.charts import bar_chart
 from jipp_desktop.reports.context import ReportContext
 from jipp_desktop.reports.document import Progress, ProgressSink, build_pdf, frame_width
@@ -53,16 +53,18 @@ def _table(
     s: Styles, lines: list[data.ProvinceLine], width: float, lang: str, tr: Tr
 ) -> PagedTable:
     def num(value: int, style: Any = s.cell_right) -> Paragraph:
-        return Paragraph(idformat.format_number(value, lang=lang), style)
+        return CellParagraph(idformat.format_number(value, lang=lang), style)
 
     body: list[list[Any]] = []
     for n, ln in enumerate(lines, 1):
         body.append(
             [
-                Paragraph(str(n), s.cell_right),
-                Paragraph(escape(ln.name), s.cell),
-                Paragraph(escape(", ".join(ln.hubs) or "-"), s.cell),
-                Paragraph(escape(vocab.label("hub_status", ln.hub_status, lang) or "-"), s.cell),
+                CellParagraph(str(n), s.cell_right),
+                CellParagraph(escape(ln.name), s.cell),
+                CellParagraph(escape(", ".join(ln.hubs) or "-"), s.cell),
+                CellParagraph(
+                    escape(vocab.label("hub_status", ln.hub_status, lang) or "-"), s.cell
+                ),
                 *(num(getattr(ln, key)) for key in COUNT_KEYS),
             ]
         )
@@ -70,8 +72,8 @@ def _table(
     body.append(
         [
             "",
-            Paragraph(escape(tr("JUMLAH", "TOTAL")), s.cell_bold),
-            Paragraph(
+            CellParagraph(escape(tr("JUMLAH", "TOTAL")), s.cell_bold),
+            CellParagraph(
                 idformat.format_number(sum(1 for ln in lines if ln.hubs), lang=lang)
                 + tr(" provinsi bersimpul", " provinces with a hub"),
                 s.cell_bold,
@@ -80,7 +82,7 @@ def _table(
             *(num(sum(getattr(ln, key) for ln in lines), bold_right) for key in COUNT_KEYS),
         ]
     )
-    head = [Paragraph(escape(h), s.cell_head) for h in _headers(tr)]
+    head = [CellParagraph(escape(h), s.cell_head) for h in _headers(tr)]
     return PagedTable(head, body, [w * width for w in SHARES])
 
 

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from jipp_desktop.core import idformat, vocab
 from jipp_desktop.core.query import ListQuery
 from jipp_desktop.reports import data
-from jipp_desktop.reports.blocks import PagedTable, empty_note
+from jipp_desktop.reports.blocks import CellParagraph, PagedTable, empty_note
 from jipp_desktop.reports.context import ReportContext
 from jipp_desktop.reports.document import Progress, ProgressSink, build_pdf, frame_width
 from jipp_desktop.reports.errors import invalid
@@ -64,8 +64,8 @@ def register_table(
     shares: tuple[float, ...] = SHARES,
 ) -> PagedTable:
     """Wrapping cells only where text can be long; numbers stay plain strings (cheaper)."""
-    head = [Paragraph(escape(h), s.cell_head) for h in headers]
-    body = [[row[0], *(Paragraph(escape(v), s.cell) for v in row[1:6]), row[6]] for row in rows]
+    head = [CellParagraph(escape(h), s.cell_head) for h in headers]
+    body = [[row[0], *(CellParagraph(escape(v), s.cell) for v in row[1:6]), row[6]] for row in rows]
     right = [("ALIGN", (0, 1), (0, -1), "RIGHT")]
     return PagedTable(head, body, [w * width for w in shares], right, on_rows=on_rows)
 

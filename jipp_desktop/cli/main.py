@@ -11,7 +11,6 @@ import argparse
 import importlib
 import itertools
 import json
-import logging
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -30,6 +29,7 @@ from jipp_desktop.core.errors import (
     UnknownRecordType,
     ValidationError,
 )
+from jipp_desktop.core.logs import close_logging, log, setup_logging
 from jipp_desktop.core.workspace import Workspace, open_workspace, resolve_data_dir
 
 # Command groups; each module has register(subparsers).
@@ -38,8 +38,6 @@ COMMAND_MODULES = (
     "jipp_desktop.cli.report_commands",
     "jipp_desktop.cli.sync_commands",
 )
-
-log = logging.getLogger("jipp_desktop")
 
 
 class UsageError(JippError):
@@ -136,6 +134,32 @@ def run(
     except JippError as exc:
         stderr.write(exc.message(lang) + "\n")
         return _status_of(exc)
+    except Exception as exc:
+        return _unexpected(exc, argv, lang, stderr)
+
+
+def _unexpected(exc: Exception, argv: Sequence[str], lang: str, stderr: TextIO) -> int:
+    data_dir = resolve_data_dir(_value_of(argv, "--data-dir"))
+    try:
+        path = setup_logging(data_dir)
+        log.exception("command %s failed", list(argv))
+        close_logging()
+        where_id, where_en = f" Rincian dicatat di {path}.", f" Details are in {path}."
+    except OSError:
+        where_id = where_en = ""
+    if lang == "id":
+        stderr.write(f"Terjadi kesalahan tak terduga: {exc}.{where_id}\n")
+    else:
+        stderr.write(f"An unexpected error occurred: {exc}.{where_en}\n")
+    return exit_codes.FAILURE
+
+
+def _value_of(argv: Sequence[str], flag: str) -> str | None:
+    for a, b in itertools.pairwise(argv):
+        if a == flag:
+            return b
+    prefix = flag + "="
+    return next((a[len(prefix) :] for a in argv if a.startswith(prefix)), None)
 
 
 def _follows(argv: Sequence[str], flag: str, value: str) -> bool:

@@ -191,3 +191,20 @@ def test_installed_entry_points_run_and_a_busy_folder_exits_4(data_dir: Path) ->
         )
     assert busy.returncode == 4
     assert "sedang dipakai" in busy.stderr
+
+
+def test_an_unexpected_failure_is_logged_not_shown_as_a_traceback(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jipp_desktop.core.services import RecordService
+
+    def broken(self: RecordService) -> dict[str, int]:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(RecordService, "stats", broken)
+    result = cli(data_dir, "stats")
+    assert result.status == 1
+    assert "Terjadi kesalahan tak terduga: disk on fire" in result.err
+    assert "Traceback" not in result.err
+    log_text = (data_dir / "logs" / "jipp.log").read_text(encoding="utf-8")
+    assert "Traceback" in log_text and "disk on fire" in log_text

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from jipp_desktop.core import dashboard
 from jipp_desktop.gui.errors import show_error
 from jipp_desktop.gui.i18n import current_language, pick
+from jipp_desktop.gui.import_dialog import ImportDialog, save_template
 from jipp_desktop.gui.tasks import task_runner
 from jipp_desktop.gui.widgets import DateField, ProvinceCombo
 from jipp_desktop.reports.catalog import KINDS, ReportRequest, generate
@@ -128,6 +129,15 @@ class ReportsPage(QWidget):
         side_layout.addLayout(form)
         side_layout.addLayout(buttons)
         side_layout.addWidget(self.status)
+        side_layout.addSpacing(16)
+        side_layout.addWidget(QLabel(self.tr("Innovations from a spreadsheet"), self))
+        data_row = QHBoxLayout()
+        self.template_button = QPushButton(self.tr("Save import template…"), self)
+        self.import_button = QPushButton(self.tr("Import innovations…"), self)
+        data_row.addWidget(self.template_button)
+        data_row.addWidget(self.import_button)
+        data_row.addStretch(1)
+        side_layout.addLayout(data_row)
         side_layout.addStretch(1)
 
         self.view = QPdfView(self)
@@ -147,6 +157,8 @@ class ReportsPage(QWidget):
         self.generate_button.clicked.connect(self.start)
         self.print_button.clicked.connect(self.print_report)
         self.save_button.clicked.connect(self.save_report)
+        self.template_button.clicked.connect(lambda: save_template(self.workspace, self))
+        self.import_button.clicked.connect(self.open_import)
 
     def _kind_changed(self) -> None:
         kind = self.kind_key()
@@ -166,6 +178,12 @@ class ReportsPage(QWidget):
         self.record.clear()
         for rid, title in dashboard.choices(record_type):
             self.record.addItem(title or rid, rid)
+
+    def open_import(self) -> ImportDialog:
+        dialog = ImportDialog(self.workspace, self)
+        dialog.imported.connect(lambda _n: self._kind_changed())  # new innovations to pick
+        dialog.open()
+        return dialog
 
     def kind_key(self) -> str:
         return str(self.kind.currentData())

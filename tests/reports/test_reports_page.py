@@ -88,3 +88,26 @@ def test_export_action_writes_the_rows_of_the_current_query(
     assert signal.args == [str(target), 1]
     rows = list(load_workbook(target).worksheets[0].iter_rows(values_only=True))
     assert rows[1][1] == "Sekolah Lapang Iklim Petani Lahan Kering"
+
+
+def test_import_dialog_checks_then_imports_the_valid_rows(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    page = ReportsPage(workspace)
+    qtbot.addWidget(page)
+    dialog = page.open_import()
+    source = tmp_path / "rows.csv"
+    source.write_text(
+        "Judul Inovasi,Provinsi\nLayanan Satu,53\n,53\nLayanan Dua,99\n", encoding="utf-8"
+    )
+    dialog.check(source)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
+    items = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert items[0] == "Baris 3: Judul Inovasi wajib diisi."
+    assert items[1].startswith("Baris 4: Provinsi: kode wilayah '99'")
+    assert not dialog.import_all.isEnabled() and dialog.import_valid.isEnabled()
+    assert workspace.records.count("innovation") == 0
+    with qtbot.waitSignal(dialog.imported, timeout=20_000) as signal:
+        dialog.import_valid.click()
+    assert signal.args == [1]
+    assert [r["title"] for r in workspace.records.list("innovation")] == ["Layanan Satu"]

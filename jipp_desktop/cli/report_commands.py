@@ -124,7 +124,10 @@ def import_cmd(args: argparse.Namespace, ctx: Context) -> int:
         result = import_innovations(ws, args.file, dry_run=args.dry_run, valid_only=args.valid_only)
     for problem in result.problems:
         ctx.stderr.write(problem.message(lang) + "\n")
-    tr = (lambda i, e: e) if lang == "en" else (lambda i, e: i)
+
+    def tr(text_id: str, text_en: str) -> str:
+        return text_en if lang == "en" else text_id
+
     bad = len(result.bad_lines)
     if result.imported:
         _say(

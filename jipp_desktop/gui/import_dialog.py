@@ -60,7 +60,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.path: Path | None = None
-        self.result: ImportResult | None = None
+        self.outcome: ImportResult | None = None
         self.setWindowTitle(self.tr("Import innovations"))
         self.file_label = QLabel(self.tr("Choose a file made from the template."), self)
         self.file_label.setWordWrap(True)
@@ -123,7 +123,7 @@ class ImportDialog(QDialog):
         )
 
     def _checked(self, result: ImportResult) -> None:
-        self.result = result
+        self.outcome = result
         lang = current_language()
         for problem in result.problems:
             self.problems.addItem(problem.message(lang))
@@ -158,7 +158,7 @@ class ImportDialog(QDialog):
         )
 
     def _imported(self, result: ImportResult) -> None:
-        self.result = result
+        self.outcome = result
         self.summary.setText(
             self.tr("%1 innovations imported; %2 rows skipped.")
             .replace("%1", str(result.imported))

@@ -6,7 +6,7 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -26,7 +26,7 @@ from jipp_desktop.reports.fonts import FAMILY
 from jipp_desktop.reports.styles import GRID, HEADER_FILL, ZEBRA_FILL, Styles
 from jipp_desktop.reports.text import Tr, escape
 
-Cell = Flowable | str
+Cell: TypeAlias = Any  # a Flowable or a plain string (reportlab is untyped)
 PAD_X = 3
 PAD_Y = 2.2
 # Photos are downscaled before embedding: a phone's 4000 px JPEG would make a

@@ -101,7 +101,7 @@ def test_import_dialog_checks_then_imports_the_valid_rows(
         "Judul Inovasi,Provinsi\nLayanan Satu,53\n,53\nLayanan Dua,99\n", encoding="utf-8"
     )
     dialog.check(source)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=20_000)
     items = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
     assert items[0] == "Baris 3: Judul Inovasi wajib diisi."
     assert items[1].startswith("Baris 4: Provinsi: kode wilayah '99'")

@@ -46,6 +46,10 @@ TOP_PROVINCES = 8
 OVERDUE = QColor(176, 0, 32)
 
 
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _chart(title: str) -> QChart:
     chart = QChart()
     chart.setTitle(title)
@@ -212,7 +216,7 @@ class DashboardPage(QWidget):
         self._axes(
             chart,
             series,
-            [n if len(n) <= 28 else n[:27] + "…" for n in names],
+            [_short(n, 24) for n in names],
             horizontal=True,
             top=max((v for v, _k in top), default=0),
         )
@@ -239,12 +243,13 @@ class DashboardPage(QWidget):
         chart = _chart(self.tr("Replication progress by province"))
         chart.addSeries(series)
         chart.legend().setVisible(True)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        # On the right the status names get a line each instead of being cut short.
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         names = [self.display.regions.name(p) for p in top]
         self._axes(
             chart,
             series,
-            [n if len(n) <= 24 else n[:23] + "…" for n in names],
+            [_short(n.replace("Kepulauan ", "Kep. "), 20) for n in names],
             horizontal=True,
             top=max((sum(progress[p].values()) for p in top), default=0),
         )
@@ -261,8 +266,11 @@ class DashboardPage(QWidget):
         series.setLabelsVisible(True)
         chart = _chart(self.tr("Mentoring visits per month"))
         chart.addSeries(series)
+        # "Jan" with the year only where it changes keeps twelve labels readable.
         labels = [
-            idformat.month_name(int(key[5:]), lang)[:3] + " " + key[2:4] for key, _count in months
+            idformat.month_name(int(key[5:]), lang)[:3]
+            + (f" {key[2:4]}" if key.endswith("-01") else "")
+            for key, _count in months
         ]
         self._axes(
             chart,
@@ -277,6 +285,8 @@ class DashboardPage(QWidget):
     def _axes(chart: QChart, series: Any, labels: list[str], horizontal: bool, top: int) -> None:
         categories = QBarCategoryAxis()
         categories.append(labels)
+        # Qt would shorten every label to "..." when space is tight; ours are pre-shortened.
+        categories.setTruncateLabels(False)
         values = QValueAxis()
         values.setLabelFormat("%d")
         if horizontal:

@@ -54,7 +54,9 @@ class FilterBar(QWidget):
         for name in ENUM_FILTERS:
             field = fields.get(name)
             if isinstance(field, EnumText):
-                combo = VocabCombo(field.vocab, self.tr("All"), self)
+                # "Tahapan: Semua" says which of several enum filters this is.
+                blank = self.tr("%1: all").replace("%1", pick(field.label))
+                combo = VocabCombo(field.vocab, blank, self)
                 self._add(name, combo, pick(field.label))
         year_field = dashboard.year_field(type_name)
         if year_field is not None:
@@ -73,6 +75,7 @@ class FilterBar(QWidget):
         self._show_extra()
 
     def _add(self, name: str, combo: CodeCombo, label: str) -> None:
+        combo.setMinimumContentsLength(18)
         combo.setAccessibleName(label)
         combo.setToolTip(label)
         combo.setObjectName(f"filter_{name}")

@@ -125,7 +125,6 @@ class RecordListPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
@@ -134,11 +133,18 @@ class RecordListPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSortIndicatorShown(True)
+        # No indicator until the officer clicks a column: enabling sorting sorts by the
+        # indicator at once, and Qt's default (column 0, descending) is not our default.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
         header.setDefaultSectionSize(160)
         header.setStretchLastSection(True)
+        title_field = record_type(type_name).title_field
+        for i, column in enumerate(self.model.columns):
+            if column.name in (title_field, "name", "title", "agenda", "event_name"):
+                header.resizeSection(i, 320)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)

@@ -205,7 +205,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>All</source>
+        <source>%1: all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -249,6 +249,61 @@
     </message>
     <message>
         <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import innovations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file made from the template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows with problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import valid rows only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 valid, %3 with problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 innovations imported; %2 rows skipped.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -560,6 +615,18 @@ Offline records for public-service innovation hubs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Innovations from a spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save import template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import innovations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Report preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -754,10 +821,6 @@ Offline records for public-service innovation hubs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Agenda and findings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -852,6 +915,17 @@ Offline records for public-service innovation hubs.</source>
     </message>
     <message>
         <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Save the import template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -204,8 +204,8 @@
         <translation>Semua kategori</translation>
     </message>
     <message>
-        <source>All</source>
-        <translation>Semua</translation>
+        <source>%1: all</source>
+        <translation>%1: semua</translation>
     </message>
     <message>
         <source>All years</source>
@@ -249,6 +249,61 @@
     <message>
         <source>Change</source>
         <translation>Perubahan</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import innovations</source>
+        <translation>Impor inovasi</translation>
+    </message>
+    <message>
+        <source>Choose a file made from the template.</source>
+        <translation>Pilih berkas yang dibuat dari templat.</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Pilih berkas…</translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation>Simpan templat…</translation>
+    </message>
+    <message>
+        <source>Rows with problems</source>
+        <translation>Baris bermasalah</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Impor</translation>
+    </message>
+    <message>
+        <source>Import valid rows only</source>
+        <translation>Impor baris yang valid saja</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>Lembar kerja (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Memeriksa…</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>Memeriksa setiap baris…</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 valid, %3 with problems.</source>
+        <translation>%1 baris: %2 valid, %3 bermasalah.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Mengimpor…</translation>
+    </message>
+    <message>
+        <source>%1 innovations imported; %2 rows skipped.</source>
+        <translation>%1 inovasi diimpor; %2 baris dilewati.</translation>
     </message>
 </context>
 <context>
@@ -557,6 +612,18 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
         <translation>Simpan sebagai…</translation>
     </message>
     <message>
+        <source>Innovations from a spreadsheet</source>
+        <translation>Inovasi dari lembar kerja</translation>
+    </message>
+    <message>
+        <source>Save import template…</source>
+        <translation>Simpan templat impor…</translation>
+    </message>
+    <message>
+        <source>Import innovations…</source>
+        <translation>Impor inovasi…</translation>
+    </message>
+    <message>
         <source>Report preview</source>
         <translation>Pratinjau laporan</translation>
     </message>
@@ -750,10 +817,6 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
         <translation>Kontak</translation>
     </message>
     <message>
-        <source>Agenda and findings</source>
-        <translation>Agenda dan temuan</translation>
-    </message>
-    <message>
         <source>Text</source>
         <translation>Isi</translation>
     </message>
@@ -849,6 +912,17 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
     <message>
         <source>Settings</source>
         <translation>Pengaturan</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Save the import template</source>
+        <translation>Simpan templat impor</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Buku kerja Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
 </context>
 </TS>

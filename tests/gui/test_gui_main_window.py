@@ -39,7 +39,7 @@ def test_layout_and_last_page_are_remembered(
     first = MainWindow(workspace, gui_settings)
     qtbot.addWidget(first)
     first.show()
-    first.resize(700, 520)
+    first.resize(790, 540)
     first.show_page("visit")
     page = first.list_page("visit")
     place = page.model.column_index("place")
@@ -52,7 +52,7 @@ def test_layout_and_last_page_are_remembered(
     qtbot.addWidget(second)
     second.show()
     assert second.current_key() == "visit"
-    assert second.size().width() == 700
+    assert second.size().width() == 790
     again = second.list_page("visit")
     assert again.table.isColumnHidden(place)
     assert not again.table.isColumnHidden(notes)

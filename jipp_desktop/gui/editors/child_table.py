@@ -110,11 +110,23 @@ class ChildTable(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(150)
-        header.setStretchLastSection(True)
+        # The row's words (a description, an action) get the spare width, not the last column.
+        wide = next(
+            (i for i, f in enumerate(self.fields) if isinstance(f, LongText)),
+            next(
+                (i for i, f in enumerate(self.fields) if f.name in ("action", "activity", "name")),
+                len(self.fields) - 1,
+            ),
+        )
+        header.setSectionResizeMode(wide, QHeaderView.ResizeMode.Stretch)
         for i, field in enumerate(self.fields):
-            if isinstance(field, LongText) or field.name in ("action", "activity", "name"):
-                header.resizeSection(i, 260)
+            if i != wide and (
+                field.name
+                in ("institution", "position", "person_in_charge", "owner", "output", "aim")
+            ):
+                header.resizeSection(i, 200)
         self.table.itemChanged.connect(lambda _item: self.changed.emit())
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.errors = QLabel(self)
         self.errors.setObjectName("errors")
         self.errors.setStyleSheet("color: #b00020;")

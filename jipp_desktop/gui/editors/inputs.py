@@ -86,7 +86,10 @@ class LongInput(Input):
     def __init__(self, field: peewee.Field, parent: QWidget) -> None:
         self.edit = QPlainTextEdit(parent)
         self.edit.setTabChangesFocus(True)
+        # Several long texts share a tab at 1366x768: each shows about five lines and
+        # scrolls beyond that.
         self.edit.setMinimumHeight(70)
+        self.edit.setMaximumHeight(120)
         super().__init__(self.edit, (field.name,))
         self.edit.textChanged.connect(self.changed.emit)
 

@@ -98,6 +98,8 @@ class RecordEditor(QDialog):
 
         self.heading = QLabel(self)
         self.heading.setObjectName("heading")
+        # A long title must wrap, not widen the dialog past a 1366-pixel screen.
+        self.heading.setWordWrap(True)
         self.links = QHBoxLayout()
         self.summary = QLabel(self)
         self.summary.setObjectName("summary")

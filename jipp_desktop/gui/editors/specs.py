@@ -26,7 +26,6 @@ class Section:
 GENERAL = QT_TRANSLATE_NOOP("editor", "General")
 DESCRIPTION = QT_TRANSLATE_NOOP("editor", "Description")
 CONTACT = QT_TRANSLATE_NOOP("editor", "Contact")
-AGENDA = QT_TRANSLATE_NOOP("editor", "Agenda and findings")
 TEXT = QT_TRANSLATE_NOOP("editor", "Text")
 
 SPECS: dict[str, tuple[Section, ...]] = {
@@ -80,10 +79,21 @@ SPECS: dict[str, tuple[Section, ...]] = {
         Section(TEXT, ("text",)),
     ),
     "visit": (
+        # One tab for the whole visit report: a newcomer fills it top to bottom, then
+        # adds obstacles and follow-ups in their own tabs.
         Section(
-            GENERAL, ("hub_id", "start_date", "end_date", Region(None, "regency_code"), "place")
+            GENERAL,
+            (
+                "hub_id",
+                "start_date",
+                "end_date",
+                Region(None, "regency_code"),
+                "place",
+                "agenda",
+                "findings",
+                "notes",
+            ),
         ),
-        Section(AGENDA, ("agenda", "findings", "notes")),
     ),
     "workplan": (Section(GENERAL, ("hub_id", "year", "title", "notes")),),
     "hub": (

@@ -32,6 +32,10 @@ PAD_Y = 2.2
 # Photos are downscaled before embedding: a phone's 4000 px JPEG would make a
 # 20-photo visit report tens of megabytes for no visible gain on A4.
 MAX_PHOTO_PX = 1600
+# Rows at least this tall are cut inside the row when they do not fit; smaller ones move
+# whole to the next page.  A piece is only started in at least MIN_PIECE of free space.
+TALL_ROW = 400.0
+MIN_PIECE = 120.0
 
 
 # Tables draw plain-string cells (even empty ones) in Helvetica unless told otherwise,
@@ -149,7 +153,7 @@ class PagedTable(Flowable):
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         count, _ = self._fit(avail_height)
         if count == 0:
-            return []
+            return self._split_tall_row(avail_width, avail_height)
         rest = PagedTable(
             self.header,
             self.rows[count:],
@@ -163,6 +167,30 @@ class PagedTable(Flowable):
         if self.on_rows is not None:
             self.on_rows(self._offset + count, self._total)
         return [self._table(count), rest]
+
+    def _split_tall_row(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """A row taller than a page (a 20,000-character description) is cut inside the row
+        by reportlab; a merely tall row moves to the next page instead (``[]``)."""
+        if not self.rows or self._height(0) < TALL_ROW or avail_height < MIN_PIECE:
+            return []
+        table = Table(
+            [self.header, self.rows[0]], colWidths=self.col_widths, repeatRows=1, splitInRow=1
+        )
+        table.setStyle(TableStyle(grid_style() + self.extra_style))
+        pieces = table.split(avail_width, avail_height)
+        if not pieces:
+            return []
+        rest = PagedTable(
+            self.header,
+            self.rows[1:],
+            self.col_widths,
+            self.extra_style,
+            self.on_rows,
+            self._heights[1:],
+            self._offset + 1,
+            self._total,
+        )
+        return [*pieces, rest] if len(self.rows) > 1 else list(pieces)
 
     def draw(self) -> None:
         table = self._table(len(self.rows))

@@ -20,7 +20,7 @@ from jipp_desktop.reports.styles import Styles, make_styles
 from jipp_desktop.reports.text import Tr, escape
 
 # Column shares of the landscape frame: No, title, agency, region, category, stage, year.
-SHARES = (0.045, 0.32, 0.22, 0.15, 0.12, 0.085, 0.06)
+SHARES = (0.04, 0.28, 0.24, 0.15, 0.15, 0.08, 0.06)
 
 
 def register_headers(tr: Tr) -> list[str]:

@@ -122,3 +122,20 @@ def test_success_message_in_the_chosen_language(seeded: Path, tmp_path: Path) ->
     assert code == 0 and "Laporan ditulis" in out and "1 halaman" in out
     code, out, _ = cli(seeded, "--lang", "en", "report", "register", "--out", str(target))
     assert code == 0 and "Report written" in out
+
+
+def test_a_row_longer_than_a_page_is_split_not_lost(workspace: Workspace, tmp_path: Path) -> None:
+    import pdftools
+
+    sample = seed(workspace, tmp_path)
+    story = "Uraian hambatan yang sangat panjang nomor {n}. "
+    long = "".join(story.format(n=n) for n in range(400))[:19_000] + " AKHIR-URAIAN"
+    visit = workspace.records.get("visit", sample.visit)
+    obstacles = [{"id": o["id"]} for o in visit["obstacles"]]
+    obstacles.append({"category": "budget", "description": long, "severity": "high"})
+    workspace.records.update("visit", sample.visit, {"obstacles": obstacles})
+    target = tmp_path / "long.pdf"
+    pages = generate(workspace, ReportRequest("visit", record_id=sample.visit), target)
+    text = pdftools.squash(pdftools.text(target))
+    assert "AKHIR-URAIAN" in text and "nomor 0." in text and "nomor 300." in text
+    assert pdftools.page_count(target) == pages >= 4

@@ -100,3 +100,15 @@ def test_ctrl_p_hands_the_selection_to_the_reports_page(
         handled.append(tuple(blocker.args))
     assert handled == [("innovation", page.selected_ids())]
     assert window.current_key() == "reports"
+
+
+def test_example_data_is_made_off_the_gui_thread(qtbot: Any, window: MainWindow,
+                                                 workspace: Workspace) -> None:
+    page = window.show_page("innovation")
+    with qtbot.waitSignal(window.runner.finished, timeout=30_000):
+        window.demo_action.trigger()
+        # The GUI thread stays free while the worker writes.
+        assert window.runner.busy
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    assert page.model.rowCount() == workspace.records.count("innovation")
+    assert "Inovasi: 0" not in window.counts_label.text()

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from jipp_desktop.core import models as m
 from jipp_desktop.core.query import ListQuery
 from jipp_desktop.reports.commitment import build_commitment
 from jipp_desktop.reports.context import ReportContext
@@ -64,7 +65,15 @@ def generate(
     ``lang`` overrides the settings' language.  Raises RecordNotFound or
     ValidationError for bad input and OutputNotWritable for a bad target.
     """
-    ctx = ReportContext.from_workspace(workspace, lang)
+    # One read transaction: the digest in the footer and the rows in the body come from the
+    # same snapshot of the database even if another window or laptop writes meanwhile.
+    with m.database.atomic():
+        return _generate(ReportContext.from_workspace(workspace, lang), request, out, progress)
+
+
+def _generate(
+    ctx: ReportContext, request: ReportRequest, out: Path | str, progress: Progress | None
+) -> int:
     kind = request.kind
     if kind == "innovation":
         return build_innovation(ctx, request.record_id, out, progress)

@@ -52,7 +52,7 @@ def save(widget: QWidget, path: Path) -> None:
 
 def prepare(folder: Path) -> Workspace:
     workspace = open_workspace(folder)
-    demo.generate(workspace.records, size="small", seed=1)
+    # The officer first, so the change history names her rather than the OS user.
     workspace.settings.update(
         {
             "officer_name": "Maria Goreti Bere",
@@ -63,6 +63,12 @@ def prepare(folder: Path) -> Workspace:
             "letterhead_title": "PEMERINTAH PROVINSI NUSA TENGGARA TIMUR",
             "letterhead_unit": "BADAN PERENCANAAN PEMBANGUNAN DAERAH",
         }
+    )
+    demo.generate(workspace.records, size="small", seed=1)
+    # One edit, so the history tab shows what a change looks like.
+    innovation = first_with_children(workspace, "innovation")
+    workspace.records.update(
+        "innovation", innovation, {"stage": "implementation", "year_started": 2021}
     )
     return workspace
 

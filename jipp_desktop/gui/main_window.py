@@ -29,7 +29,6 @@ from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.gui.display import Display
 from jipp_desktop.gui.editors.record_editor import RecordEditor
 from jipp_desktop.gui.errors import show_error
-from jipp_desktop.gui.i18n import current_language
 from jipp_desktop.gui.icons import icon
 from jipp_desktop.gui.list_page import RecordListPage
 from jipp_desktop.gui.pages import PAGE_KEYS, PAGES, PageSpec, external_page_class
@@ -287,6 +286,12 @@ class MainWindow(QMainWindow):
         if isinstance(page, RecordListPage) and page.selected_ids():
             self.print_records(page.type_name, page.selected_ids())
             return
+        if self.current_key() == "reports":
+            # On the reports page Ctrl+P prints the report on show.
+            print_report = getattr(page, "print_report", None)
+            if callable(print_report):
+                print_report()
+                return
         self.show_page("reports")
 
     def print_records(self, type_name: str, ids: list[str]) -> None:
@@ -434,7 +439,3 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self.runner.shutdown()
         event.accept()
-
-    @staticmethod
-    def language() -> str:
-        return current_language()

@@ -102,8 +102,9 @@ def test_ctrl_p_hands_the_selection_to_the_reports_page(
     assert window.current_key() == "reports"
 
 
-def test_example_data_is_made_off_the_gui_thread(qtbot: Any, window: MainWindow,
-                                                 workspace: Workspace) -> None:
+def test_example_data_is_made_off_the_gui_thread(
+    qtbot: Any, window: MainWindow, workspace: Workspace
+) -> None:
     page = window.show_page("innovation")
     with qtbot.waitSignal(window.runner.finished, timeout=30_000):
         window.demo_action.trigger()

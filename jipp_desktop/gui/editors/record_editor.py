@@ -157,7 +157,11 @@ class RecordEditor(QDialog):
     def _build_sections(self) -> None:
         for section in SPECS[self.type_name]:
             page = QWidget()
-            form = QFormLayout(page)
+            column = QVBoxLayout(page)
+            form = QFormLayout()
+            column.addLayout(form)
+            # Spare height goes below the last field, not between a label and its box.
+            column.addStretch(1)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             scroll = QScrollArea(self.tabs)

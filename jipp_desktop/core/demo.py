@@ -61,14 +61,30 @@ class _Size:
 # The four provinces that signed the hub-formation commitment on 28 September 2022 [DOMAIN §1].
 FORMATION_PROVINCES = ("12", "36", "53", "61")
 # The 15 hub provinces of 2022, in the order of their designation.
-HUB_PROVINCES_2022 = ("35", "16", "73", "33", "13", "19", "63", "75",
-                      "61", "14", "51", "81", "12", "36", "53")
+HUB_PROVINCES_2022 = (
+    "35",
+    "16",
+    "73",
+    "33",
+    "13",
+    "19",
+    "63",
+    "75",
+    "61",
+    "14",
+    "51",
+    "81",
+    "12",
+    "36",
+    "53",
+)
 _SMALL_PROVINCES = (*FORMATION_PROVINCES, "35", "73", "51")
 
 _SIZES: dict[str, _Size] = {
     "small": _Size(_SMALL_PROVINCES, _SMALL_PROVINCES, 3, 5, 150, 30, 42, (2024, 2025, 2026)),
-    "national": _Size(HUB_PROVINCES_2022, None, None, None, 100_000, 20_000, 50_000,
-                      (2023, 2024, 2025, 2026)),
+    "national": _Size(
+        HUB_PROVINCES_2022, None, None, None, 100_000, 20_000, 50_000, (2023, 2024, 2025, 2026)
+    ),
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -77,8 +93,10 @@ _SIZES: dict[str, _Size] = {
 _DECREE_2020 = "Keputusan Menteri PANRB Nomor 94 Tahun 2020"
 _DECREE_2021 = "Keputusan Menteri PANRB Nomor 359 Tahun 2021"
 _HUB_FACTS: dict[str, tuple[int, str | None, str, str | None]] = {
-    **{p: (2020, _DECREE_2020, "active", None)
-       for p in ("35", "16", "73", "33", "13", "19", "63", "75")},
+    **{
+        p: (2020, _DECREE_2020, "active", None)
+        for p in ("35", "16", "73", "33", "13", "19", "63", "75")
+    },
     **{p: (2021, _DECREE_2021, "active", None) for p in ("14", "51", "81")},
     # Kalbar was a hub since 2021 but "belum berjalan secara optimal" and re-signed in 2022.
     "61": (2021, _DECREE_2021, "not_optimal", "SARIVA"),
@@ -93,20 +111,28 @@ _FORMATION_EVENT = "Lokakarya Peer to Peer Learning Pembentukan Simpul Inovasi b
 
 # KIPP 2021 categories (DOMAIN.md §3), as the app shows them.
 KIPP_2021 = (
-    "Pengentasan Kemiskinan", "Pendidikan", "Kesehatan", "Ketahanan Pangan",
-    "Pertumbuhan Ekonomi dan Kesempatan Kerja", "Pemberdayaan Masyarakat",
-    "Pelayanan Publik Responsif Gender", "Perlindungan dan Pelestarian Lingkungan Hidup",
-    "Tata Kelola Pemerintahan", "Penegakan Hukum",
+    "Pengentasan Kemiskinan",
+    "Pendidikan",
+    "Kesehatan",
+    "Ketahanan Pangan",
+    "Pertumbuhan Ekonomi dan Kesempatan Kerja",
+    "Pemberdayaan Masyarakat",
+    "Pelayanan Publik Responsif Gender",
+    "Perlindungan dan Pelestarian Lingkungan Hidup",
+    "Tata Kelola Pemerintahan",
+    "Penegakan Hukum",
 )
 
 # ---------------------------------------------------------------------------------------------
 # Agencies.  (key, full name prefix, short prefix); the region name is appended.
 
 _NATIONAL_AGENCIES = (
-    ("Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi", "KemenPANRB",
-     "ministry"),
-    ("Kementerian Perencanaan Pembangunan Nasional/Bappenas", "Kementerian PPN/Bappenas",
-     "ministry"),
+    ("Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi", "KemenPANRB", "ministry"),
+    (
+        "Kementerian Perencanaan Pembangunan Nasional/Bappenas",
+        "Kementerian PPN/Bappenas",
+        "ministry",
+    ),
     ("Kementerian Dalam Negeri", "Kemendagri", "ministry"),
     ("Lembaga Administrasi Negara", "LAN", "agency"),
     ("USAID-ERAT (Effective, Efficient and Strong Governance)", "USAID-ERAT", "partner"),
@@ -142,9 +168,22 @@ _PLANNING_NAMES = (
     ("Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah", "Bapperida"),
 )
 _VILLAGES = (
-    "Sukamaju", "Sidomulyo", "Tanjung Harapan", "Batu Putih", "Sungai Raya", "Kampung Baru",
-    "Mekar Sari", "Karya Jaya", "Suka Damai", "Air Putih", "Lubuk Baru", "Padang Luas",
-    "Bukit Indah", "Rawa Makmur", "Sumber Rejeki", "Teluk Dalam",
+    "Sukamaju",
+    "Sidomulyo",
+    "Tanjung Harapan",
+    "Batu Putih",
+    "Sungai Raya",
+    "Kampung Baru",
+    "Mekar Sari",
+    "Karya Jaya",
+    "Suka Damai",
+    "Air Putih",
+    "Lubuk Baru",
+    "Padang Luas",
+    "Bukit Indah",
+    "Rawa Makmur",
+    "Sumber Rejeki",
+    "Teluk Dalam",
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -169,203 +208,352 @@ class _Theme:
 
 _THEMES: tuple[_Theme, ...] = (
     _Theme(
-        "adminduk", ("dukcapil",),
+        "adminduk",
+        ("dukcapil",),
         ("Tata Kelola Pemerintahan", "Pelayanan Publik Responsif Gender"),
-        (("Layanan Adminduk", ("Keliling", "Jemput Bola", "di Desa", "Malam Hari", "Tanpa Antre")),
-         ("Perekaman KTP-el", ("Keliling", "di Sekolah", "Ramah Disabilitas", "Jemput Bola")),
-         ("Penerbitan Akta Kelahiran", ("Terintegrasi Rumah Sakit", "Satu Hari Jadi", "di Desa")),
-         ("Pencatatan Kematian", ("Terpadu", "Berbasis Desa")),
-         ("Kartu Identitas Anak", ("Masuk Sekolah", "Keliling"))),
-        ("Si Cantik (Sistem Cepat Antar Akta Kelahiran)",
-         "Gempita (Gerakan Menuju Pencatatan Identitas Anak)",
-         "Si Pelita (Sistem Pelayanan Identitas Terpadu)",
-         "Tas Siaga (Tuntas Akta dan Kartu Keluarga Siaga Desa)", "Dokumen Antar ke Rumah"),
+        (
+            (
+                "Layanan Adminduk",
+                ("Keliling", "Jemput Bola", "di Desa", "Malam Hari", "Tanpa Antre"),
+            ),
+            ("Perekaman KTP-el", ("Keliling", "di Sekolah", "Ramah Disabilitas", "Jemput Bola")),
+            (
+                "Penerbitan Akta Kelahiran",
+                ("Terintegrasi Rumah Sakit", "Satu Hari Jadi", "di Desa"),
+            ),
+            ("Pencatatan Kematian", ("Terpadu", "Berbasis Desa")),
+            ("Kartu Identitas Anak", ("Masuk Sekolah", "Keliling")),
+        ),
+        (
+            "Si Cantik (Sistem Cepat Antar Akta Kelahiran)",
+            "Gempita (Gerakan Menuju Pencatatan Identitas Anak)",
+            "Si Pelita (Sistem Pelayanan Identitas Terpadu)",
+            "Tas Siaga (Tuntas Akta dan Kartu Keluarga Siaga Desa)",
+            "Dokumen Antar ke Rumah",
+        ),
         ("E-Adminduk", "Adminduk Daring", "Aktivasi Identitas Kependudukan Digital"),
         "dokumen kependudukan",
-        ("warga desa terpencil", "penyandang disabilitas", "warga lanjut usia",
-         "ibu yang baru melahirkan", "siswa sekolah menengah"),
-        ("Cakupan kepemilikan akta kelahiran anak di {place} baru mencapai {pct}%.",
-         "Banyak warga belum memiliki KTP-el karena perekaman hanya dapat dilakukan di kantor "
-         "{unit}."),
-        ("Cakupan kepemilikan akta kelahiran anak naik dari {pct}% menjadi {pct2}%.",
-         "Sebanyak {n} dokumen kependudukan diterbitkan langsung di desa dan kelurahan."),
-        ("adminduk", "akta kelahiran", "KTP-el", "jemput bola", "identitas anak")),
+        (
+            "warga desa terpencil",
+            "penyandang disabilitas",
+            "warga lanjut usia",
+            "ibu yang baru melahirkan",
+            "siswa sekolah menengah",
+        ),
+        (
+            "Cakupan kepemilikan akta kelahiran anak di {place} baru mencapai {pct}%.",
+            "Banyak warga belum memiliki KTP-el karena perekaman hanya dapat dilakukan di kantor "
+            "{unit}.",
+        ),
+        (
+            "Cakupan kepemilikan akta kelahiran anak naik dari {pct}% menjadi {pct2}%.",
+            "Sebanyak {n} dokumen kependudukan diterbitkan langsung di desa dan kelurahan.",
+        ),
+        ("adminduk", "akta kelahiran", "KTP-el", "jemput bola", "identitas anak"),
+    ),
     _Theme(
-        "kesehatan", ("puskesmas", "dinkes", "rsud"), ("Kesehatan",),
-        (("Puskesmas", ("Ramah Lansia", "Ramah Anak", "Keliling", "Tanpa Antre")),
-         ("Posyandu", ("Remaja", "Lansia", "Terpadu", "Keluarga")),
-         ("Pelayanan Ibu Hamil", ("Berisiko Tinggi", "Terpadu", "Berbasis Keluarga")),
-         ("Skrining Stunting", ("Berbasis Desa", "Terpadu", "Keliling")),
-         ("Layanan Rawat Jalan", ("Tanpa Antre", "Siaga 24 Jam"))),
-        ("Gerbang Emas (Gerakan Bersama Menuju Ibu dan Anak Sehat)",
-         "Si Jantung (Sistem Jemput Antar Ibu Hamil Berisiko Tinggi)",
-         "Sapa Lansia (Sayang dan Peduli Lansia)", "Ambulans Desa", "Dapur Gizi Balita"),
+        "kesehatan",
+        ("puskesmas", "dinkes", "rsud"),
+        ("Kesehatan",),
+        (
+            ("Puskesmas", ("Ramah Lansia", "Ramah Anak", "Keliling", "Tanpa Antre")),
+            ("Posyandu", ("Remaja", "Lansia", "Terpadu", "Keluarga")),
+            ("Pelayanan Ibu Hamil", ("Berisiko Tinggi", "Terpadu", "Berbasis Keluarga")),
+            ("Skrining Stunting", ("Berbasis Desa", "Terpadu", "Keliling")),
+            ("Layanan Rawat Jalan", ("Tanpa Antre", "Siaga 24 Jam")),
+        ),
+        (
+            "Gerbang Emas (Gerakan Bersama Menuju Ibu dan Anak Sehat)",
+            "Si Jantung (Sistem Jemput Antar Ibu Hamil Berisiko Tinggi)",
+            "Sapa Lansia (Sayang dan Peduli Lansia)",
+            "Ambulans Desa",
+            "Dapur Gizi Balita",
+        ),
         ("E-Posyandu", "Antrean Daring RSUD", "Telekonsultasi Puskesmas"),
         "layanan kesehatan",
         ("ibu hamil", "balita", "warga lanjut usia", "pasien tuberkulosis", "remaja"),
-        ("Prevalensi stunting di {place} masih {pct}% pada tahun {y0}.",
-         "Pasien harus antre sejak subuh dan menunggu rata-rata {hours} jam untuk dilayani."),
-        ("Prevalensi stunting di wilayah layanan turun dari {pct}% menjadi {pct3}%.",
-         "Waktu tunggu pasien turun dari {hours} jam menjadi kurang dari satu jam."),
-        ("kesehatan", "stunting", "lansia", "ibu hamil", "puskesmas")),
+        (
+            "Prevalensi stunting di {place} masih {pct}% pada tahun {y0}.",
+            "Pasien harus antre sejak subuh dan menunggu rata-rata {hours} jam untuk dilayani.",
+        ),
+        (
+            "Prevalensi stunting di wilayah layanan turun dari {pct}% menjadi {pct3}%.",
+            "Waktu tunggu pasien turun dari {hours} jam menjadi kurang dari satu jam.",
+        ),
+        ("kesehatan", "stunting", "lansia", "ibu hamil", "puskesmas"),
+    ),
     _Theme(
-        "perizinan", ("dpmptsp",),
+        "perizinan",
+        ("dpmptsp",),
         ("Pertumbuhan Ekonomi dan Kesempatan Kerja", "Tata Kelola Pemerintahan"),
-        (("Perizinan Berusaha", ("Satu Pintu", "Tanpa Tatap Muka", "Berbasis Kecamatan")),
-         ("Layanan Izin Usaha Mikro", ("Keliling", "Satu Hari Jadi", "Antar ke Rumah")),
-         ("Penerbitan Nomor Induk Berusaha", ("Jemput Bola", "di Pasar")),
-         ("Layanan Persetujuan Bangunan Gedung", ("Terpadu", "Satu Pintu"))),
-        ("Si Mantap (Sistem Mudah Antar Perizinan)", "Gerai Izin UMKM", "Klinik Investasi",
-         "Mal Pelayanan Publik Mini"),
+        (
+            ("Perizinan Berusaha", ("Satu Pintu", "Tanpa Tatap Muka", "Berbasis Kecamatan")),
+            ("Layanan Izin Usaha Mikro", ("Keliling", "Satu Hari Jadi", "Antar ke Rumah")),
+            ("Penerbitan Nomor Induk Berusaha", ("Jemput Bola", "di Pasar")),
+            ("Layanan Persetujuan Bangunan Gedung", ("Terpadu", "Satu Pintu")),
+        ),
+        (
+            "Si Mantap (Sistem Mudah Antar Perizinan)",
+            "Gerai Izin UMKM",
+            "Klinik Investasi",
+            "Mal Pelayanan Publik Mini",
+        ),
         ("E-Perizinan", "Izin UMKM Daring"),
         "izin usaha",
         ("pelaku usaha mikro", "investor", "pedagang pasar", "pemohon perizinan"),
-        ("Penerbitan izin memerlukan rata-rata {days} hari kerja dan beberapa kali kunjungan.",
-         "Pelaku usaha mikro di {place} belum memahami perizinan berusaha berbasis risiko."),
-        ("Sebanyak {n} pelaku usaha mikro memperoleh Nomor Induk Berusaha.",
-         "Waktu penerbitan izin turun dari {days} hari menjadi {days2} hari kerja."),
-        ("perizinan", "UMKM", "NIB", "investasi", "satu pintu")),
+        (
+            "Penerbitan izin memerlukan rata-rata {days} hari kerja dan beberapa kali kunjungan.",
+            "Pelaku usaha mikro di {place} belum memahami perizinan berusaha berbasis risiko.",
+        ),
+        (
+            "Sebanyak {n} pelaku usaha mikro memperoleh Nomor Induk Berusaha.",
+            "Waktu penerbitan izin turun dari {days} hari menjadi {days2} hari kerja.",
+        ),
+        ("perizinan", "UMKM", "NIB", "investasi", "satu pintu"),
+    ),
     _Theme(
-        "pendidikan", ("disdik",), ("Pendidikan",),
-        (("Perpustakaan", ("Keliling", "Desa", "Ramah Anak", "Terapung")),
-         ("Sekolah", ("Ramah Anak", "Inklusif", "Terbuka")),
-         ("Pendidikan Kesetaraan", ("Berbasis Desa", "Malam Hari")),
-         ("Kelas Literasi", ("Keliling", "Keluarga"))),
-        ("Gerakan Kembali Bersekolah", "Si Pintar (Sistem Pendataan Anak Tidak Sekolah)",
-         "Guru Kunjung", "Sekolah Terbuka Desa"),
+        "pendidikan",
+        ("disdik",),
+        ("Pendidikan",),
+        (
+            ("Perpustakaan", ("Keliling", "Desa", "Ramah Anak", "Terapung")),
+            ("Sekolah", ("Ramah Anak", "Inklusif", "Terbuka")),
+            ("Pendidikan Kesetaraan", ("Berbasis Desa", "Malam Hari")),
+            ("Kelas Literasi", ("Keliling", "Keluarga")),
+        ),
+        (
+            "Gerakan Kembali Bersekolah",
+            "Si Pintar (Sistem Pendataan Anak Tidak Sekolah)",
+            "Guru Kunjung",
+            "Sekolah Terbuka Desa",
+        ),
         ("E-Rapor", "Mutasi Siswa Daring", "PPDB Daring"),
         "layanan pendidikan",
         ("anak putus sekolah", "siswa di daerah terpencil", "guru", "orang tua siswa"),
-        ("Angka putus sekolah di {place} mencapai {pctsmall}%.",
-         "Siswa di desa terpencil harus berjalan lebih dari {km} km untuk bersekolah."),
-        ("Sebanyak {n} anak putus sekolah kembali belajar melalui pendidikan kesetaraan.",
-         "Kunjungan perpustakaan mencapai {n} kunjungan per tahun."),
-        ("pendidikan", "literasi", "putus sekolah", "sekolah", "guru")),
+        (
+            "Angka putus sekolah di {place} mencapai {pctsmall}%.",
+            "Siswa di desa terpencil harus berjalan lebih dari {km} km untuk bersekolah.",
+        ),
+        (
+            "Sebanyak {n} anak putus sekolah kembali belajar melalui pendidikan kesetaraan.",
+            "Kunjungan perpustakaan mencapai {n} kunjungan per tahun.",
+        ),
+        ("pendidikan", "literasi", "putus sekolah", "sekolah", "guru"),
+    ),
     _Theme(
-        "kemiskinan", ("dinsos",), ("Pengentasan Kemiskinan",),
-        (("Pendataan Keluarga Miskin", ("Terpadu", "Berbasis Desa", "Partisipatif")),
-         ("Bantuan Sosial", ("Tepat Sasaran", "Nontunai", "Antar ke Rumah")),
-         ("Layanan Rujukan Terpadu", ("Satu Pintu", "Tingkat Kecamatan")),
-         ("Bedah Rumah", ("Gotong Royong", "Swadaya"))),
-        ("Sepakat (Sistem Perencanaan Penanggulangan Kemiskinan Terpadu)",
-         "Lumbung Sosial Desa", "Si Mapan (Sistem Manajemen Penerima Bantuan)"),
+        "kemiskinan",
+        ("dinsos",),
+        ("Pengentasan Kemiskinan",),
+        (
+            ("Pendataan Keluarga Miskin", ("Terpadu", "Berbasis Desa", "Partisipatif")),
+            ("Bantuan Sosial", ("Tepat Sasaran", "Nontunai", "Antar ke Rumah")),
+            ("Layanan Rujukan Terpadu", ("Satu Pintu", "Tingkat Kecamatan")),
+            ("Bedah Rumah", ("Gotong Royong", "Swadaya")),
+        ),
+        (
+            "Sepakat (Sistem Perencanaan Penanggulangan Kemiskinan Terpadu)",
+            "Lumbung Sosial Desa",
+            "Si Mapan (Sistem Manajemen Penerima Bantuan)",
+        ),
         ("E-Bansos", "Pemutakhiran DTKS Daring"),
         "bantuan sosial",
-        ("keluarga miskin", "warga lanjut usia terlantar", "penyandang disabilitas",
-         "anak yatim"),
-        ("Sekitar {pct}% penerima bantuan tidak tepat sasaran karena data jarang diperbarui.",
-         "Keluarga miskin harus mengurus surat keterangan di beberapa kantor untuk mendapat "
-         "bantuan."),
-        ("Ketepatan sasaran bantuan sosial meningkat menjadi {pct2}%.",
-         "Sebanyak {n} keluarga miskin terdata ulang dan menerima bantuan tepat waktu."),
-        ("kemiskinan", "bantuan sosial", "DTKS", "rujukan", "perlindungan sosial")),
+        ("keluarga miskin", "warga lanjut usia terlantar", "penyandang disabilitas", "anak yatim"),
+        (
+            "Sekitar {pct}% penerima bantuan tidak tepat sasaran karena data jarang diperbarui.",
+            "Keluarga miskin harus mengurus surat keterangan di beberapa kantor untuk mendapat "
+            "bantuan.",
+        ),
+        (
+            "Ketepatan sasaran bantuan sosial meningkat menjadi {pct2}%.",
+            "Sebanyak {n} keluarga miskin terdata ulang dan menerima bantuan tepat waktu.",
+        ),
+        ("kemiskinan", "bantuan sosial", "DTKS", "rujukan", "perlindungan sosial"),
+    ),
     _Theme(
-        "pangan", ("pangan",), ("Ketahanan Pangan",),
-        (("Lumbung Pangan", ("Desa", "Masyarakat", "Keluarga")),
-         ("Pekarangan Pangan", ("Lestari", "Bergizi")),
-         ("Penyuluhan Pertanian", ("Keliling", "Berbasis Kelompok Tani")),
-         ("Pasar Tani", ("Mingguan", "Keliling"))),
-        ("Gerbang Pangan (Gerakan Pembangunan Ketahanan Pangan)", "Kios Benih Desa",
-         "Si Petani (Sistem Informasi Petani)", "Tanam Jagung Panen Sapi"),
+        "pangan",
+        ("pangan",),
+        ("Ketahanan Pangan",),
+        (
+            ("Lumbung Pangan", ("Desa", "Masyarakat", "Keluarga")),
+            ("Pekarangan Pangan", ("Lestari", "Bergizi")),
+            ("Penyuluhan Pertanian", ("Keliling", "Berbasis Kelompok Tani")),
+            ("Pasar Tani", ("Mingguan", "Keliling")),
+        ),
+        (
+            "Gerbang Pangan (Gerakan Pembangunan Ketahanan Pangan)",
+            "Kios Benih Desa",
+            "Si Petani (Sistem Informasi Petani)",
+            "Tanam Jagung Panen Sapi",
+        ),
         ("E-Pupuk", "Penyuluhan Daring"),
         "sarana produksi pertanian",
         ("petani kecil", "kelompok wanita tani", "nelayan", "keluarga rawan pangan"),
-        ("Harga pangan di {place} melonjak setiap musim paceklik.",
-         "Petani kesulitan mendapatkan pupuk dan benih tepat waktu."),
-        ("Produksi kelompok tani binaan naik {pct4}% dalam dua musim tanam.",
-         "Sebanyak {n} keluarga rawan pangan menerima pasokan dari lumbung desa."),
-        ("pangan", "pertanian", "lumbung", "petani", "gizi")),
+        (
+            "Harga pangan di {place} melonjak setiap musim paceklik.",
+            "Petani kesulitan mendapatkan pupuk dan benih tepat waktu.",
+        ),
+        (
+            "Produksi kelompok tani binaan naik {pct4}% dalam dua musim tanam.",
+            "Sebanyak {n} keluarga rawan pangan menerima pasokan dari lumbung desa.",
+        ),
+        ("pangan", "pertanian", "lumbung", "petani", "gizi"),
+    ),
     _Theme(
-        "pendapatan", ("bapenda",),
+        "pendapatan",
+        ("bapenda",),
         ("Pertumbuhan Ekonomi dan Kesempatan Kerja", "Tata Kelola Pemerintahan"),
-        (("Pembayaran Pajak Daerah", ("Nontunai", "Keliling", "di Minimarket")),
-         ("Layanan PBB", ("Jemput Bola", "Satu Hari Jadi", "Keliling")),
-         ("Retribusi Pasar", ("Nontunai", "Transparan"))),
+        (
+            ("Pembayaran Pajak Daerah", ("Nontunai", "Keliling", "di Minimarket")),
+            ("Layanan PBB", ("Jemput Bola", "Satu Hari Jadi", "Keliling")),
+            ("Retribusi Pasar", ("Nontunai", "Transparan")),
+        ),
         ("Pojok Pajak Desa", "Si Pintar Pajak (Sistem Pajak Terintegrasi)", "Pasar Pintar"),
         ("E-Retribusi Pasar", "E-PBB", "E-Pajak Daerah"),
         "pembayaran pajak dan retribusi",
         ("wajib pajak", "pedagang pasar", "pemilik usaha", "pelaku usaha"),
-        ("Penerimaan retribusi pasar bocor karena pemungutan masih tunai.",
-         "Wajib pajak harus datang ke kantor {unit} untuk membayar dan mengambil bukti bayar."),
-        ("Penerimaan retribusi naik {pct4}% dibandingkan tahun sebelumnya.",
-         "Sebanyak {n} transaksi pembayaran tercatat secara nontunai."),
-        ("pajak daerah", "retribusi", "nontunai", "PBB", "pasar")),
+        (
+            "Penerimaan retribusi pasar bocor karena pemungutan masih tunai.",
+            "Wajib pajak harus datang ke kantor {unit} untuk membayar dan mengambil bukti bayar.",
+        ),
+        (
+            "Penerimaan retribusi naik {pct4}% dibandingkan tahun sebelumnya.",
+            "Sebanyak {n} transaksi pembayaran tercatat secara nontunai.",
+        ),
+        ("pajak daerah", "retribusi", "nontunai", "PBB", "pasar"),
+    ),
     _Theme(
-        "lingkungan", ("dlh",), ("Perlindungan dan Pelestarian Lingkungan Hidup",),
-        (("Bank Sampah", ("Sekolah", "Desa", "Digital", "Terpadu")),
-         ("Pengelolaan Sampah", ("Berbasis Masyarakat", "Terpadu")),
-         ("Layanan Pengaduan Pencemaran", ("Cepat Tanggap", "Daring"))),
-        ("Sedekah Sampah", "Kampung Iklim", "Si Lestari (Sistem Informasi Lingkungan Lestari)",
-         "Tukar Sampah Jadi Emas"),
+        "lingkungan",
+        ("dlh",),
+        ("Perlindungan dan Pelestarian Lingkungan Hidup",),
+        (
+            ("Bank Sampah", ("Sekolah", "Desa", "Digital", "Terpadu")),
+            ("Pengelolaan Sampah", ("Berbasis Masyarakat", "Terpadu")),
+            ("Layanan Pengaduan Pencemaran", ("Cepat Tanggap", "Daring")),
+        ),
+        (
+            "Sedekah Sampah",
+            "Kampung Iklim",
+            "Si Lestari (Sistem Informasi Lingkungan Lestari)",
+            "Tukar Sampah Jadi Emas",
+        ),
         ("E-Bank Sampah", "Pelaporan Pencemaran Daring"),
         "layanan kebersihan",
         ("rumah tangga", "sekolah", "pelaku usaha", "pengelola bank sampah"),
-        ("Volume sampah di {place} mencapai {tons} ton per hari, sementara armada angkut "
-         "terbatas.",
-         "Pengaduan pencemaran lambat ditangani karena tidak ada kanal pelaporan yang jelas."),
-        ("Sampah yang terkelola di sumbernya mencapai {tons2} ton per hari.",
-         "Sebanyak {n} rumah tangga menjadi nasabah bank sampah."),
-        ("lingkungan", "sampah", "bank sampah", "iklim", "pencemaran")),
+        (
+            "Volume sampah di {place} mencapai {tons} ton per hari, sementara armada angkut "
+            "terbatas.",
+            "Pengaduan pencemaran lambat ditangani karena tidak ada kanal pelaporan yang jelas.",
+        ),
+        (
+            "Sampah yang terkelola di sumbernya mencapai {tons2} ton per hari.",
+            "Sebanyak {n} rumah tangga menjadi nasabah bank sampah.",
+        ),
+        ("lingkungan", "sampah", "bank sampah", "iklim", "pencemaran"),
+    ),
     _Theme(
-        "perlindungan", ("dp3a",), ("Pelayanan Publik Responsif Gender",),
-        (("Layanan Pengaduan Kekerasan", ("Perempuan dan Anak", "Terpadu", "24 Jam")),
-         ("Ruang Bermain", ("Ramah Anak",)),
-         ("Pendampingan Korban", ("Terpadu", "Berbasis Komunitas"))),
-        ("Sahabat Perempuan dan Anak", "Si Manja (Sistem Pelayanan Anak dan Perempuan)",
-         "Rumah Aman Desa", "Pusat Pembelajaran Keluarga"),
+        "perlindungan",
+        ("dp3a",),
+        ("Pelayanan Publik Responsif Gender",),
+        (
+            ("Layanan Pengaduan Kekerasan", ("Perempuan dan Anak", "Terpadu", "24 Jam")),
+            ("Ruang Bermain", ("Ramah Anak",)),
+            ("Pendampingan Korban", ("Terpadu", "Berbasis Komunitas")),
+        ),
+        (
+            "Sahabat Perempuan dan Anak",
+            "Si Manja (Sistem Pelayanan Anak dan Perempuan)",
+            "Rumah Aman Desa",
+            "Pusat Pembelajaran Keluarga",
+        ),
         ("Lapor Kekerasan Daring",),
         "layanan perlindungan",
         ("perempuan korban kekerasan", "anak", "keluarga rentan", "penyandang disabilitas"),
-        ("Banyak kasus kekerasan terhadap perempuan dan anak di {place} tidak dilaporkan.",
-         "Korban harus menceritakan kejadian berulang kali di beberapa instansi."),
-        ("Waktu penanganan kasus turun dari {days} hari menjadi {days2} hari.",
-         "Sebanyak {n} kasus tertangani dengan pendampingan hukum dan psikologis."),
-        ("perempuan", "anak", "kekerasan", "gender", "perlindungan")),
+        (
+            "Banyak kasus kekerasan terhadap perempuan dan anak di {place} tidak dilaporkan.",
+            "Korban harus menceritakan kejadian berulang kali di beberapa instansi.",
+        ),
+        (
+            "Waktu penanganan kasus turun dari {days} hari menjadi {days2} hari.",
+            "Sebanyak {n} kasus tertangani dengan pendampingan hukum dan psikologis.",
+        ),
+        ("perempuan", "anak", "kekerasan", "gender", "perlindungan"),
+    ),
     _Theme(
-        "desa", ("dpmd",), ("Pemberdayaan Masyarakat",),
-        (("Sekolah Desa", ("Digital", "Mandiri")),
-         ("Pendampingan BUMDes", ("Terpadu", "Keliling")),
-         ("Musyawarah Desa", ("Inklusif", "Partisipatif"))),
+        "desa",
+        ("dpmd",),
+        ("Pemberdayaan Masyarakat",),
+        (
+            ("Sekolah Desa", ("Digital", "Mandiri")),
+            ("Pendampingan BUMDes", ("Terpadu", "Keliling")),
+            ("Musyawarah Desa", ("Inklusif", "Partisipatif")),
+        ),
         ("Desa Cerdas", "Gerbang Desa (Gerakan Membangun Desa)", "Klinik Dana Desa"),
         ("E-Desa", "E-Monev Dana Desa"),
         "pendampingan desa",
         ("aparatur desa", "pengurus BUMDes", "pemuda desa", "kader pemberdayaan masyarakat"),
-        ("Banyak desa di {place} belum mampu menyusun laporan dana desa tepat waktu.",
-         "BUMDes tidak berkembang karena lemahnya pendampingan usaha."),
-        ("Sebanyak {k} BUMDes naik status menjadi BUMDes maju.",
-         "Laporan dana desa yang tepat waktu naik dari {pct}% menjadi {pct2}%."),
-        ("desa", "BUMDes", "dana desa", "pemberdayaan", "partisipasi")),
+        (
+            "Banyak desa di {place} belum mampu menyusun laporan dana desa tepat waktu.",
+            "BUMDes tidak berkembang karena lemahnya pendampingan usaha.",
+        ),
+        (
+            "Sebanyak {k} BUMDes naik status menjadi BUMDes maju.",
+            "Laporan dana desa yang tepat waktu naik dari {pct}% menjadi {pct2}%.",
+        ),
+        ("desa", "BUMDes", "dana desa", "pemberdayaan", "partisipasi"),
+    ),
     _Theme(
-        "ketertiban", ("satpolpp",), ("Penegakan Hukum",),
-        (("Patroli Ketertiban", ("Humanis", "Terpadu", "Berbasis Kelurahan")),
-         ("Layanan Pengaduan Ketertiban", ("Cepat Tanggap", "24 Jam")),
-         ("Penegakan Perda", ("Humanis", "Partisipatif"))),
+        "ketertiban",
+        ("satpolpp",),
+        ("Penegakan Hukum",),
+        (
+            ("Patroli Ketertiban", ("Humanis", "Terpadu", "Berbasis Kelurahan")),
+            ("Layanan Pengaduan Ketertiban", ("Cepat Tanggap", "24 Jam")),
+            ("Penegakan Perda", ("Humanis", "Partisipatif")),
+        ),
         ("Satpol PP Sahabat Warga", "Si Tertib (Sistem Terpadu Ketertiban)", "Jaga Kampung"),
         ("Pengaduan Ketertiban Daring",),
         "layanan ketenteraman dan ketertiban",
         ("pedagang kaki lima", "warga kelurahan", "pelaku usaha", "pengguna jalan"),
-        ("Penertiban pedagang kaki lima di {place} sering berujung konflik.",
-         "Pengaduan gangguan ketertiban baru ditindaklanjuti rata-rata {days} hari kemudian."),
-        ("Pengaduan ketertiban ditindaklanjuti dalam waktu kurang dari {hours} jam.",
-         "Pelanggaran peraturan daerah turun {pct4}%."),
-        ("ketertiban", "perda", "satpol PP", "pengaduan", "PKL")),
+        (
+            "Penertiban pedagang kaki lima di {place} sering berujung konflik.",
+            "Pengaduan gangguan ketertiban baru ditindaklanjuti rata-rata {days} hari kemudian.",
+        ),
+        (
+            "Pengaduan ketertiban ditindaklanjuti dalam waktu kurang dari {hours} jam.",
+            "Pelanggaran peraturan daerah turun {pct4}%.",
+        ),
+        ("ketertiban", "perda", "satpol PP", "pengaduan", "PKL"),
+    ),
     _Theme(
-        "tatakelola", ("biro", "bappeda", "diskominfo"), ("Tata Kelola Pemerintahan",),
-        (("Perencanaan Pembangunan", ("Partisipatif", "Berbasis Data", "Terintegrasi")),
-         ("Layanan Pengaduan Masyarakat", ("Terpadu", "Satu Pintu", "Cepat Tanggap")),
-         ("Satu Data", ("Daerah", "Terpadu")),
-         ("Klinik Inovasi", ("Daerah", "Keliling"))),
-        ("Lapor Langsung", "Si Rancak (Sistem Perencanaan Cerdas)", "Forum Konsultasi Publik",
-         "Dasbor Kinerja Daerah"),
+        "tatakelola",
+        ("biro", "bappeda", "diskominfo"),
+        ("Tata Kelola Pemerintahan",),
+        (
+            ("Perencanaan Pembangunan", ("Partisipatif", "Berbasis Data", "Terintegrasi")),
+            ("Layanan Pengaduan Masyarakat", ("Terpadu", "Satu Pintu", "Cepat Tanggap")),
+            ("Satu Data", ("Daerah", "Terpadu")),
+            ("Klinik Inovasi", ("Daerah", "Keliling")),
+        ),
+        (
+            "Lapor Langsung",
+            "Si Rancak (Sistem Perencanaan Cerdas)",
+            "Forum Konsultasi Publik",
+            "Dasbor Kinerja Daerah",
+        ),
         ("E-Planning", "E-Budgeting", "E-Kinerja", "E-Musrenbang"),
         "data dan layanan pemerintahan",
         ("perangkat daerah", "masyarakat umum", "pemerintah desa", "pelaku usaha"),
-        ("Data antarperangkat daerah di {place} tidak saling terhubung sehingga perencanaan "
-         "tidak berbasis bukti.",
-         "Pengaduan masyarakat tersebar di banyak kanal dan {pct}% tidak ditindaklanjuti."),
-        ("Sebanyak {pct2}% pengaduan masyarakat ditindaklanjuti dalam lima hari kerja.",
-         "Dokumen perencanaan seluruh perangkat daerah kini disusun dari satu basis data."),
-        ("tata kelola", "perencanaan", "pengaduan", "satu data", "reformasi birokrasi")),
+        (
+            "Data antarperangkat daerah di {place} tidak saling terhubung sehingga perencanaan "
+            "tidak berbasis bukti.",
+            "Pengaduan masyarakat tersebar di banyak kanal dan {pct}% tidak ditindaklanjuti.",
+        ),
+        (
+            "Sebanyak {pct2}% pengaduan masyarakat ditindaklanjuti dalam lima hari kerja.",
+            "Dokumen perencanaan seluruh perangkat daerah kini disusun dari satu basis data.",
+        ),
+        ("tata kelola", "perencanaan", "pengaduan", "satu data", "reformasi birokrasi"),
+    ),
 )
 # Unit key -> indexes of the themes its innovations can have.
 _UNIT_THEMES: dict[str, tuple[int, ...]] = {
@@ -392,20 +580,20 @@ _SOLUTIONS = (
 )
 _SOLUTIONS_DIGITAL = (
     "Permohonan dapat diajukan melalui {channel} dan statusnya dapat dipantau setiap saat.",
-    "Setiap permohonan dan pengaduan tercatat dalam satu basis data yang dapat dipantau "
-    "pimpinan.",
+    "Setiap permohonan dan pengaduan tercatat dalam satu basis data yang dapat dipantau pimpinan.",
 )
 _NOVELTIES = (
-    "Untuk pertama kalinya di {place}, {obj} dapat diperoleh tanpa harus datang ke kantor "
-    "{unit}.",
+    "Untuk pertama kalinya di {place}, {obj} dapat diperoleh tanpa harus datang ke kantor {unit}.",
     "Inovasi ini memadukan layanan {unit} dengan {partner} sehingga warga cukup datang satu kali.",
     "Pendekatan berbasis komunitas menjadikan {actor} perpanjangan tangan {unit}.",
     "Layanan dirancang bersama {aud} melalui forum konsultasi publik.",
 )
-_NOVELTIES_DIGITAL = ("Seluruh proses tercatat secara elektronik sehingga dapat ditelusuri dan "
-                      "diaudit.",)
-_NOVELTIES_OFFLINE = ("Berbeda dari layanan sebelumnya, petugaslah yang mendatangi warga, bukan "
-                      "sebaliknya.",)
+_NOVELTIES_DIGITAL = (
+    "Seluruh proses tercatat secara elektronik sehingga dapat ditelusuri dan diaudit.",
+)
+_NOVELTIES_OFFLINE = (
+    "Berbeda dari layanan sebelumnya, petugaslah yang mendatangi warga, bukan sebaliknya.",
+)
 _RESULTS = (
     "Sejak diterapkan pada {year}, waktu layanan turun dari {days} hari menjadi {days2} hari.",
     "Lebih dari {n} {aud} telah terlayani hingga akhir {year2}.",
@@ -414,16 +602,36 @@ _RESULTS = (
     "Keberlanjutan inovasi dijamin melalui Peraturan {head} dan alokasi anggaran tahunan.",
 )
 _RESULT_REPLICATED = "Inovasi ini telah dipelajari dan direplikasi oleh {k} kabupaten/kota lain."
-_RESULT_EARLY = ("Inovasi masih dalam tahap {stage}; capaian akan diukur setelah satu tahun "
-                 "penerapan.")
+_RESULT_EARLY = (
+    "Inovasi masih dalam tahap {stage}; capaian akan diukur setelah satu tahun penerapan."
+)
 _CHANNELS = ("aplikasi Android", "layanan WhatsApp", "laman daring", "anjungan layanan mandiri")
-_CHANNELS_OFFLINE = ("mobil layanan keliling", "loket di kantor kecamatan", "kader di setiap desa",
-                     "posyandu dan balai desa")
+_CHANNELS_OFFLINE = (
+    "mobil layanan keliling",
+    "loket di kantor kecamatan",
+    "kader di setiap desa",
+    "posyandu dan balai desa",
+)
 _ACTORS = ("kader PKK", "tokoh agama", "perangkat desa", "relawan pemuda", "ketua RT/RW")
-_PARTNERS = ("rumah sakit daerah", "kantor kecamatan", "Kantor Urusan Agama", "bank daerah",
-             "sekolah", "Mal Pelayanan Publik")
-_DIGITAL_WORDS = ("Sistem", "Digital", "Daring", "E-", "Nontunai", "Dasbor", "Satu Data",
-                  "Telekonsultasi", "Informasi")
+_PARTNERS = (
+    "rumah sakit daerah",
+    "kantor kecamatan",
+    "Kantor Urusan Agama",
+    "bank daerah",
+    "sekolah",
+    "Mal Pelayanan Publik",
+)
+_DIGITAL_WORDS = (
+    "Sistem",
+    "Digital",
+    "Daring",
+    "E-",
+    "Nontunai",
+    "Dasbor",
+    "Satu Data",
+    "Telekonsultasi",
+    "Informasi",
+)
 
 # ---------------------------------------------------------------------------------------------
 # People.  Name styles: (male first, female first, male last, female last).  Last names are
@@ -434,8 +642,7 @@ _JAWA: _Style = (
     ("Agus", "Budi", "Joko", "Eko", "Bambang", "Slamet", "Teguh", "Heru", "Wahyu", "Yudi"),
     ("Sri", "Dwi", "Endang", "Rini", "Tri", "Retno", "Wulan", "Dewi", "Sulastri", "Ratna"),
     ("Santoso", "Setiawan", "Prasetyo", "Wibowo", "Hartono", "Nugroho", "Purnomo", "Saputro"),
-    ("Wahyuni", "Lestari", "Rahayu", "Handayani", "Kusumawati", "Astuti", "Purwanti",
-     "Anggraini"),
+    ("Wahyuni", "Lestari", "Rahayu", "Handayani", "Kusumawati", "Astuti", "Purwanti", "Anggraini"),
 )
 _SUNDA: _Style = (
     ("Asep", "Dede", "Ujang", "Cecep", "Dadang", "Iwan", "Yayan", "Tubagus"),
@@ -446,10 +653,34 @@ _SUNDA: _Style = (
 _BATAK: _Style = (
     ("Hotman", "Parlindungan", "Benny", "Maruli", "Togar", "Sahat", "Jonny", "Rudolf"),
     ("Rosmawati", "Lamria", "Tiurma", "Roslina", "Mariani", "Dameria", "Lenny", "Hotnida"),
-    ("Simanjuntak", "Siregar", "Nasution", "Hutapea", "Sinaga", "Sitompul", "Harahap", "Lubis",
-     "Pardede", "Tambunan", "Sembiring", "Ginting"),
-    ("Simanjuntak", "Siregar", "Nasution", "Hutapea", "Sinaga", "Sitompul", "Harahap", "Lubis",
-     "Pardede", "Tambunan", "Sembiring", "Ginting"),
+    (
+        "Simanjuntak",
+        "Siregar",
+        "Nasution",
+        "Hutapea",
+        "Sinaga",
+        "Sitompul",
+        "Harahap",
+        "Lubis",
+        "Pardede",
+        "Tambunan",
+        "Sembiring",
+        "Ginting",
+    ),
+    (
+        "Simanjuntak",
+        "Siregar",
+        "Nasution",
+        "Hutapea",
+        "Sinaga",
+        "Sitompul",
+        "Harahap",
+        "Lubis",
+        "Pardede",
+        "Tambunan",
+        "Sembiring",
+        "Ginting",
+    ),
 )
 _MELAYU: _Style = (
     ("Muhammad", "Rahmat", "Syarif", "Zulkifli", "Hendra", "Fadli", "Rizal", "Azhar"),
@@ -472,10 +703,34 @@ _BALI: _Style = (
 _NTT: _Style = (
     ("Yohanes", "Fransiskus", "Agustinus", "Kornelis", "Yosef", "Petrus", "Marthen", "Daniel"),
     ("Maria", "Yosefina", "Theresia", "Agustina", "Margaretha", "Yuliana", "Florida", "Debora"),
-    ("Manek", "Nahak", "Bria", "Ndun", "Pello", "Dethan", "Nubatonis", "Tefa", "Seran", "Haning",
-     "Lalus", "Jehaut"),
-    ("Manek", "Nahak", "Bria", "Ndun", "Pello", "Dethan", "Nubatonis", "Tefa", "Seran", "Haning",
-     "Lalus", "Jehaut"),
+    (
+        "Manek",
+        "Nahak",
+        "Bria",
+        "Ndun",
+        "Pello",
+        "Dethan",
+        "Nubatonis",
+        "Tefa",
+        "Seran",
+        "Haning",
+        "Lalus",
+        "Jehaut",
+    ),
+    (
+        "Manek",
+        "Nahak",
+        "Bria",
+        "Ndun",
+        "Pello",
+        "Dethan",
+        "Nubatonis",
+        "Tefa",
+        "Seran",
+        "Haning",
+        "Lalus",
+        "Jehaut",
+    ),
 )
 _BUGIS: _Style = (
     ("Andi", "Muhammad", "Abdul", "Syamsul", "Baharuddin", "Rahman", "Ilham", "Amiruddin"),
@@ -486,8 +741,16 @@ _BUGIS: _Style = (
 _MALUKU: _Style = (
     ("Johanis", "Ferry", "Semuel", "Alfons", "Hendrik", "Nicolas", "Abdul", "Husein"),
     ("Yohana", "Elisabeth", "Nona", "Fransina", "Salma", "Jacoba", "Martha", "Hajija"),
-    ("Pattinama", "Latuconsina", "Tuhumury", "Sahetapy", "Ralahalu", "Pattimura", "Wattimena",
-     "Ohorella"),
+    (
+        "Pattinama",
+        "Latuconsina",
+        "Tuhumury",
+        "Sahetapy",
+        "Ralahalu",
+        "Pattimura",
+        "Wattimena",
+        "Ohorella",
+    ),
     ("Pattinama", "Latuconsina", "Tuhumury", "Sahetapy", "Ralahalu", "Wattimena", "Ohorella"),
 )
 _PAPUA: _Style = (
@@ -497,42 +760,95 @@ _PAPUA: _Style = (
     ("Wenda", "Kogoya", "Rumbiak", "Mandowen", "Waromi", "Yoman", "Tabuni", "Ayomi"),
 )
 _STYLE_BY_PROVINCE: dict[str, _Style] = {
-    **dict.fromkeys(("11", "14", "15", "16", "17", "19", "21", "61", "62", "63", "64", "65"),
-                    _MELAYU),
-    "12": _BATAK, "13": _MINANG, "18": _JAWA, "31": _JAWA, "32": _SUNDA, "33": _JAWA,
-    "34": _JAWA, "35": _JAWA, "36": _SUNDA, "51": _BALI, "52": _MELAYU, "53": _NTT,
+    **dict.fromkeys(
+        ("11", "14", "15", "16", "17", "19", "21", "61", "62", "63", "64", "65"), _MELAYU
+    ),
+    "12": _BATAK,
+    "13": _MINANG,
+    "18": _JAWA,
+    "31": _JAWA,
+    "32": _SUNDA,
+    "33": _JAWA,
+    "34": _JAWA,
+    "35": _JAWA,
+    "36": _SUNDA,
+    "51": _BALI,
+    "52": _MELAYU,
+    "53": _NTT,
     **dict.fromkeys(("71", "72", "73", "74", "75", "76"), _BUGIS),
-    "81": _MALUKU, "82": _MALUKU,
+    "81": _MALUKU,
+    "82": _MALUKU,
     **dict.fromkeys(("91", "92", "93", "94", "95", "96"), _PAPUA),
 }
 # Officers move across the archipelago: some names in every province come from elsewhere.
 _MIGRANT_STYLES = (_JAWA, _MELAYU, _BUGIS, _BATAK, _SUNDA)
 
 _DEGREES = (
-    ("", "S.Sos."), ("", "S.Sos., M.Si."), ("", "S.E., M.M."), ("Dr. ", "M.Si."),
-    ("", "S.H., M.H."), ("", "S.IP., M.AP."), ("Drs. ", "M.Si."), ("", "S.Kom."),
-    ("", "S.T., M.T."), ("Ir. ", "M.T."), ("", "S.STP., M.Si."), ("", "S.AP."), ("", "A.Md."),
-    ("", "S.Pd., M.Pd."), ("", "S.E."), ("", ""),
+    ("", "S.Sos."),
+    ("", "S.Sos., M.Si."),
+    ("", "S.E., M.M."),
+    ("Dr. ", "M.Si."),
+    ("", "S.H., M.H."),
+    ("", "S.IP., M.AP."),
+    ("Drs. ", "M.Si."),
+    ("", "S.Kom."),
+    ("", "S.T., M.T."),
+    ("Ir. ", "M.T."),
+    ("", "S.STP., M.Si."),
+    ("", "S.AP."),
+    ("", "A.Md."),
+    ("", "S.Pd., M.Pd."),
+    ("", "S.E."),
+    ("", ""),
 )
-_DEGREES_HEALTH = (("dr. ", ""), ("dr. ", "M.Kes."), ("", "S.KM., M.Kes."), ("", "S.Kep., Ns."),
-                   ("", "A.Md.Keb."), ("drg. ", ""))
+_DEGREES_HEALTH = (
+    ("dr. ", ""),
+    ("dr. ", "M.Kes."),
+    ("", "S.KM., M.Kes."),
+    ("", "S.Kep., Ns."),
+    ("", "A.Md.Keb."),
+    ("drg. ", ""),
+)
 # Heads of office and signatories: a master's degree or more is the norm at echelon II.
 _DEGREES_SENIOR = (
-    ("Dr. ", "S.Sos., M.Si."), ("", "S.E., M.M."), ("Dr. ", "M.Si."), ("", "S.H., M.H."),
-    ("", "S.IP., M.AP."), ("Drs. ", "M.Si."), ("Ir. ", "M.T."), ("", "S.STP., M.Si."),
-    ("Dr. Ir. ", "M.Si."), ("", "S.Pd., M.Pd."),
+    ("Dr. ", "S.Sos., M.Si."),
+    ("", "S.E., M.M."),
+    ("Dr. ", "M.Si."),
+    ("", "S.H., M.H."),
+    ("", "S.IP., M.AP."),
+    ("Drs. ", "M.Si."),
+    ("Ir. ", "M.T."),
+    ("", "S.STP., M.Si."),
+    ("Dr. Ir. ", "M.Si."),
+    ("", "S.Pd., M.Pd."),
 )
-_DEGREES_HEALTH_SENIOR = (("dr. ", "M.Kes."), ("dr. ", "Sp.PD."), ("", "S.KM., M.Kes."),
-                          ("dr. ", "M.P.H."))
+_DEGREES_HEALTH_SENIOR = (
+    ("dr. ", "M.Kes."),
+    ("dr. ", "Sp.PD."),
+    ("", "S.KM., M.Kes."),
+    ("dr. ", "M.P.H."),
+)
 _HEALTH_UNITS = frozenset({"puskesmas", "dinkes", "rsud"})
-_RANKS_SENIOR = ("Pembina Utama Madya (IV/d)", "Pembina Utama Muda (IV/c)",
-                 "Pembina Tingkat I (IV/b)")
-_RANKS = ("Pembina (IV/a)", "Penata Tingkat I (III/d)", "Penata (III/c)",
-          "Penata Muda Tingkat I (III/b)")
+_RANKS_SENIOR = (
+    "Pembina Utama Madya (IV/d)",
+    "Pembina Utama Muda (IV/c)",
+    "Pembina Tingkat I (IV/b)",
+)
+_RANKS = (
+    "Pembina (IV/a)",
+    "Penata Tingkat I (III/d)",
+    "Penata (III/c)",
+    "Penata Muda Tingkat I (III/b)",
+)
 _STAFF_POSITIONS = (
-    "Sekretaris", "Kepala Bidang Pelayanan", "Analis Kebijakan Ahli Muda",
-    "Pengelola Data Inovasi", "Kepala Subbagian Perencanaan", "Operator Portal Inovasi",
-    "Kepala Seksi Inovasi Pelayanan", "Penata Kelola Sistem dan Teknologi Informasi",
+    "Sekretaris",
+    "Kepala Bidang Pelayanan",
+    "Analis Kebijakan Ahli Muda",
+    "Pengelola Data Inovasi",
+    "Kepala Subbagian Perencanaan",
+    "Operator Portal Inovasi",
+    "Kepala Seksi Inovasi Pelayanan",
+    "Penata Kelola Sistem dan Teknologi Informasi",
 )
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
@@ -561,15 +877,21 @@ _REPLICATION_PLAN: dict[str, tuple[int, tuple[dt.date, dt.date]]] = {
     "preparation": (-1, (dt.date(2025, 9, 1), dt.date(2026, 6, 26))),
     "cancelled": (3, (dt.date(2022, 1, 10), dt.date(2025, 6, 30))),
 }
-_REPLICATION_WEIGHTS = (("completed", 18), ("evaluation", 14), ("implementation", 28),
-                        ("planning", 20), ("preparation", 12), ("cancelled", 8))
+_REPLICATION_WEIGHTS = (
+    ("completed", 18),
+    ("evaluation", 14),
+    ("implementation", 28),
+    ("planning", 20),
+    ("preparation", 12),
+    ("cancelled", 8),
+)
 
 # ---------------------------------------------------------------------------------------------
 # Mentoring visits.
 
 _AGENDAS = (
-    "Pendampingan penyusunan rencana aksi replikasi inovasi \"{title}\".",
-    "Pemantauan pelaksanaan replikasi inovasi \"{title}\".",
+    'Pendampingan penyusunan rencana aksi replikasi inovasi "{title}".',
+    'Pemantauan pelaksanaan replikasi inovasi "{title}".',
     "Klinik inovasi: kurasi dan penyempurnaan proposal KIPP perangkat daerah.",
     "Penguatan kelembagaan simpul inovasi dan pembagian peran tim pengelola Hub JIPP.",
     "Evaluasi mandiri tingkat kematangan Hub JIPP aspek {aspect}.",
@@ -588,50 +910,85 @@ _FINDINGS = (
     "Instansi asal bersedia menerima studi tiru dan berbagi SOP layanan.",
 )
 _VISIT_NOTES = (
-    None, None, "Berita acara pendampingan ditandatangani kedua pihak.",
+    None,
+    None,
+    "Berita acara pendampingan ditandatangani kedua pihak.",
     "Dokumentasi kegiatan dan daftar hadir tersimpan sebagai lampiran.",
     "Pendampingan dilanjutkan secara daring dua minggu kemudian.",
 )
 # Obstacle category -> (description, follow-up action) pairs; covers vocab.OBSTACLE_CATEGORY.
 _OBSTACLES: dict[str, tuple[tuple[str, str], ...]] = {
     "regulation": (
-        ("Belum ada peraturan kepala daerah yang menjadi dasar keberlanjutan inovasi.",
-         "Menyusun rancangan peraturan kepala daerah tentang inovasi pelayanan publik"),
-        ("SK tim inovasi belum diperbarui sejak pergantian pejabat.",
-         "Memperbarui SK tim inovasi")),
+        (
+            "Belum ada peraturan kepala daerah yang menjadi dasar keberlanjutan inovasi.",
+            "Menyusun rancangan peraturan kepala daerah tentang inovasi pelayanan publik",
+        ),
+        ("SK tim inovasi belum diperbarui sejak pergantian pejabat.", "Memperbarui SK tim inovasi"),
+    ),
     "human_resources": (
-        ("Pengelola inovasi sering berganti karena mutasi pegawai.",
-         "Menyiapkan kader pengganti dan dokumen serah terima"),
-        ("Petugas belum terlatih menggunakan aplikasi layanan.",
-         "Menyelenggarakan pelatihan petugas layanan")),
+        (
+            "Pengelola inovasi sering berganti karena mutasi pegawai.",
+            "Menyiapkan kader pengganti dan dokumen serah terima",
+        ),
+        (
+            "Petugas belum terlatih menggunakan aplikasi layanan.",
+            "Menyelenggarakan pelatihan petugas layanan",
+        ),
+    ),
     "budget": (
-        ("Anggaran kegiatan inovasi belum tercantum dalam DPA tahun berjalan.",
-         "Mengusulkan anggaran pada perubahan APBD"),
-        ("Biaya operasional layanan keliling tidak mencukupi.",
-         "Menjajaki dukungan dana desa dan CSR")),
+        (
+            "Anggaran kegiatan inovasi belum tercantum dalam DPA tahun berjalan.",
+            "Mengusulkan anggaran pada perubahan APBD",
+        ),
+        (
+            "Biaya operasional layanan keliling tidak mencukupi.",
+            "Menjajaki dukungan dana desa dan CSR",
+        ),
+    ),
     "technology": (
-        ("Jaringan internet di lokasi layanan tidak stabil.",
-         "Berkoordinasi dengan Diskominfo untuk penguatan jaringan"),
-        ("Aplikasi layanan belum terhubung dengan basis data kependudukan.",
-         "Mengajukan perjanjian kerja sama pemanfaatan data kependudukan")),
+        (
+            "Jaringan internet di lokasi layanan tidak stabil.",
+            "Berkoordinasi dengan Diskominfo untuk penguatan jaringan",
+        ),
+        (
+            "Aplikasi layanan belum terhubung dengan basis data kependudukan.",
+            "Mengajukan perjanjian kerja sama pemanfaatan data kependudukan",
+        ),
+    ),
     "institutional": (
-        ("Belum ada unit yang ditunjuk sebagai pengelola simpul inovasi.",
-         "Menetapkan unit pengelola Hub JIPP"),
-        ("Peran perangkat daerah dalam replikasi belum jelas.",
-         "Menyusun pembagian peran dalam rencana aksi")),
+        (
+            "Belum ada unit yang ditunjuk sebagai pengelola simpul inovasi.",
+            "Menetapkan unit pengelola Hub JIPP",
+        ),
+        (
+            "Peran perangkat daerah dalam replikasi belum jelas.",
+            "Menyusun pembagian peran dalam rencana aksi",
+        ),
+    ),
     "coordination": (
-        ("Koordinasi antara provinsi dan kabupaten/kota belum rutin.",
-         "Menjadwalkan rapat koordinasi triwulanan"),
-        ("Instansi asal inovasi sulit dihubungi untuk studi tiru.",
-         "Memfasilitasi pertemuan dengan instansi asal melalui Hub JIPP")),
+        (
+            "Koordinasi antara provinsi dan kabupaten/kota belum rutin.",
+            "Menjadwalkan rapat koordinasi triwulanan",
+        ),
+        (
+            "Instansi asal inovasi sulit dihubungi untuk studi tiru.",
+            "Memfasilitasi pertemuan dengan instansi asal melalui Hub JIPP",
+        ),
+    ),
     "data": (
-        ("Data capaian inovasi tidak diperbarui secara berkala.",
-         "Memperbarui data capaian di portal inovasi"),
-        ("Bukti dukung inovasi tidak lengkap.", "Melengkapi bukti dukung inovasi")),
+        (
+            "Data capaian inovasi tidak diperbarui secara berkala.",
+            "Memperbarui data capaian di portal inovasi",
+        ),
+        ("Bukti dukung inovasi tidak lengkap.", "Melengkapi bukti dukung inovasi"),
+    ),
     "other": (
         ("Jadwal kegiatan bertabrakan dengan agenda kepala daerah.", "Menjadwalkan ulang kegiatan"),
-        ("Akses ke lokasi layanan terhambat cuaca dan kondisi jalan.",
-         "Menyesuaikan jadwal layanan dengan musim")),
+        (
+            "Akses ke lokasi layanan terhambat cuaca dan kondisi jalan.",
+            "Menyesuaikan jadwal layanan dengan musim",
+        ),
+    ),
 }
 _OBSTACLE_WEIGHTS = tuple(1 if c == "other" else 4 for c in vocab.OBSTACLE_CATEGORY)
 
@@ -639,47 +996,127 @@ _OBSTACLE_WEIGHTS = tuple(1 if c == "other" else 4 for c in vocab.OBSTACLE_CATEG
 # Work plans: (activity, maturity aspect, aim, output, budget range in millions of rupiah).
 
 _ACTIVITIES = (
-    ("Penyusunan rencana kerja tahunan Hub JIPP", "planning",
-     "Menyepakati prioritas pembinaan inovasi tahun berjalan", "Dokumen rencana kerja", (10, 40)),
-    ("Pemetaan inovasi pelayanan publik kabupaten/kota", "planning",
-     "Memperoleh data inovasi terbaru dari setiap kabupaten/kota", "Basis data inovasi",
-     (25, 90)),
-    ("Penyusunan peta jalan replikasi inovasi", "planning",
-     "Menentukan inovasi unggulan yang layak direplikasi", "Peta jalan replikasi", (15, 60)),
-    ("Penetapan SK Tim Pengelola Hub JIPP", "institutionalisation",
-     "Memberi dasar hukum bagi tim pengelola", "Keputusan Gubernur tentang Tim Pengelola",
-     (5, 20)),
-    ("Penyusunan rancangan Peraturan Gubernur tentang pembinaan inovasi",
-     "institutionalisation", "Melembagakan pembinaan inovasi pelayanan publik",
-     "Rancangan Peraturan Gubernur", (30, 120)),
-    ("Bimbingan teknis pengelola portal inovasi", "institutionalisation",
-     "Meningkatkan kemampuan operator portal kabupaten/kota", "Operator terlatih", (40, 150)),
-    ("Forum Replikasi Inovasi Pelayanan Publik (FRIPP)", "dissemination",
-     "Mempertemukan pemilik inovasi dan calon replikator", "Kesepakatan replikasi", (80, 350)),
-    ("Pameran inovasi pelayanan publik", "dissemination",
-     "Mempromosikan inovasi kepada masyarakat", "Pameran dan katalog inovasi", (60, 250)),
-    ("Publikasi inovasi melalui portal dan media sosial", "dissemination",
-     "Memperluas jangkauan informasi inovasi", "Konten publikasi bulanan", (10, 50)),
-    ("Klinik pendampingan proposal KIPP", "dissemination",
-     "Meningkatkan kualitas proposal kompetisi inovasi", "Proposal KIPP terkurasi", (25, 100)),
-    ("Studi tiru ke Hub JIPP provinsi lain", "dissemination",
-     "Belajar praktik baik pengelolaan simpul inovasi", "Laporan studi tiru", (50, 200)),
-    ("Pemantauan keberlanjutan inovasi", "evaluation",
-     "Memastikan inovasi tetap berjalan dan berkembang", "Laporan pemantauan", (20, 80)),
-    ("Evaluasi mandiri tingkat kematangan Hub JIPP", "evaluation",
-     "Mengukur kematangan pada empat aspek", "Laporan penilaian mandiri", (10, 40)),
-    ("Penyusunan laporan tahunan Hub JIPP", "evaluation",
-     "Mempertanggungjawabkan kegiatan kepada pimpinan", "Laporan tahunan", (5, 25)),
+    (
+        "Penyusunan rencana kerja tahunan Hub JIPP",
+        "planning",
+        "Menyepakati prioritas pembinaan inovasi tahun berjalan",
+        "Dokumen rencana kerja",
+        (10, 40),
+    ),
+    (
+        "Pemetaan inovasi pelayanan publik kabupaten/kota",
+        "planning",
+        "Memperoleh data inovasi terbaru dari setiap kabupaten/kota",
+        "Basis data inovasi",
+        (25, 90),
+    ),
+    (
+        "Penyusunan peta jalan replikasi inovasi",
+        "planning",
+        "Menentukan inovasi unggulan yang layak direplikasi",
+        "Peta jalan replikasi",
+        (15, 60),
+    ),
+    (
+        "Penetapan SK Tim Pengelola Hub JIPP",
+        "institutionalisation",
+        "Memberi dasar hukum bagi tim pengelola",
+        "Keputusan Gubernur tentang Tim Pengelola",
+        (5, 20),
+    ),
+    (
+        "Penyusunan rancangan Peraturan Gubernur tentang pembinaan inovasi",
+        "institutionalisation",
+        "Melembagakan pembinaan inovasi pelayanan publik",
+        "Rancangan Peraturan Gubernur",
+        (30, 120),
+    ),
+    (
+        "Bimbingan teknis pengelola portal inovasi",
+        "institutionalisation",
+        "Meningkatkan kemampuan operator portal kabupaten/kota",
+        "Operator terlatih",
+        (40, 150),
+    ),
+    (
+        "Forum Replikasi Inovasi Pelayanan Publik (FRIPP)",
+        "dissemination",
+        "Mempertemukan pemilik inovasi dan calon replikator",
+        "Kesepakatan replikasi",
+        (80, 350),
+    ),
+    (
+        "Pameran inovasi pelayanan publik",
+        "dissemination",
+        "Mempromosikan inovasi kepada masyarakat",
+        "Pameran dan katalog inovasi",
+        (60, 250),
+    ),
+    (
+        "Publikasi inovasi melalui portal dan media sosial",
+        "dissemination",
+        "Memperluas jangkauan informasi inovasi",
+        "Konten publikasi bulanan",
+        (10, 50),
+    ),
+    (
+        "Klinik pendampingan proposal KIPP",
+        "dissemination",
+        "Meningkatkan kualitas proposal kompetisi inovasi",
+        "Proposal KIPP terkurasi",
+        (25, 100),
+    ),
+    (
+        "Studi tiru ke Hub JIPP provinsi lain",
+        "dissemination",
+        "Belajar praktik baik pengelolaan simpul inovasi",
+        "Laporan studi tiru",
+        (50, 200),
+    ),
+    (
+        "Pemantauan keberlanjutan inovasi",
+        "evaluation",
+        "Memastikan inovasi tetap berjalan dan berkembang",
+        "Laporan pemantauan",
+        (20, 80),
+    ),
+    (
+        "Evaluasi mandiri tingkat kematangan Hub JIPP",
+        "evaluation",
+        "Mengukur kematangan pada empat aspek",
+        "Laporan penilaian mandiri",
+        (10, 40),
+    ),
+    (
+        "Penyusunan laporan tahunan Hub JIPP",
+        "evaluation",
+        "Mempertanggungjawabkan kegiatan kepada pimpinan",
+        "Laporan tahunan",
+        (5, 25),
+    ),
 )
-_ACTIVITY_PLACES = ("Aula Kantor Gubernur", "Ruang Rapat Biro Organisasi",
-                    "Daring (Zoom Meeting)", "Hotel di ibu kota provinsi",
-                    "Kabupaten/kota sasaran", "Jakarta")
-_ACTIVITY_PICS = ("Kepala Biro Organisasi", "Kepala Bagian Kelembagaan dan Analisis Jabatan",
-                  "Kepala Bagian Reformasi Birokrasi dan Akuntabilitas Kinerja",
-                  "Kepala Bappeda/BRIDA", "Tim Pengelola Hub JIPP", "Analis Kebijakan Ahli Muda")
-_ACTIVITY_OBSTACLES = ("Pencairan anggaran terlambat.", "Narasumber berhalangan hadir.",
-                       "Kegiatan bergeser karena agenda pimpinan.",
-                       "Anggaran dipangkas pada perubahan APBD.")
+_ACTIVITY_PLACES = (
+    "Aula Kantor Gubernur",
+    "Ruang Rapat Biro Organisasi",
+    "Daring (Zoom Meeting)",
+    "Hotel di ibu kota provinsi",
+    "Kabupaten/kota sasaran",
+    "Jakarta",
+)
+_ACTIVITY_PICS = (
+    "Kepala Biro Organisasi",
+    "Kepala Bagian Kelembagaan dan Analisis Jabatan",
+    "Kepala Bagian Reformasi Birokrasi dan Akuntabilitas Kinerja",
+    "Kepala Bappeda/BRIDA",
+    "Tim Pengelola Hub JIPP",
+    "Analis Kebijakan Ahli Muda",
+)
+_ACTIVITY_OBSTACLES = (
+    "Pencairan anggaran terlambat.",
+    "Narasumber berhalangan hadir.",
+    "Kegiatan bergeser karena agenda pimpinan.",
+    "Anggaran dipangkas pada perubahan APBD.",
+)
 
 
 # =============================================================================================
@@ -699,8 +1136,13 @@ class _Agency:
     id: str = ""
 
     def item(self) -> Item:
-        return {"name": self.name, "short_name": self.short, "level": self.level,
-                "province_code": self.province, "regency_code": self.regency}
+        return {
+            "name": self.name,
+            "short_name": self.short,
+            "level": self.level,
+            "province_code": self.province,
+            "regency_code": self.regency,
+        }
 
 
 @dataclass(frozen=True)
@@ -748,8 +1190,7 @@ class _Tracker:
         if self.progress is not None and not self.progress(self.done, self.total):
             raise Cancelled()
 
-    def create(self, type_name: str, items: Sequence[Item], *, counted: bool = True
-               ) -> list[str]:
+    def create(self, type_name: str, items: Sequence[Item], *, counted: bool = True) -> list[str]:
         if not items:
             return []
         self.check()
@@ -773,7 +1214,7 @@ def _bare(name: str) -> str:
     """'Kabupaten Manggarai Barat' -> 'Manggarai Barat' (for RSUD names and sentences)."""
     for prefix in ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota "):
         if name.startswith(prefix):
-            return name[len(prefix):]
+            return name[len(prefix) :]
     return name
 
 
@@ -807,8 +1248,14 @@ def _day(rng: random.Random, start: dt.date, end: dt.date, *, workday: bool = Tr
     return day
 
 
-def _person(rng: random.Random, province: str | None, *, unit: str = "",
-            degrees: bool = True, senior: bool = False) -> tuple[str, bool]:
+def _person(
+    rng: random.Random,
+    province: str | None,
+    *,
+    unit: str = "",
+    degrees: bool = True,
+    senior: bool = False,
+) -> tuple[str, bool]:
     """A name in the style of ``province`` with academic titles; returns (name, female)."""
     style = _STYLE_BY_PROVINCE.get(province or "", _JAWA)
     if rng.random() < 0.25:
@@ -831,15 +1278,28 @@ def _person(rng: random.Random, province: str | None, *, unit: str = "",
 
 def _nip(rng: random.Random, female: bool, *, senior: bool) -> str:
     """An 18-digit NIP: birth date, appointment year and month, sex digit, serial."""
-    birth = dt.date(rng.randint(1966, 1976) if senior else rng.randint(1975, 1994),
-                    rng.randint(1, 12), rng.randint(1, 28))
+    birth = dt.date(
+        rng.randint(1966, 1976) if senior else rng.randint(1975, 1994),
+        rng.randint(1, 12),
+        rng.randint(1, 28),
+    )
     appointed = min(birth.year + rng.randint(22, 30), 2021)
-    return (f"{birth:%Y%m%d}{appointed}{rng.randint(1, 12):02d}{2 if female else 1}"
-            f"{rng.randint(1, 12):03d}")
+    return (
+        f"{birth:%Y%m%d}{appointed}{rng.randint(1, 12):02d}{2 if female else 1}"
+        f"{rng.randint(1, 12):03d}"
+    )
 
 
-def _official(rng: random.Random, province: str | None, position: str, institution: str,
-              party: str, *, unit: str = "", senior: bool = True) -> Item:
+def _official(
+    rng: random.Random,
+    province: str | None,
+    position: str,
+    institution: str,
+    party: str,
+    *,
+    unit: str = "",
+    senior: bool = True,
+) -> Item:
     """A signatory row: civil servants get a NIP and rank, development partners neither."""
     name, female = _person(rng, province, unit=unit, senior=senior)
     row: Item = {"name": name, "position": position, "institution": institution, "party": party}
@@ -876,8 +1336,16 @@ def _build_agencies(rng: random.Random, world: _World) -> None:
         for unit, full, short in _PROVINCE_UNITS:
             if unit == "bappeda":
                 full, short = planning
-            world.agencies.append(_Agency(f"{full} Provinsi {pname}", f"{short} {pname}"[:60],
-                                          "province", unit, short, prov))
+            world.agencies.append(
+                _Agency(
+                    f"{full} Provinsi {pname}",
+                    f"{short} {pname}"[:60],
+                    "province",
+                    unit,
+                    short,
+                    prov,
+                )
+            )
         regencies = [code for code, _ in regions.regencies_of(prov)]
         if size.regencies_per_province is not None:
             regencies = sorted(rng.sample(regencies, size.regencies_per_province))
@@ -912,8 +1380,17 @@ def _regency_agencies(rng: random.Random, world: _World, prov: str, reg: str) ->
             name = f"{full} {rng.choice(_VILLAGES)} {rname}"
         else:
             name = f"{full} {rname}"
-        world.agencies.append(_Agency(name, f"{short} {_bare(rname)}"[:60],
-                                      "city" if is_city else "regency", unit, short, prov, reg))
+        world.agencies.append(
+            _Agency(
+                name,
+                f"{short} {_bare(rname)}"[:60],
+                "city" if is_city else "regency",
+                unit,
+                short,
+                prov,
+                reg,
+            )
+        )
 
 
 def _build_hubs(world: _World) -> list[Item]:
@@ -923,21 +1400,33 @@ def _build_hubs(world: _World) -> list[Item]:
         pname = world.regions.name(prov)
         biro = next(i for i in world.by_province[prov] if world.agencies[i].unit == "biro")
         if year == 2022:
-            notes = ("Komitmen pembentukan simpul inovasi ditandatangani pada 28 September 2022 "
-                     "di Kabupaten Manggarai Barat. Penetapan sebagai Hub JIPP menyusul dengan "
-                     "Keputusan Menteri PANRB.")
+            notes = (
+                "Komitmen pembentukan simpul inovasi ditandatangani pada 28 September 2022 "
+                "di Kabupaten Manggarai Barat. Penetapan sebagai Hub JIPP menyusul dengan "
+                "Keputusan Menteri PANRB."
+            )
         else:
             notes = f"Ditetapkan sebagai Hub JIPP melalui {decree}."
         if status == "not_optimal":
-            notes += (" Pelaksanaan hub belum berjalan optimal; komitmen pembentukan simpul "
-                      "inovasi ditandatangani kembali pada 28 September 2022 dan pembinaan "
-                      "dilanjutkan oleh Kementerian PANRB bersama USAID-ERAT.")
+            notes += (
+                " Pelaksanaan hub belum berjalan optimal; komitmen pembentukan simpul "
+                "inovasi ditandatangani kembali pada 28 September 2022 dan pembinaan "
+                "dilanjutkan oleh Kementerian PANRB bersama USAID-ERAT."
+            )
         if prov == "53":
             notes += " Portal Lopo Inovasi Flobamorata diluncurkan pada 14 November 2023."
-        items.append({"province_code": prov, "name": f"Hub JIPP Provinsi {pname}",
-                      "status": status, "year_designated": year, "decree_number": decree,
-                      "coordinating_agency_id": world.agencies[biro].id,
-                      "portal_name": portal, "notes": notes})
+        items.append(
+            {
+                "province_code": prov,
+                "name": f"Hub JIPP Provinsi {pname}",
+                "status": status,
+                "year_designated": year,
+                "decree_number": decree,
+                "coordinating_agency_id": world.agencies[biro].id,
+                "portal_name": portal,
+                "notes": notes,
+            }
+        )
     return items
 
 
@@ -946,44 +1435,80 @@ def _formation_commitments(rng: random.Random, world: _World) -> list[Item]:
     # The national signatories are the same people on every province's document.
     world.officials = {
         "kemenpanrb": _official(
-            rng, "33", "Deputi Bidang Pelayanan Publik",
-            "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi", "kemenpanrb"),
+            rng,
+            "33",
+            "Deputi Bidang Pelayanan Publik",
+            "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
+            "kemenpanrb",
+        ),
         "bappenas": _official(
-            rng, "32", "Direktur Aparatur Negara dan Transformasi Birokrasi",
-            "Kementerian PPN/Bappenas", "bappenas"),
+            rng,
+            "32",
+            "Direktur Aparatur Negara dan Transformasi Birokrasi",
+            "Kementerian PPN/Bappenas",
+            "bappenas",
+        ),
         "kemendagri": _official(
-            rng, "35", "Kepala Pusat Penelitian dan Pengembangan Inovasi Daerah",
-            "Kementerian Dalam Negeri", "kemendagri"),
+            rng,
+            "35",
+            "Kepala Pusat Penelitian dan Pengembangan Inovasi Daerah",
+            "Kementerian Dalam Negeri",
+            "kemendagri",
+        ),
         "partner": _official(rng, "31", "Chief of Party", "USAID-ERAT", "partner"),
     }
     items = []
     for number, prov in enumerate(p for p in FORMATION_PROVINCES if p in world.hubs):
         pname = world.regions.name(prov)
-        opening = ("Kami yang bertanda tangan di bawah ini bersepakat untuk:" if prov != "61" else
-                   "Kami yang bertanda tangan di bawah ini menegaskan kembali komitmen Hub JIPP "
-                   "yang telah ditetapkan sejak 2021 dan bersepakat untuk:")
-        text = "\n".join((
-            opening,
-            f"1. Membentuk dan mengembangkan simpul inovasi (Hub JIPP) Provinsi {pname} sebagai "
-            "pusat pembinaan inovasi pelayanan publik melalui pendampingan, tukar-menukar "
-            "pengalaman dan pengetahuan, serta promosi inovasi;",
-            "2. Menyusun rencana aksi replikasi inovasi pelayanan publik dengan pendampingan "
-            "USAID-ERAT dan pemantauan Kementerian PANRB;",
-            "3. Mendorong perangkat daerah dan kabupaten/kota menerbitkan pernyataan komitmen "
-            "implementasi replikasi inovasi pelayanan publik;",
-            "4. Menyusun rencana kegiatan selama masa pembinaan dan memetakan hambatan yang "
-            "dihadapi;",
-            "5. Melaporkan kemajuan pembentukan simpul inovasi kepada Kementerian PANRB secara "
-            "berkala."))
-        governor_office = _official(rng, prov, f"Sekretaris Daerah Provinsi {pname}",
-                                    f"Pemerintah Provinsi {pname}", "provincial_government")
-        signatories = [governor_office, *(dict(world.officials[k]) for k in
-                                          ("kemenpanrb", "bappenas", "kemendagri", "partner"))]
-        items.append({"kind": "hub_formation",
-                      "number": f"{number + 1:03d}/KOM-SIMPUL/JIPP/IX/2022",
-                      "signed_on": _FORMATION_DATE, "place_regency_code": _FORMATION_PLACE,
-                      "event_name": _FORMATION_EVENT, "province_code": prov,
-                      "hub_id": world.hubs[prov], "text": text, "signatories": signatories})
+        opening = (
+            "Kami yang bertanda tangan di bawah ini bersepakat untuk:"
+            if prov != "61"
+            else "Kami yang bertanda tangan di bawah ini menegaskan kembali komitmen Hub JIPP "
+            "yang telah ditetapkan sejak 2021 dan bersepakat untuk:"
+        )
+        text = "\n".join(
+            (
+                opening,
+                f"1. Membentuk dan mengembangkan simpul inovasi (Hub JIPP) Provinsi {pname} sebagai "
+                "pusat pembinaan inovasi pelayanan publik melalui pendampingan, tukar-menukar "
+                "pengalaman dan pengetahuan, serta promosi inovasi;",
+                "2. Menyusun rencana aksi replikasi inovasi pelayanan publik dengan pendampingan "
+                "USAID-ERAT dan pemantauan Kementerian PANRB;",
+                "3. Mendorong perangkat daerah dan kabupaten/kota menerbitkan pernyataan komitmen "
+                "implementasi replikasi inovasi pelayanan publik;",
+                "4. Menyusun rencana kegiatan selama masa pembinaan dan memetakan hambatan yang "
+                "dihadapi;",
+                "5. Melaporkan kemajuan pembentukan simpul inovasi kepada Kementerian PANRB secara "
+                "berkala.",
+            )
+        )
+        governor_office = _official(
+            rng,
+            prov,
+            f"Sekretaris Daerah Provinsi {pname}",
+            f"Pemerintah Provinsi {pname}",
+            "provincial_government",
+        )
+        signatories = [
+            governor_office,
+            *(
+                dict(world.officials[k])
+                for k in ("kemenpanrb", "bappenas", "kemendagri", "partner")
+            ),
+        ]
+        items.append(
+            {
+                "kind": "hub_formation",
+                "number": f"{number + 1:03d}/KOM-SIMPUL/JIPP/IX/2022",
+                "signed_on": _FORMATION_DATE,
+                "place_regency_code": _FORMATION_PLACE,
+                "event_name": _FORMATION_EVENT,
+                "province_code": prov,
+                "hub_id": world.hubs[prov],
+                "text": text,
+                "signatories": signatories,
+            }
+        )
     return items
 
 
@@ -1001,29 +1526,45 @@ def _innovation(rng: random.Random, world: _World, agency_index: int) -> Item:
     digital = any(word in title for word in _DIGITAL_WORDS) or rng.random() < 0.1
     year = rng.randint(2016, 2025)
     mature = year <= 2021
-    stage = rng.choices(("initiative", "trial", "implementation"),
-                        (5, 15, 80) if mature else (30, 35, 35))[0]
+    stage = rng.choices(
+        ("initiative", "trial", "implementation"), (5, 15, 80) if mature else (30, 35, 35)
+    )[0]
     place = world.regions.name(agency.regency or agency.province)
     if not agency.regency:
         place = f"Provinsi {place}"
     pct = rng.randint(20, 60)
     values = {
-        "place": place, "unit": agency.label, "obj": theme.obj,
+        "place": place,
+        "unit": agency.label,
+        "obj": theme.obj,
         "aud": rng.choice(theme.audiences),
-        "km": rng.randint(5, 60), "days": rng.randint(5, 30), "days2": rng.randint(1, 3),
-        "pct": pct, "pct2": min(98, pct + rng.randint(15, 35)),
-        "pct3": pct * rng.randint(40, 80) // 100, "pct4": rng.randint(10, 45),
-        "pctsmall": rng.randint(2, 12), "hours": rng.randint(2, 6),
-        "n": _thousands(rng.randint(1, 250) * 100), "k": rng.randint(2, 9),
-        "tons": rng.randint(50, 400), "tons2": rng.randint(5, 40),
-        "rp": _rupiah(rng.randint(5, 60) * 5_000), "ikm": _decimal(rng.randint(780, 960)),
-        "year": year, "year2": min(2025, year + rng.randint(1, 3)),
-        "y0": year - 1, "steps": rng.randint(6, 12), "steps2": rng.randint(2, 4),
+        "km": rng.randint(5, 60),
+        "days": rng.randint(5, 30),
+        "days2": rng.randint(1, 3),
+        "pct": pct,
+        "pct2": min(98, pct + rng.randint(15, 35)),
+        "pct3": pct * rng.randint(40, 80) // 100,
+        "pct4": rng.randint(10, 45),
+        "pctsmall": rng.randint(2, 12),
+        "hours": rng.randint(2, 6),
+        "n": _thousands(rng.randint(1, 250) * 100),
+        "k": rng.randint(2, 9),
+        "tons": rng.randint(50, 400),
+        "tons2": rng.randint(5, 40),
+        "rp": _rupiah(rng.randint(5, 60) * 5_000),
+        "ikm": _decimal(rng.randint(780, 960)),
+        "year": year,
+        "year2": min(2025, year + rng.randint(1, 3)),
+        "y0": year - 1,
+        "steps": rng.randint(6, 12),
+        "steps2": rng.randint(2, 4),
         "channel": rng.choice(_CHANNELS if digital else _CHANNELS_OFFLINE),
-        "actor": rng.choice(_ACTORS), "partner": rng.choice(_PARTNERS),
+        "actor": rng.choice(_ACTORS),
+        "partner": rng.choice(_PARTNERS),
         "freq": rng.choice(("minggu", "dua minggu", "bulan")),
-        "head": "Gubernur" if not agency.regency else (
-            "Wali Kota" if agency.level == "city" else "Bupati"),
+        "head": "Gubernur"
+        if not agency.regency
+        else ("Wali Kota" if agency.level == "city" else "Bupati"),
         "stage": vocab.label("innovation_stage", stage).lower(),
     }
 
@@ -1046,9 +1587,15 @@ def _innovation(rng: random.Random, world: _World, agency_index: int) -> Item:
     contact, _ = _person(rng, agency.province, unit=agency.unit)
     region_slug = _slug(_bare(world.regions.name(agency.regency or agency.province)))
     return {
-        "title": title, "agency_id": agency.id, "province_code": agency.province,
-        "regency_code": agency.regency, "category": rng.choice(theme.categories),
-        "cluster": agency.level, "stage": stage, "is_digital": digital, "year_started": year,
+        "title": title,
+        "agency_id": agency.id,
+        "province_code": agency.province,
+        "regency_code": agency.regency,
+        "category": rng.choice(theme.categories),
+        "cluster": agency.level,
+        "stage": stage,
+        "is_digital": digital,
+        "year_started": year,
         "problem": text(rng.choice(theme.problems), rng.choice(_PROBLEMS)),
         "solution": text(*rng.sample(solutions, rng.randint(2, 3))),
         "novelty": text(*rng.sample(novelties, rng.randint(1, 2))),
@@ -1061,8 +1608,9 @@ def _innovation(rng: random.Random, world: _World, agency_index: int) -> Item:
     }
 
 
-def _replication_batch(rng: random.Random, world: _World, count: int
-                       ) -> tuple[list[Item], list[Item | None]]:
+def _replication_batch(
+    rng: random.Random, world: _World, count: int
+) -> tuple[list[Item], list[Item | None]]:
     """Replications (without commitment ids yet) and the commitment statement of each."""
     statuses = [s for s, _ in _REPLICATION_WEIGHTS]
     weights = [w for _, w in _REPLICATION_WEIGHTS]
@@ -1073,8 +1621,11 @@ def _replication_batch(rng: random.Random, world: _World, count: int
         origin = world.agencies[source.agency]
         peers = world.by_unit[origin.unit]
         # Most replications stay inside the province, where the hub brokers them.
-        local = [i for i in world.by_unit_province[(origin.unit, origin.province or "")]
-                 if i != source.agency]
+        local = [
+            i
+            for i in world.by_unit_province[(origin.unit, origin.province or "")]
+            if i != source.agency
+        ]
         pool = local if local and rng.random() < 0.6 else peers
         pick = rng.choice(pool)
         while pick == source.agency and len(pool) > 1:  # an agency does not copy itself
@@ -1087,30 +1638,50 @@ def _replication_batch(rng: random.Random, world: _World, count: int
         started = _day(rng, window_start, max(window_start, window_end))
         steps = _replication_steps(rng, started, status, last_done, origin)
         hub = world.hubs.get(adopter.province or "")
-        how = (f"difasilitasi Hub JIPP Provinsi {world.regions.name(adopter.province)}" if hub
-               else "model mandiri")
-        notes = (f"Replikasi inovasi \"{source.title}\" dari {origin.name} oleh {adopter.name} "
-                 f"({how}).")
+        how = (
+            f"difasilitasi Hub JIPP Provinsi {world.regions.name(adopter.province)}"
+            if hub
+            else "model mandiri"
+        )
+        notes = (
+            f'Replikasi inovasi "{source.title}" dari {origin.name} oleh {adopter.name} ({how}).'
+        )
         if status == "cancelled":
-            notes += " Dihentikan karena " + rng.choice((
-                "anggaran tidak tersedia pada tahun berjalan.", "pergantian pimpinan perangkat "
-                "daerah.", "layanan serupa sudah disediakan pemerintah pusat."))
-        items.append({"innovation_id": source.id, "adopting_agency_id": adopter.id,
-                      "province_code": adopter.province, "regency_code": adopter.regency,
-                      "status": status, "started_on": started.isoformat(), "notes": notes,
-                      "steps": steps})
+            notes += " Dihentikan karena " + rng.choice(
+                (
+                    "anggaran tidak tersedia pada tahun berjalan.",
+                    "pergantian pimpinan perangkat daerah.",
+                    "layanan serupa sudah disediakan pemerintah pusat.",
+                )
+            )
+        items.append(
+            {
+                "innovation_id": source.id,
+                "adopting_agency_id": adopter.id,
+                "province_code": adopter.province,
+                "regency_code": adopter.regency,
+                "status": status,
+                "started_on": started.isoformat(),
+                "notes": notes,
+                "steps": steps,
+            }
+        )
         # The statement is signed once the action plan it commits to has been drawn up.
         plan_step = next(s for s in steps if s["activity"] == _STEPS[2][0])
         signed = dt.date.fromisoformat(plan_step.get("done_date") or plan_step["target_date"])
         signed += dt.timedelta(days=rng.randint(3, 21))
         wants = status not in ("preparation", "cancelled") and rng.random() < 0.85
-        commitments.append(_replication_commitment(rng, world, source, origin, adopter, signed)
-                           if wants and signed <= STATUS_AS_OF else None)
+        commitments.append(
+            _replication_commitment(rng, world, source, origin, adopter, signed)
+            if wants and signed <= STATUS_AS_OF
+            else None
+        )
     return items, commitments
 
 
-def _replication_steps(rng: random.Random, started: dt.date, status: str, last_done: int,
-                       origin: _Agency) -> list[Item]:
+def _replication_steps(
+    rng: random.Random, started: dt.date, status: str, last_done: int, origin: _Agency
+) -> list[Item]:
     chosen = [i for i, (_, _, optional) in enumerate(_STEPS) if not optional or rng.random() < 0.6]
     if status == "cancelled":
         last_done = rng.randint(0, last_done)
@@ -1127,11 +1698,19 @@ def _replication_steps(rng: random.Random, started: dt.date, status: str, last_d
         if index == 1:
             activity = f"Studi tiru ke {origin.name}"
         target = target + dt.timedelta(days=rng.randint(20, 50))
-        step: Item = {"activity": activity, "output": output,
-                      "person_in_charge": rng.choice(("Sekretaris", "Kepala Bidang Pelayanan",
-                                                      "Tim Pelaksana Replikasi",
-                                                      "Kepala Subbagian Perencanaan")),
-                      "target_date": min(target, _LAST_DAY).isoformat()}
+        step: Item = {
+            "activity": activity,
+            "output": output,
+            "person_in_charge": rng.choice(
+                (
+                    "Sekretaris",
+                    "Kepala Bidang Pelayanan",
+                    "Tim Pelaksana Replikasi",
+                    "Kepala Subbagian Perencanaan",
+                )
+            ),
+            "target_date": min(target, _LAST_DAY).isoformat(),
+        }
         if index <= last_done and not blocked:
             done = target + dt.timedelta(days=rng.randint(-10, 15))
             previous_done = max(previous_done, min(done, STATUS_AS_OF))
@@ -1147,44 +1726,77 @@ def _replication_steps(rng: random.Random, started: dt.date, status: str, last_d
     return steps
 
 
-def _replication_commitment(rng: random.Random, world: _World, source: _Source, origin: _Agency,
-                            adopter: _Agency, signed: dt.date) -> Item:
+def _replication_commitment(
+    rng: random.Random,
+    world: _World,
+    source: _Source,
+    origin: _Agency,
+    adopter: _Agency,
+    signed: dt.date,
+) -> Item:
     regions = world.regions
     province = adopter.province or ""
     place = adopter.regency or next(
         (code for code, name in regions.regencies_of(province) if name.startswith("Kota")),
-        regions.regencies_of(province)[0][0])
+        regions.regencies_of(province)[0][0],
+    )
     institution, party = _government(regions, adopter)
     origin_institution, origin_party = _government(regions, origin)
     signatories = [
-        _official(rng, adopter.province, _head_position(adopter), institution, party,
-                  unit=adopter.unit),
-        _official(rng, origin.province, _head_position(origin), origin_institution,
-                  origin_party, unit=origin.unit),
+        _official(
+            rng, adopter.province, _head_position(adopter), institution, party, unit=adopter.unit
+        ),
+        _official(
+            rng,
+            origin.province,
+            _head_position(origin),
+            origin_institution,
+            origin_party,
+            unit=origin.unit,
+        ),
     ]
     hub = world.hubs.get(province)
     if hub:
         pname = regions.name(province)
-        signatories.append(_official(
-            rng, province, f"Kepala Biro Organisasi Sekretariat Daerah Provinsi {pname}",
-            f"Pemerintah Provinsi {pname}", "provincial_government"))
+        signatories.append(
+            _official(
+                rng,
+                province,
+                f"Kepala Biro Organisasi Sekretariat Daerah Provinsi {pname}",
+                f"Pemerintah Provinsi {pname}",
+                "provincial_government",
+            )
+        )
         if province in FORMATION_PROVINCES and signed.year <= 2024:
             # USAID-ERAT mentored the 2022 provinces on these statements (DOMAIN.md §1).
             signatories.append(dict(world.officials["partner"]))
-    text = "\n".join((
-        f"Kami yang bertanda tangan di bawah ini menyatakan komitmen untuk melaksanakan "
-        f"replikasi inovasi \"{source.title}\" yang berasal dari {origin.name}, dengan "
-        "ketentuan:",
-        "1. Menetapkan tim pelaksana replikasi dan penanggung jawab setiap kegiatan;",
-        "2. Melaksanakan rencana aksi replikasi sesuai jadwal yang disepakati;",
-        f"3. Mengalokasikan anggaran pelaksanaan replikasi pada tahun anggaran {signed.year};",
-        "4. Melaporkan kemajuan replikasi kepada simpul inovasi provinsi setiap triwulan."))
-    number = (f"{rng.choice(('065', '060', '800.1', '000.8.3'))}/{rng.randint(1, 999):03d}/"
-              f"{adopter.label.replace(' ', '')}/{_ROMAN[signed.month - 1]}/{signed.year}")
-    return {"kind": "replication", "number": number, "signed_on": signed.isoformat(),
-            "place_regency_code": place, "event_name": "Penandatanganan pernyataan komitmen "
-            "implementasi replikasi inovasi pelayanan publik", "province_code": province,
-            "hub_id": hub, "text": text, "signatories": signatories}
+    text = "\n".join(
+        (
+            f"Kami yang bertanda tangan di bawah ini menyatakan komitmen untuk melaksanakan "
+            f'replikasi inovasi "{source.title}" yang berasal dari {origin.name}, dengan '
+            "ketentuan:",
+            "1. Menetapkan tim pelaksana replikasi dan penanggung jawab setiap kegiatan;",
+            "2. Melaksanakan rencana aksi replikasi sesuai jadwal yang disepakati;",
+            f"3. Mengalokasikan anggaran pelaksanaan replikasi pada tahun anggaran {signed.year};",
+            "4. Melaporkan kemajuan replikasi kepada simpul inovasi provinsi setiap triwulan.",
+        )
+    )
+    number = (
+        f"{rng.choice(('065', '060', '800.1', '000.8.3'))}/{rng.randint(1, 999):03d}/"
+        f"{adopter.label.replace(' ', '')}/{_ROMAN[signed.month - 1]}/{signed.year}"
+    )
+    return {
+        "kind": "replication",
+        "number": number,
+        "signed_on": signed.isoformat(),
+        "place_regency_code": place,
+        "event_name": "Penandatanganan pernyataan komitmen "
+        "implementasi replikasi inovasi pelayanan publik",
+        "province_code": province,
+        "hub_id": hub,
+        "text": text,
+        "signatories": signatories,
+    }
 
 
 def _mentor_pools(rng: random.Random, world: _World) -> dict[str, list[Item]]:
@@ -1192,23 +1804,32 @@ def _mentor_pools(rng: random.Random, world: _World) -> dict[str, list[Item]]:
     pools: dict[str, list[Item]] = {}
     for prov in world.size.hub_provinces:
         pname = world.regions.name(prov)
-        planning = next(world.agencies[i] for i in world.by_province[prov]
-                        if world.agencies[i].unit == "bappeda" and world.agencies[i].regency
-                        is None)
+        planning = next(
+            world.agencies[i]
+            for i in world.by_province[prov]
+            if world.agencies[i].unit == "bappeda" and world.agencies[i].regency is None
+        )
         pool = [
-            {"name": _person(rng, prov)[0],
-             "institution": f"Biro Organisasi Setda Provinsi {pname}"},
-            {"name": _person(rng, prov)[0],
-             "institution": f"Biro Organisasi Setda Provinsi {pname}"},
+            {
+                "name": _person(rng, prov)[0],
+                "institution": f"Biro Organisasi Setda Provinsi {pname}",
+            },
+            {
+                "name": _person(rng, prov)[0],
+                "institution": f"Biro Organisasi Setda Provinsi {pname}",
+            },
             {"name": _person(rng, prov)[0], "institution": planning.name},
-            {"name": _person(rng, "31")[0],
-             "institution": "Kedeputian Bidang Pelayanan Publik, Kementerian PANRB"},
-            {"name": _person(rng, "32")[0],
-             "institution": "Kedeputian Bidang Pelayanan Publik, Kementerian PANRB"},
+            {
+                "name": _person(rng, "31")[0],
+                "institution": "Kedeputian Bidang Pelayanan Publik, Kementerian PANRB",
+            },
+            {
+                "name": _person(rng, "32")[0],
+                "institution": "Kedeputian Bidang Pelayanan Publik, Kementerian PANRB",
+            },
         ]
         if prov in FORMATION_PROVINCES:
-            pool.append({"name": _person(rng, "31", degrees=False)[0],
-                         "institution": "USAID-ERAT"})
+            pool.append({"name": _person(rng, "31", degrees=False)[0], "institution": "USAID-ERAT"})
         pools[prov] = pool
     return pools
 
@@ -1223,16 +1844,25 @@ def _visit(rng: random.Random, world: _World, pools: Mapping[str, list[Item]]) -
     end = start + dt.timedelta(days=rng.choice((0, 0, 1, 2)))
     rname = regions.name(regency)
     head = "Wali Kota" if rname.startswith("Kota") else "Bupati"
-    place = rng.choice((f"Aula {host.name}" if host else f"Kantor {head} {_bare(rname)}",
-                        f"Ruang Rapat Kantor {head} {_bare(rname)}",
-                        f"Kantor {host.name}" if host else f"Aula Kantor {head} {_bare(rname)}"))
+    place = rng.choice(
+        (
+            f"Aula {host.name}" if host else f"Kantor {head} {_bare(rname)}",
+            f"Ruang Rapat Kantor {head} {_bare(rname)}",
+            f"Kantor {host.name}" if host else f"Aula Kantor {head} {_bare(rname)}",
+        )
+    )
     titles = world.titles_by_province.get(prov)
     agendas = _AGENDAS if titles else tuple(a for a in _AGENDAS if "{title}" not in a)
     portal = _HUB_FACTS[prov][3] or "JIPPNas"
-    values = {"title": rng.choice(titles) if titles else "", "year": start.year,
-              "aspect": vocab.label("maturity_aspect", rng.choice(list(vocab.MATURITY_ASPECT)))
-              .lower(), "portal": portal, "n": rng.randint(12, 140), "m": rng.randint(2, 10),
-              "y0": start.year - rng.randint(1, 2)}
+    values = {
+        "title": rng.choice(titles) if titles else "",
+        "year": start.year,
+        "aspect": vocab.label("maturity_aspect", rng.choice(list(vocab.MATURITY_ASPECT))).lower(),
+        "portal": portal,
+        "n": rng.randint(12, 140),
+        "m": rng.randint(2, 10),
+        "y0": start.year - rng.randint(1, 2),
+    }
     agenda = " ".join(a.format(**values) for a in rng.sample(agendas, rng.randint(1, 2)))
     findings = " ".join(f.format(**values) for f in rng.sample(_FINDINGS, 2))
     pool = pools[prov]
@@ -1245,8 +1875,13 @@ def _visit(rng: random.Random, world: _World, pools: Mapping[str, list[Item]]) -
     for _ in range(rng.randint(2, 4)):
         agency = world.agencies[rng.choice(hosts)] if hosts else None
         name, _ = _person(rng, prov, unit=agency.unit if agency else "")
-        participants.append({"name": name, "position": rng.choice(_STAFF_POSITIONS),
-                             "institution": agency.name if agency else rname})
+        participants.append(
+            {
+                "name": name,
+                "position": rng.choice(_STAFF_POSITIONS),
+                "institution": agency.name if agency else rname,
+            }
+        )
     categories = list(vocab.OBSTACLE_CATEGORY)
     picked: list[str] = []
     for _ in range(rng.randint(1, 3)):
@@ -1256,15 +1891,29 @@ def _visit(rng: random.Random, world: _World, pools: Mapping[str, list[Item]]) -
     obstacles, followups = [], []
     for category in picked:
         description, action = rng.choice(_OBSTACLES[category])
-        obstacles.append({"category": category, "description": description,
-                          "severity": rng.choices(("low", "medium", "high"), (1, 2, 1))[0]})
+        obstacles.append(
+            {
+                "category": category,
+                "description": description,
+                "severity": rng.choices(("low", "medium", "high"), (1, 2, 1))[0],
+            }
+        )
         owner = rng.choice(participants)["institution"][:160]
         followups.append(_followup(rng, end, action, owner))
-    return {"hub_id": world.hubs[prov], "start_date": start.isoformat(),
-            "end_date": end.isoformat(), "regency_code": regency, "place": place,
-            "agenda": agenda, "findings": findings, "notes": rng.choice(_VISIT_NOTES),
-            "mentors": mentors, "participants": participants, "obstacles": obstacles,
-            "followups": followups}
+    return {
+        "hub_id": world.hubs[prov],
+        "start_date": start.isoformat(),
+        "end_date": end.isoformat(),
+        "regency_code": regency,
+        "place": place,
+        "agenda": agenda,
+        "findings": findings,
+        "notes": rng.choice(_VISIT_NOTES),
+        "mentors": mentors,
+        "participants": participants,
+        "obstacles": obstacles,
+        "followups": followups,
+    }
 
 
 def _followup(rng: random.Random, after: dt.date, action: str, owner: str) -> Item:
@@ -1290,22 +1939,34 @@ def _workplan(rng: random.Random, world: _World, prov: str, year: int) -> Item:
     pname = world.regions.name(prov)
     activities = []
     for name, aspect, aim, output, (low, high) in sorted(
-            rng.sample(_ACTIVITIES, rng.randint(6, 10)), key=_ACTIVITIES.index):
+        rng.sample(_ACTIVITIES, rng.randint(6, 10)), key=_ACTIVITIES.index
+    ):
         start = rng.randint(1, 11)
         end = min(12, start + rng.randint(0, 3))
         status = _activity_status(rng, year, start, end)
-        activities.append({
-            "name": name, "aim": aim, "output": output, "start_month": start,
-            "end_month": end, "place": rng.choice(_ACTIVITY_PLACES),
-            "person_in_charge": rng.choice(_ACTIVITY_PICS),
-            "budget": rng.randint(low * 2, high * 2) * 500_000, "aspect": aspect,
-            "status": status,
-            "obstacles": rng.choice(_ACTIVITY_OBSTACLES) if status == "delayed" else None})
-    return {"hub_id": world.hubs[prov], "year": year,
-            "title": f"Rencana Kegiatan Hub JIPP Provinsi {pname} Tahun {year}",
-            "notes": "Disusun bersama perangkat daerah dan kabupaten/kota; dipaparkan dalam "
-                     "forum koordinasi simpul inovasi untuk mendapat tanggapan.",
-            "activities": activities}
+        activities.append(
+            {
+                "name": name,
+                "aim": aim,
+                "output": output,
+                "start_month": start,
+                "end_month": end,
+                "place": rng.choice(_ACTIVITY_PLACES),
+                "person_in_charge": rng.choice(_ACTIVITY_PICS),
+                "budget": rng.randint(low * 2, high * 2) * 500_000,
+                "aspect": aspect,
+                "status": status,
+                "obstacles": rng.choice(_ACTIVITY_OBSTACLES) if status == "delayed" else None,
+            }
+        )
+    return {
+        "hub_id": world.hubs[prov],
+        "year": year,
+        "title": f"Rencana Kegiatan Hub JIPP Provinsi {pname} Tahun {year}",
+        "notes": "Disusun bersama perangkat daerah dan kabupaten/kota; dipaparkan dalam "
+        "forum koordinasi simpul inovasi untuk mendapat tanggapan.",
+        "activities": activities,
+    }
 
 
 def _activity_status(rng: random.Random, year: int, start: int, end: int) -> str:
@@ -1320,8 +1981,9 @@ def _activity_status(rng: random.Random, year: int, start: int, end: int) -> str
 # The entry point
 
 
-def generate(records: RecordService, size: str = "small", seed: int = 1,
-             progress: Progress | None = None) -> dict[str, int]:
+def generate(
+    records: RecordService, size: str = "small", seed: int = 1, progress: Progress | None = None
+) -> dict[str, int]:
     """Fill the open workspace with demo data; returns the records created per type.
 
     Everything is one transaction: a cancel (``progress`` returning False raises
@@ -1333,19 +1995,37 @@ def generate(records: RecordService, size: str = "small", seed: int = 1,
     master = random.Random(seed)
     # One stream per record type, so changing how many visits a size has does not change
     # its innovations.
-    streams = {name: random.Random(master.getrandbits(64)) for name in
-               ("agency", "commitment", "innovation", "replication", "visit", "workplan")}
+    streams = {
+        name: random.Random(master.getrandbits(64))
+        for name in ("agency", "commitment", "innovation", "replication", "visit", "workplan")
+    }
     world = _World(records.regions, plan)
     _build_agencies(streams["agency"], world)
-    total = (len(world.agencies) + len(plan.hub_provinces) + plan.innovations
-             + plan.replications + plan.visits + len(plan.hub_provinces) * len(plan.workplan_years)
-             + len([p for p in FORMATION_PROVINCES if p in plan.hub_provinces]))
+    total = (
+        len(world.agencies)
+        + len(plan.hub_provinces)
+        + plan.innovations
+        + plan.replications
+        + plan.visits
+        + len(plan.hub_provinces) * len(plan.workplan_years)
+        + len([p for p in FORMATION_PROVINCES if p in plan.hub_provinces])
+    )
     tracker = _Tracker(records, progress, total)
     with models.database.atomic():
         _run(streams, world, tracker)
         tracker.check()
-    return {name: tracker.counts.get(name, 0) for name in
-            ("agency", "hub", "innovation", "commitment", "replication", "visit", "workplan")}
+    return {
+        name: tracker.counts.get(name, 0)
+        for name in (
+            "agency",
+            "hub",
+            "innovation",
+            "commitment",
+            "replication",
+            "visit",
+            "workplan",
+        )
+    }
 
 
 def _run(streams: Mapping[str, random.Random], world: _World, tracker: _Tracker) -> None:
@@ -1360,17 +2040,19 @@ def _run(streams: Mapping[str, random.Random], world: _World, tracker: _Tracker)
     rng = streams["innovation"]
     candidates = [i for i, a in enumerate(world.agencies) if a.unit in _UNIT_THEMES]
     # The small set leans on the four 2022 provinces the demo story is about.
-    weights = [3 if world.agencies[i].province in FORMATION_PROVINCES
-               and plan.innovation_provinces else 1 for i in candidates]
+    weights = [
+        3 if world.agencies[i].province in FORMATION_PROVINCES and plan.innovation_provinces else 1
+        for i in candidates
+    ]
     for count in _chunks(plan.innovations):
         chosen = rng.choices(candidates, weights, k=count)
         items = [_innovation(rng, world, i) for i in chosen]
-        for item, index, rid in zip(items, chosen, tracker.create("innovation", items),
-                                    strict=True):
+        for item, index, rid in zip(
+            items, chosen, tracker.create("innovation", items), strict=True
+        ):
             if item["stage"] == "implementation" and item["year_started"] <= 2021:
                 world.sources.append(_Source(rid, item["title"], index, item["year_started"]))
-                world.titles_by_province.setdefault(item["province_code"], []).append(
-                    item["title"])
+                world.titles_by_province.setdefault(item["province_code"], []).append(item["title"])
 
     rng = streams["replication"]
     for count in _chunks(plan.replications):
@@ -1387,11 +2069,16 @@ def _run(streams: Mapping[str, random.Random], world: _World, tracker: _Tracker)
         tracker.create("visit", [_visit(rng, world, pools) for _ in range(count)])
 
     rng = streams["workplan"]
-    tracker.create("workplan", [_workplan(rng, world, prov, year)
-                                for prov in plan.hub_provinces for year in plan.workplan_years])
+    tracker.create(
+        "workplan",
+        [
+            _workplan(rng, world, prov, year)
+            for prov in plan.hub_provinces
+            for year in plan.workplan_years
+        ],
+    )
 
 
 def _chunks(total: int, size: int = BATCH) -> Iterable[int]:
     for start in range(0, total, size):
         yield min(size, total - start)
-

@@ -28,8 +28,9 @@ def _content(folder: Path, seed: int) -> dict[str, list[Any]]:
     """Generate into a fresh folder and keep what must not depend on ids or the clock."""
     with open_workspace(folder) as ws:
         demo.generate(ws.records, seed=seed)
-        signatories = m.CommitmentSignatory.select(m.CommitmentSignatory.name,
-                                                   m.CommitmentSignatory.nip).tuples()
+        signatories = m.CommitmentSignatory.select(
+            m.CommitmentSignatory.name, m.CommitmentSignatory.nip
+        ).tuples()
         return {
             "titles": sorted(r["title"] for r in ws.records.list("innovation")),
             "visit_starts": sorted(r["start_date"] for r in ws.records.list("visit")),
@@ -38,8 +39,7 @@ def _content(folder: Path, seed: int) -> dict[str, list[Any]]:
         }
 
 
-def test_small_creates_every_record_type_and_every_record_revalidates(
-        workspace: Workspace) -> None:
+def test_small_creates_every_record_type_and_every_record_revalidates(workspace: Workspace) -> None:
     counts = demo.generate(workspace.records)
     assert set(counts) == set(RECORD_TYPES)
     assert all(n > 0 for n in counts.values()), counts
@@ -47,8 +47,12 @@ def test_small_creates_every_record_type_and_every_record_revalidates(
     assert counts["innovation"] == 150 and counts["hub"] == 7
     # Read every record back and run it through validation again, children included:
     # nothing the generator wrote may be something a form would refuse.
-    validator = Validator(workspace.regions, lambda ref, rid: bool(
-        record_type(ref).model.select().where(record_type(ref).model.id == rid).exists()))
+    validator = Validator(
+        workspace.regions,
+        lambda ref, rid: bool(
+            record_type(ref).model.select().where(record_type(ref).model.id == rid).exists()
+        ),
+    )
     for name, rt in RECORD_TYPES.items():
         keys = frozenset(spec.key for spec in rt.children)
         for record in _all(workspace, name):
@@ -56,8 +60,9 @@ def test_small_creates_every_record_type_and_every_record_revalidates(
             validator.check_record(rt.model, values)
             for spec in rt.children:
                 for child in record[spec.key]:
-                    validator.clean(spec.model, child, partial=False,
-                                    skip=frozenset({spec.parent_field}))
+                    validator.clean(
+                        spec.model, child, partial=False, skip=frozenset({spec.parent_field})
+                    )
     assert validator.errors == []
 
 
@@ -71,8 +76,13 @@ def test_small_tells_the_2022_story(workspace: Workspace) -> None:
         assert commitment["signed_on"] == "2022-09-28"
         assert commitment["place_regency_code"] == "53.15"
         parties = {s["party"]: s for s in commitment["signatories"]}
-        assert set(parties) == {"provincial_government", "kemenpanrb", "bappenas", "kemendagri",
-                                "partner"}
+        assert set(parties) == {
+            "provincial_government",
+            "kemenpanrb",
+            "bappenas",
+            "kemendagri",
+            "partner",
+        }
         assert parties["partner"]["nip"] is None  # development partners are not civil servants
         assert all(len(s["nip"]) == 18 for p, s in parties.items() if p != "partner")
     hubs = {h["province_code"]: h for h in records.list("hub")}
@@ -85,22 +95,27 @@ def test_small_tells_the_2022_story(workspace: Workspace) -> None:
     assert all(r["steps"] for r in _all(workspace, "replication"))
     for innovation in records.list("innovation"):
         assert innovation["regency_code"] is None or innovation["regency_code"].startswith(
-            innovation["province_code"] + ".")
+            innovation["province_code"] + "."
+        )
         assert innovation["category"] in demo.KIPP_2021
 
 
 def test_small_visits_have_obstacles_and_followups_on_both_sides_of_today(
-        workspace: Workspace) -> None:
+    workspace: Workspace,
+) -> None:
     demo.generate(workspace.records)
     visits = _all(workspace, "visit")
-    assert all(1 <= len(v["obstacles"]) <= 3 and v["followups"] and v["mentors"]
-               and v["participants"] for v in visits)
+    assert all(
+        1 <= len(v["obstacles"]) <= 3 and v["followups"] and v["mentors"] and v["participants"]
+        for v in visits
+    )
     assert {o["category"] for v in visits for o in v["obstacles"]} <= set(vocab.OBSTACLE_CATEGORY)
     followups = [f for v in visits for f in v["followups"]]
     as_of = demo.STATUS_AS_OF.isoformat()
     assert any(f["status"] == "done" and f["done_date"] for f in followups)
-    assert any(f["status"] not in ("done", "cancelled") and f["due_date"] < as_of
-               for f in followups), "some follow-ups must be overdue"
+    assert any(
+        f["status"] not in ("done", "cancelled") and f["due_date"] < as_of for f in followups
+    ), "some follow-ups must be overdue"
     assert any(f["due_date"] > as_of for f in followups)
     dates = [d for v in visits for d in (v["start_date"], v["end_date"])]
     assert min(dates) >= "2020-01-01" and max(dates) <= "2026-12-31"

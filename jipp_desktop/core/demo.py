@@ -1469,9 +1469,9 @@ def _formation_commitments(rng: random.Random, world: _World) -> list[Item]:
         text = "\n".join(
             (
                 opening,
-                f"1. Membentuk dan mengembangkan simpul inovasi (Hub JIPP) Provinsi {pname} sebagai "
-                "pusat pembinaan inovasi pelayanan publik melalui pendampingan, tukar-menukar "
-                "pengalaman dan pengetahuan, serta promosi inovasi;",
+                f"1. Membentuk dan mengembangkan simpul inovasi (Hub JIPP) Provinsi {pname} "
+                "sebagai pusat pembinaan inovasi pelayanan publik melalui pendampingan, "
+                "tukar-menukar pengalaman dan pengetahuan, serta promosi inovasi;",
                 "2. Menyusun rencana aksi replikasi inovasi pelayanan publik dengan pendampingan "
                 "USAID-ERAT dan pemantauan Kementerian PANRB;",
                 "3. Mendorong perangkat daerah dan kabupaten/kota menerbitkan pernyataan komitmen "

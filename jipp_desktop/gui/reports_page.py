@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jipp_desktop.core import dashboard
+from jipp_desktop.core import dashboard, idformat
+from jipp_desktop.core.query import ListQuery
 from jipp_desktop.gui.errors import show_error
 from jipp_desktop.gui.i18n import current_language, pick
 from jipp_desktop.gui.import_dialog import ImportDialog, save_template
@@ -49,6 +50,32 @@ _INPUTS = {
     "national": {"year"},
     "register": {"province", "search"},
 }
+
+
+def record_choices(workspace: Any, record_type: str) -> list[tuple[str, str]]:
+    """(id, text) for the record picker; visits and commitments are told apart by date."""
+    lang = current_language()
+    if record_type == "visit":
+        rows = workspace.records.list("visit", ListQuery(sort="start_date", descending=True))
+        return [
+            (
+                r["id"],
+                f"{idformat.format_date(r['start_date'], lang)} · "
+                f"{r.get('place') or workspace.regions.name(r['regency_code'])}",
+            )
+            for r in rows
+        ]
+    if record_type == "commitment":
+        rows = workspace.records.list("commitment", ListQuery(sort="signed_on", descending=True))
+        return [
+            (
+                r["id"],
+                f"{idformat.format_date(r['signed_on'], lang)} · "
+                f"{r.get('number') or r.get('event_name') or ''}",
+            )
+            for r in rows
+        ]
+    return [(rid, title or rid) for rid, title in dashboard.choices(record_type)]
 
 
 class ReportsPage(QWidget):
@@ -139,6 +166,7 @@ class ReportsPage(QWidget):
         data_row.addStretch(1)
         side_layout.addLayout(data_row)
         side_layout.addStretch(1)
+        side.setMinimumWidth(380)
 
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
@@ -154,6 +182,8 @@ class ReportsPage(QWidget):
         layout.addWidget(splitter)
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        # Show the start of a long record text (the date), not its end.
+        self.record.currentIndexChanged.connect(lambda _i: self._show_record_start())
         self.generate_button.clicked.connect(self.start)
         self.print_button.clicked.connect(self.print_report)
         self.save_button.clicked.connect(self.save_report)
@@ -176,8 +206,14 @@ class ReportsPage(QWidget):
 
     def _fill_records(self, record_type: str) -> None:
         self.record.clear()
-        for rid, title in dashboard.choices(record_type):
-            self.record.addItem(title or rid, rid)
+        for rid, text in record_choices(self.workspace, record_type):
+            self.record.addItem(text, rid)
+        self._show_record_start()
+
+    def _show_record_start(self) -> None:
+        edit = self.record.lineEdit()
+        if edit is not None:
+            edit.setCursorPosition(0)
 
     def open_import(self) -> ImportDialog:
         dialog = ImportDialog(self.workspace, self)
@@ -205,6 +241,12 @@ class ReportsPage(QWidget):
     def start(self) -> None:
         """Generate the chosen report on the worker thread; the preview follows."""
         request = self.request()
+        if KINDS[request.kind].record_type and not request.record_id:
+            self.status.setText(self.tr("Choose a record first."))
+            return
+        if request.kind == "hub" and not request.province:
+            self.status.setText(self.tr("Choose a province first."))
+            return
         self._counter += 1
         target = Path(self._temp.path()) / f"report-{self._counter}.pdf"
         workspace = self.workspace

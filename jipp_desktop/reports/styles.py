@@ -52,7 +52,10 @@ class Styles:
 
 def make_styles() -> Styles:
     def style(name: str, **kw: object) -> ParagraphStyle:
-        base: dict[str, object] = {"fontName": FAMILY, "fontSize": 9.5, "leading": 12.5}
+        # A child style inherits its size from the parent; only roots get the defaults.
+        base: dict[str, object] = (
+            {} if "parent" in kw else {"fontName": FAMILY, "fontSize": 9.5, "leading": 12.5}
+        )
         base.update(kw)
         return ParagraphStyle(name, **base)  # type: ignore[arg-type]
 

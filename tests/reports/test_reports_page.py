@@ -27,6 +27,7 @@ def test_generate_preview_save_and_print(
     choose(page, "commitment")
     assert page.record.isVisibleTo(page) and not page.year.isVisibleTo(page)
     page.record.setCurrentIndex(page.record.findData(sample.commitment))
+    assert page.record.currentText() == "28 September 2022 · 000.1.2/123/ORG/2022"
     with qtbot.waitSignal(page.generated, timeout=20_000) as signal:
         page.start()
     path, pages = signal.args

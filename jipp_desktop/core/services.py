@@ -37,6 +37,7 @@ Progress = Callable[[int, int], bool]
 """Called as progress(done, total); returning False cancels the work."""
 
 _BATCH = 500
+_COMPILED_KEEP = 64
 # The date field that a "year" filter looks at, per record type.
 _YEAR_FIELD = {
     "innovation": "year_started",
@@ -68,6 +69,9 @@ class RecordService:
         self.regions = regions
         self._actor = actor
         self._db = m.database
+        # Compiled SQL of recent list queries: compiling costs a third of a page's
+        # fetch, and lists re-run the same queries as the officer scrolls and sorts.
+        self._compiled: dict[tuple[str, str], tuple[str, builtins.list[Any]]] = {}
 
     # -- reading -------------------------------------------------------------------
 
@@ -87,8 +91,15 @@ class RecordService:
 
     def list(self, type_name: str, query: ListQuery | None = None) -> builtins.list[dict[str, Any]]:
         rt = record_type(type_name)
-        select = self._select(rt, query or ListQuery(), _list_select(rt.model))
-        return _fetch_dicts(rt.model, select)
+        q = query or ListQuery()
+        key = (type_name, repr(q))
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            compiled = self._select(rt, q, _list_select(rt.model)).sql()
+            if len(self._compiled) >= _COMPILED_KEEP:
+                self._compiled.pop(next(iter(self._compiled)))
+            self._compiled[key] = compiled
+        return _fetch_dicts(rt.model, *compiled)
 
     def count(self, type_name: str, query: ListQuery | None = None) -> int:
         rt = record_type(type_name)
@@ -110,7 +121,8 @@ class RecordService:
         found: dict[int, dict[str, Any]] = {}
         for start in range(0, len(seqs), _BATCH):
             chunk = list(seqs[start : start + _BATCH])
-            for row in _fetch_dicts(model, _list_select(model).where(model.seq.in_(chunk))):
+            select = _list_select(model).where(model.seq.in_(chunk))
+            for row in _fetch_dicts(model, *select.sql()):
                 found[row["seq"]] = row
         return [found[s] for s in seqs if s in found]
 
@@ -699,19 +711,25 @@ def _column_sql(model: type[m.SyncedModel]) -> peewee.SQL:
     return peewee.SQL(", ".join(f'"t1"."{f.column_name}"' for f in _list_columns(model)))
 
 
-def _fetch_dicts(model: type[m.SyncedModel], select: Select) -> list[dict[str, Any]]:
+@cache
+def _row_shape(model: type[m.SyncedModel]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The list columns' names, and those of them that hold booleans."""
+    columns = _list_columns(model)
+    names = tuple(f.name for f in columns)
+    flags = tuple(f.name for f in columns if isinstance(f, peewee.BooleanField))
+    return names, flags
+
+
+def _fetch_dicts(
+    model: type[m.SyncedModel], sql: str, params: Sequence[Any]
+) -> list[dict[str, Any]]:
     """Rows as record_dict() would give them, straight from the cursor.
 
     Lists of hundreds of rows are on the GUI's hot path; building a peewee model
     instance per row costs several times the query itself.
     """
-    names = [f.name for f in _list_columns(model)]
-    flags = [
-        n
-        for n, f in zip(names, _list_columns(model), strict=True)
-        if isinstance(f, peewee.BooleanField)
-    ]
-    cursor: Any = m.database.execute(select)  # type: ignore[no-untyped-call]
+    names, flags = _row_shape(model)
+    cursor: Any = m.database.execute_sql(sql, params)  # type: ignore[no-untyped-call]
     rows = [dict(zip(names, row, strict=True)) for row in cursor]
     for row in rows:
         for name in flags:

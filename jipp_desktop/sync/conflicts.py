@@ -32,6 +32,7 @@ def conflict_id(table: str, row_id: str, field: str, loser_stamp: str) -> str:
 
 @dataclass
 class StoredConflict:
+    loser_stamp: str  # fixed for a field; for a deletion, the newest edit it had not seen
     winner_stamp: str
     resolution: tuple[str, str] | None
     stamp: str
@@ -43,21 +44,23 @@ def load(ids: set[str]) -> dict[str, StoredConflict]:
     for start in range(0, len(chunk), 500):
         part = chunk[start:start + 500]
         cursor = m.database.execute_sql(
-            "SELECT id, winner_stamp, resolution, resolved_stamp, stamp FROM sync_conflict "
-            f"WHERE id IN ({', '.join('?' * len(part))})", tuple(part))
-        for cid, winner, res, res_stamp, stamp in cursor:
-            out[cid] = StoredConflict(winner, None if res is None else (res, res_stamp), stamp)
+            "SELECT id, loser_stamp, winner_stamp, resolution, resolved_stamp, stamp "
+            f"FROM sync_conflict WHERE id IN ({', '.join('?' * len(part))})", tuple(part))
+        for cid, loser, winner, res, res_stamp, stamp in cursor:
+            out[cid] = StoredConflict(loser, winner, None if res is None else (res, res_stamp),
+                                      stamp)
     return out
 
 
 def merged(old: StoredConflict | None, new: ConflictChange) -> StoredConflict:
     """The join of two versions of one conflict: newest winner, last resolution."""
     if old is None:
-        return StoredConflict(new.winner_stamp, new.resolution, new.stamp)
+        return StoredConflict(new.loser_stamp, new.winner_stamp, new.resolution, new.stamp)
     resolution = old.resolution
     if new.resolution is not None and (resolution is None or new.resolution[1] > resolution[1]):
         resolution = new.resolution
-    return StoredConflict(max(old.winner_stamp, new.winner_stamp), resolution,
+    return StoredConflict(max(old.loser_stamp, new.loser_stamp),
+                          max(old.winner_stamp, new.winner_stamp), resolution,
                           max(old.stamp, new.stamp))
 
 
@@ -65,16 +68,16 @@ def write(change: ConflictChange, state: StoredConflict, exists: bool) -> None:
     resolution, res_stamp = state.resolution or (None, None)
     if exists:
         m.database.execute_sql(
-            "UPDATE sync_conflict SET winner_stamp = ?, resolution = ?, resolved_stamp = ?, "
-            "stamp = ?, origin = ? WHERE id = ?",
-            (state.winner_stamp, resolution, res_stamp, state.stamp, state.stamp[17:], change.id))
+            "UPDATE sync_conflict SET loser_stamp = ?, winner_stamp = ?, resolution = ?, "
+            "resolved_stamp = ?, stamp = ?, origin = ? WHERE id = ?",
+            (state.loser_stamp, state.winner_stamp, resolution, res_stamp, state.stamp, state.stamp[17:], change.id))
         return
     m.database.execute_sql(
         "INSERT INTO sync_conflict (id, tbl, row_id, field, loser_value, loser_stamp, "
         "winner_stamp, resolution, resolved_stamp, stamp, origin, detected_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (change.id, change.table, change.row_id, change.field,
-         json.dumps(change.loser_value, ensure_ascii=False), change.loser_stamp,
+         json.dumps(change.loser_value, ensure_ascii=False), state.loser_stamp,
          state.winner_stamp, resolution, res_stamp, state.stamp, state.stamp[17:], utc_now()))
 
 

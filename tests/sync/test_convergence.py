@@ -1,0 +1,249 @@
+"""Property tests: laptops that exchange packages in any order end with identical data.
+
+Several simulated laptops (each its own data folder) create, edit, delete and
+restore records, and exchange full, incremental, relayed, duplicated and stale
+packages in random orders.  Once everyone has seen everything, every canonical
+dump is identical, and every value that was overwritten by a change made without
+seeing it is kept as a conflict.  A small knowledge model (the set of writes each
+laptop has seen) tells which overwrites were concurrent.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sync_helpers import Fleet, Laptop
+
+from jipp_desktop.core import models as m
+from jipp_desktop.core.workspace import Workspace, open_workspace
+from jipp_desktop.sync import conflicts, digest, exporter, importer, merge
+
+FIELDS = ("name", "short_name")
+
+
+@dataclass(frozen=True)
+class Write:
+    row: str
+    field: str
+    value: str
+    stamp: str
+    seen: frozenset[str]
+
+    @property
+    def key(self) -> str:
+        return f"{self.row}/{self.field}/{self.stamp}"
+
+
+@dataclass
+class Parcel:
+    path: Path
+    sender: int
+    receiver: int | None
+    knowledge: frozenset[str]
+
+
+class Simulation:
+    def __init__(self, fleet: Fleet, size: int, folder: Path) -> None:
+        self.laptops: list[Laptop] = [fleet.add(f"Laptop {i}") for i in range(size)]
+        fleet.trust_all()
+        self.folder = folder
+        self.knows: list[set[str]] = [set() for _ in range(size)]
+        self.rows: list[str] = []
+        self.writes: list[Write] = []
+        self.mailbox: list[Parcel] = []
+        self.counter = itertools.count()
+        self._open: tuple[int, Workspace] | None = None
+
+    def ws(self, i: int) -> Workspace:
+        if self._open is not None and self._open[0] == i:
+            return self._open[1]
+        self.close()
+        ws = open_workspace(self.laptops[i].folder)
+        self._open = (i, ws)
+        return ws
+
+    def close(self) -> None:
+        if self._open is not None:
+            self._open[1].close()
+            self._open = None
+
+    def _alive(self, ws: Workspace, rid: str) -> bool:
+        row = m.Agency.get_or_none(m.Agency.id == rid)
+        return row is not None and not row.deleted
+
+    def create(self, i: int) -> None:
+        ws = self.ws(i)
+        rid = ws.records.create("agency", {"name": f"Instansi {next(self.counter)}",
+                                           "level": "province"})
+        self.rows.append(rid)
+        self.knows[i].add(f"create/{rid}")
+
+    def edit(self, i: int, pick: int, field_pick: int) -> None:
+        if not self.rows:
+            return
+        ws = self.ws(i)
+        rid = self.rows[pick % len(self.rows)] if pick % 3 == 0 else self.rows[pick % 2]
+        if not self._alive(ws, rid):
+            return
+        field = FIELDS[field_pick % len(FIELDS)]
+        value = f"v{next(self.counter)}"
+        ws.records.update("agency", rid, {field: value})
+        stamp = json.loads(m.Agency.get(m.Agency.id == rid).stamps)[field]
+        write = Write(rid, field, value, stamp, frozenset(self.knows[i]))
+        self.writes.append(write)
+        self.knows[i].add(write.key)
+
+    def flip(self, i: int, pick: int) -> None:
+        if not self.rows:
+            return
+        ws = self.ws(i)
+        rid = self.rows[pick % len(self.rows)]
+        row = m.Agency.get_or_none(m.Agency.id == rid)
+        if row is None:
+            return
+        if row.deleted:
+            ws.records.restore("agency", rid)
+        else:
+            ws.records.delete("agency", rid)
+
+    def send(self, i: int, to: int, incremental: bool) -> None:
+        ws = self.ws(i)
+        path = self.folder / f"p{next(self.counter)}.jipp"
+        receiver = to if incremental else None
+        exporter.export(ws, path, for_device=self.laptops[to].device_id if incremental else None)
+        self.mailbox.append(Parcel(path, i, receiver, frozenset(self.knows[i])))
+
+    def deliver(self, pick: int, to: int) -> None:
+        if not self.mailbox:
+            return
+        parcel = self.mailbox[pick % len(self.mailbox)]
+        target = parcel.receiver if parcel.receiver is not None else to
+        if target == parcel.sender:
+            return
+        importer.import_package(self.ws(target), parcel.path)
+        self.knows[target] |= parcel.knowledge
+
+    def everyone_sees_everything(self) -> list[list[str]]:
+        size = len(self.laptops)
+        for _ in range(4):
+            for i in range(size):
+                for j in range(size):
+                    if i != j:
+                        self.send(i, j, incremental=True)
+                        self.deliver(len(self.mailbox) - 1, j)
+            dumps = []
+            for i in range(size):
+                self.ws(i)
+                dumps.append(list(digest.canonical_lines()))
+            if all(d == dumps[0] for d in dumps):
+                break
+        return dumps
+
+
+OPS = st.lists(st.tuples(st.sampled_from(("create", "edit", "edit", "flip", "send", "deliver",
+                                          "deliver")),
+                         st.integers(0, 99), st.integers(0, 99), st.integers(0, 99)),
+               min_size=4, max_size=28)
+
+
+@settings(max_examples=int(os.environ.get("JIPP_SYNC_EXAMPLES", "10")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(size=st.integers(3, 5), ops=OPS)
+def test_any_order_of_exchanges_converges_and_keeps_concurrent_losers(
+        tmp_path_factory: Any, template_db: Path, size: int,
+        ops: list[tuple[str, int, int, int]]) -> None:
+    root = tmp_path_factory.mktemp("sim")
+    sim = Simulation(Fleet(root / "fleet", template_db), size, root)
+    try:
+        # Everyone starts with two shared records, so edits collide often.
+        sim.create(0)
+        sim.create(0)
+        sim.send(0, 1, incremental=False)
+        for i in range(1, size):
+            sim.deliver(0, i)
+        for op, a, b, c in ops:
+            i = a % size
+            if op == "create":
+                sim.create(i)
+            elif op == "edit":
+                sim.edit(i, b, c)
+            elif op == "flip":
+                sim.flip(i, b)
+            elif op == "send":
+                sim.send(i, (i + 1 + b % (size - 1)) % size, incremental=c % 2 == 0)
+            else:
+                sim.deliver(b, i)
+        dumps = sim.everyone_sees_everything()
+        if os.environ.get("JIPP_SYNC_STATS"):
+            print("writes", len(sim.writes), "ops", len(ops))
+        assert all(d == dumps[0] for d in dumps)
+        sim.ws(0)
+        final = {(r.id, f): getattr(r, f) for r in m.Agency.select() for f in FIELDS}
+        stored = {c["id"] for c in conflicts.list_conflicts(include_resolved=True)}
+        for loser in sim.writes:
+            if final[(loser.row, loser.field)] == loser.value:
+                continue
+            deliberate = any(loser.key in w.seen for w in sim.writes
+                             if (w.row, w.field) == (loser.row, loser.field))
+            if not deliberate:
+                if os.environ.get("JIPP_SYNC_STATS"):
+                    print("checked concurrent loser", loser.key)
+                assert conflicts.conflict_id("agency", loser.row, loser.field,
+                                             loser.stamp) in stored, loser
+    finally:
+        sim.close()
+
+
+# -- the merge functions alone: an algebra ------------------------------------------------
+
+DEVICES = ("a" * 8, "b" * 8, "c" * 8)
+STAMPS = st.builds(lambda w, c, d: f"{w:012x}{c:04x}-{d}", st.integers(1, 40),
+                   st.integers(0, 2), st.sampled_from(DEVICES))
+
+
+@st.composite
+def field_states(draw: st.DrawFn) -> merge.FieldState:
+    stamp = draw(STAMPS)
+    seen = draw(st.lists(STAMPS, max_size=3))
+    vector = merge.implicit_vector(stamp)
+    for s in seen:
+        if s < stamp or merge.origin(s) != merge.origin(stamp):
+            vector = merge.union(vector, merge.implicit_vector(s))
+    # The value is a function of the stamp: one stamp is one change.
+    return merge.FieldState(f"value@{stamp}", stamp, vector)
+
+
+def _join(a: merge.FieldState, b: merge.FieldState) -> merge.FieldState:
+    return merge.merge_field(a, b)[0]
+
+
+@given(field_states(), field_states(), field_states())
+def test_field_merge_is_commutative_associative_idempotent(
+        a: merge.FieldState, b: merge.FieldState, c: merge.FieldState) -> None:
+    assert _join(a, b) == _join(b, a)
+    assert _join(_join(a, b), c) == _join(a, _join(b, c))
+    assert _join(a, a) == a
+    lost_ab, lost_ba = merge.merge_field(a, b)[1], merge.merge_field(b, a)[1]
+    assert lost_ab == lost_ba
+
+
+LIVES = st.builds(lambda cl, s: merge.LifeState(cl, s, {} if s is None else
+                                                merge.implicit_vector(s)),
+                  st.integers(1, 5), st.one_of(st.none(), STAMPS))
+
+
+@given(LIVES, LIVES, LIVES)
+def test_causal_length_merge_is_a_join(a: merge.LifeState, b: merge.LifeState,
+                                       c: merge.LifeState) -> None:
+    join = merge.merge_life
+    assert join(a, b) == join(b, a)
+    assert join(join(a, b), c) == join(a, join(b, c))
+    assert join(a, a) == a
+    assert join(a, b).cl == max(a.cl, b.cl)

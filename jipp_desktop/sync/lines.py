@@ -90,7 +90,7 @@ def _cell(value: Any, hlc: str, where: str) -> FieldState:
 def row_change(line: dict[str, Any], number: int) -> RowChange:
     where = f"changes.jsonl:{number}"
     table, rid = line.get("t"), line.get("id")
-    if table not in TABLES:
+    if not isinstance(table, str) or table not in TABLES:
         raise damaged(f"tabel tidak dikenal di {where}", f"unknown table in {where}")
     if not isinstance(rid, str) or not _UUID.match(rid):
         raise damaged(f"id tidak valid di {where}", f"invalid id in {where}")
@@ -118,6 +118,10 @@ def row_change(line: dict[str, Any], number: int) -> RowChange:
     known = set(synced_fields(table))
     fields = {name: _cell(value, hlc, f"{where}.{name}") for name, value in cells.items()
               if name in known}
+    for name, state in fields.items():
+        if not isinstance(state.value, str | int | float | bool | None):
+            raise damaged(f"nilai {name} bukan nilai tunggal di {where}",
+                          f"the value of {name} is not a single value in {where}")
     return RowChange(table, rid, hlc, created, life, fields,
                      sorted(n for n in cells if n not in known))
 
@@ -135,6 +139,7 @@ def conflict_change(line: dict[str, Any], number: int) -> ConflictChange:
                 raise ValueError(choice)
             resolution = (str(choice), _stamp(res_stamp, where))
         ok = all(isinstance(v, str) for v in (cid, table, row_id, name)) and table in TABLES
+        ok = ok and isinstance(loser_value, str | int | float | bool | None)
     except (KeyError, TypeError, ValueError):
         ok = False
     if not ok:

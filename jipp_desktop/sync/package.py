@@ -16,6 +16,7 @@ import os
 import re
 import stat
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -191,7 +192,7 @@ def open_package(path: Path, passphrase: str | None = None) -> Package:
         zf.close()
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError,
-            NotImplementedError, RuntimeError, KeyError) as exc:
+            NotImplementedError, RuntimeError, KeyError, zlib.error) as exc:
         zf.close()
         raise damaged(f"isi zip rusak ({type(exc).__name__})",
                       f"the zip content is damaged ({type(exc).__name__})") from None

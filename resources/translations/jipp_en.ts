@@ -635,6 +635,14 @@ Offline records for public-service innovation hubs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose a record first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a province first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Generating…</source>
         <translation type="unfinished"></translation>
     </message>

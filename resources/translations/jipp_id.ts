@@ -632,6 +632,14 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
         <translation>(pilih provinsi)</translation>
     </message>
     <message>
+        <source>Choose a record first.</source>
+        <translation>Pilih data terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>Choose a province first.</source>
+        <translation>Pilih provinsi terlebih dahulu.</translation>
+    </message>
+    <message>
         <source>Generating…</source>
         <translation>Membuat…</translation>
     </message>

@@ -1,0 +1,93 @@
+"""Folder exchange, older format versions and the import report file."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from pathlib import Path
+
+from sync_helpers import Fleet, cli, seed
+
+from jipp_desktop.sync import digest, exporter, folder, identity, importer, package, report
+from jipp_desktop.sync.status import last_exchange
+
+
+def test_folder_exchange_converges_and_skips_half_copied(fleet: Fleet, tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    a, b, c = fleet.add("Laptop A"), fleet.add("Laptop B"), fleet.add("Laptop C")
+    fleet.trust_all()
+    with a.open() as ws:
+        seed(ws)
+    with b.open() as ws:
+        ws.records.create("agency", {"name": "Bappeda Banten", "level": "province"})
+    for laptop in (a, b, c, a, b):
+        result = cli("--data-dir", str(laptop.folder), "sync", "folder", str(shared))
+        assert result.status == 0, result.err
+    codes = set()
+    for laptop in (a, b, c):
+        with laptop.open() as ws:
+            codes.add(digest.dataset_digest())
+            assert last_exchange(ws) is not None
+    assert len(codes) == 1
+    outgoing = sorted(p.name for p in shared.iterdir())
+    assert len(outgoing) == 3 and not [n for n in outgoing if n.endswith(".part")]
+    half = shared / "laptop-d-12345678.jipp"
+    half.write_bytes((shared / outgoing[0]).read_bytes()[:500])
+    with a.open() as ws:
+        result2 = folder.exchange(ws, shared)
+    (skipped,) = [o for o in result2.outcomes if o.status == "incomplete"]
+    assert skipped.file == half.name and "dilewati" in skipped.message("id")
+    assert result2.exit_status == 0
+    assert {o.status for o in result2.outcomes} == {"incomplete", "nothing_new"}
+
+
+def test_folder_reports_untrusted_senders(fleet: Fleet, tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
+    assert cli("--data-dir", str(a.folder), "sync", "folder", str(shared)).status == 0
+    result = cli("--data-dir", str(b.folder), "sync", "folder", str(shared))
+    assert result.status == 5 and a.fingerprint in result.err
+    assert cli("--data-dir", str(b.folder), "sync", "folder", str(shared), "--trust").status == 0
+
+
+def _as_version_1(good: Path, target: Path, a_folder: Path) -> None:
+    """Rewrite a package as the first field-trial format would have written it."""
+    with zipfile.ZipFile(good) as zf:
+        manifest = json.loads(zf.read(package.MANIFEST))
+        rows = [json.loads(x) for x in zf.read(package.CHANGES).splitlines() if x.strip()]
+    old_rows = []
+    for row in rows:
+        values = {k: v[0] for k, v in row["f"].items()}
+        stamps = {k: v[1] for k, v in row["f"].items() if len(v) > 1}
+        old = {"table": row["t"], "id": row["id"], "hlc": row["hlc"], "created_at": row["ca"],
+               "cl": row["cl"][0], "values": values, "stamps": stamps}
+        old_rows.append(json.dumps(old).encode())
+    body_changes = b"\n".join(old_rows) + b"\n"
+    manifest["format_version"] = 1
+    manifest["members"] = [{"name": package.CHANGES, "size": len(body_changes),
+                            "sha256": hashlib.sha256(body_changes).hexdigest()}]
+    body = json.dumps(manifest).encode()
+    key = identity.load_or_create(a_folder)
+    with zipfile.ZipFile(target, "w") as zf:
+        zf.writestr(package.CHANGES, body_changes)
+        zf.writestr(package.MANIFEST, body)
+        zf.writestr(package.SIGNATURE, key.sign(body).hex())
+
+
+def test_format_version_1_is_converted_on_import(fleet: Fleet, tmp_path: Path) -> None:
+    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
+    fleet.trust_all()
+    with a.open() as ws:
+        ids = seed(ws)
+        ws.records.update("hub", ids["hub"], {"notes": "diubah"})
+        exporter.export(ws, tmp_path / "v2.jipp")
+        expected = digest.dataset_digest()
+    _as_version_1(tmp_path / "v2.jipp", tmp_path / "v1.jipp", a.folder)
+    with b.open() as ws:
+        result = importer.import_package(ws, tmp_path / "v1.jipp")
+        assert result.format_version == 1 and result.total.new == 6
+        assert digest.dataset_digest() == expected
+        saved = report.load(Path(str(result.report_path)))
+        assert saved.total.new == 6 and "Laptop A" in saved.text("en")
+        assert report.list_reports(ws.data_dir) == [Path(str(result.report_path))]

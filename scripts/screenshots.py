@@ -27,6 +27,7 @@ from jipp_desktop.gui import i18n
 from jipp_desktop.gui.editors.record_editor import RecordEditor
 from jipp_desktop.gui.main_window import MainWindow
 from jipp_desktop.gui.pages import PAGES
+from jipp_desktop.gui.pyside_fix import protect_none
 
 EDITOR_TYPES = ("innovation", "replication", "commitment", "visit", "workplan", "hub", "agency")
 # Extra tabs worth a picture: (record type, tab title in Indonesian).
@@ -92,6 +93,7 @@ def main(argv: list[str]) -> int:
     width, height = (int(v) for v in args.size.split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
 
+    protect_none()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     i18n.install("id")

@@ -24,6 +24,7 @@ from jipp_desktop.gui import i18n
 from jipp_desktop.gui.errors import close_logging, install_excepthook, setup_logging
 from jipp_desktop.gui.icons import icon
 from jipp_desktop.gui.main_window import MainWindow
+from jipp_desktop.gui.pyside_fix import protect_none
 
 log = logging.getLogger("jipp_desktop")
 
@@ -128,6 +129,7 @@ class Shell:
 
 
 def run_gui(data_dir: Path, lang: str | None) -> int:
+    protect_none()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("JIPP Desktop")

@@ -1,15 +1,374 @@
-"""The Sync page: exchange packages with other laptops and review conflicts."""
+"""The Sync page: exchange packages with other laptops and review conflicts.
+
+All work on packages runs on the window's task runner (gui/tasks.py), never on the
+GUI thread; the questions an import needs (trust an unknown sender, the
+passphrase, "import these changes?") are asked here between two jobs, because a
+job must not touch widgets.  Each question is one method, so tests can answer it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from jipp_desktop.core.workspace import Workspace
+from jipp_desktop.gui.i18n import current_language
+from jipp_desktop.gui.tasks import Progress, task_runner
+from jipp_desktop.sync import conflicts, exporter, folder, importer, peers, report
+from jipp_desktop.sync.errors import BadPassphrase, UntrustedSender
+
+_CONFLICT_COLUMNS = 5
+
+
+class ReportDialog(QDialog):
+    """An import report (or a dry-run summary) as text, printable; optionally a question."""
+
+    def __init__(self, title: str, text: str, parent: QWidget | None = None, *,
+                 question: str | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        if question:
+            layout.addWidget(QLabel(question, self))
+        self.text = QPlainTextEdit(text, self)
+        self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        font = self.text.font()
+        font.setFamily("monospace")
+        self.text.setFont(font)
+        layout.addWidget(self.text)
+        if question:
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+            self.accept_button = buttons.addButton(self.tr("Import"),
+                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+        else:
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+            self.accept_button = buttons.addButton(self.tr("Print…"),
+                                                   QDialogButtonBox.ButtonRole.ActionRole)
+            self.accept_button.clicked.connect(self.print_report)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(720, 420)
+
+    def print_report(self) -> None:
+        printer = QPrinter()
+        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+            document = QTextDocument(self)
+            document.setPlainText(self.text.toPlainText())
+            document.print_(printer)
 
 
 class SyncPage(QWidget):
+    # Emitted after anything changed the data (an import, a resolved conflict).
+    data_changed = Signal()
+
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.lang = current_language()
+        self._conflicts: list[dict[str, Any]] = []
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Sinkronisasi"), self))
+        layout.addWidget(self._identity_box())
+        layout.addWidget(self._actions_box())
+        layout.addWidget(self._conflicts_box(), 1)
+        lower = QHBoxLayout()
+        lower.addWidget(self._notices_box(), 1)
+        lower.addWidget(self._reports_box(), 1)
+        layout.addLayout(lower, 1)
+        self.refresh()
+
+    # -- building ------------------------------------------------------------------
+
+    def _identity_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("This laptop"), self)
+        form = QFormLayout(box)
+        self.name_label = QLabel(box)
+        self.fingerprint_label = QLabel(box)
+        self.digest_label = QLabel(box)
+        self.last_label = QLabel(box)
+        for label in (self.fingerprint_label, self.digest_label):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Name"), self.name_label)
+        form.addRow(self.tr("Key fingerprint"), self.fingerprint_label)
+        form.addRow(self.tr("Dataset digest"), self.digest_label)
+        form.addRow(self.tr("Last exchange"), self.last_label)
+        return box
+
+    def _actions_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Exchange"), self)
+        row = QHBoxLayout(box)
+        self.folder_button = QPushButton(self.tr("Exchange through a folder…"), box)
+        self.export_button = QPushButton(self.tr("Export to a folder…"), box)
+        self.import_button = QPushButton(self.tr("Import a package…"), box)
+        self.folder_button.clicked.connect(self._choose_exchange_folder)
+        self.export_button.clicked.connect(self._choose_export_folder)
+        self.import_button.clicked.connect(self._choose_import_file)
+        for button in (self.folder_button, self.export_button, self.import_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        return box
+
+    def _conflicts_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Needs review"), self)
+        layout = QVBoxLayout(box)
+        self.conflict_table = QTableWidget(0, _CONFLICT_COLUMNS, box)
+        self.conflict_table.setHorizontalHeaderLabels([
+            self.tr("Record"), self.tr("Title"), self.tr("Field"), self.tr("Current value"),
+            self.tr("Other value")])
+        self.conflict_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.conflict_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.conflict_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.conflict_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.conflict_table)
+        buttons = QHBoxLayout()
+        self.keep_current_button = QPushButton(self.tr("Keep the current value"), box)
+        self.keep_other_button = QPushButton(self.tr("Use the other value"), box)
+        self.keep_current_button.clicked.connect(lambda: self.resolve_selected("current"))
+        self.keep_other_button.clicked.connect(lambda: self.resolve_selected("other"))
+        buttons.addStretch(1)
+        buttons.addWidget(self.keep_current_button)
+        buttons.addWidget(self.keep_other_button)
+        layout.addLayout(buttons)
+        self.conflict_table.itemSelectionChanged.connect(self._update_buttons)
+        return box
+
+    def _notices_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Missing packages and warnings"), self)
+        layout = QVBoxLayout(box)
+        self.notices = QListWidget(box)
+        layout.addWidget(self.notices)
+        return box
+
+    def _reports_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Import reports"), self)
+        layout = QVBoxLayout(box)
+        self.reports = QListWidget(box)
+        self.reports.itemActivated.connect(lambda item: self.show_report(
+            Path(item.data(Qt.ItemDataRole.UserRole))))
+        layout.addWidget(self.reports)
+        return box
+
+    # -- showing -------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read identity, digest, conflicts, gaps and reports (in the background)."""
+        lang = self.lang
+
+        def job(progress: Progress) -> dict[str, Any]:
+            info = peers.sync_status(self.workspace, lang)
+            info["conflicts"] = conflicts.list_conflicts(lang=lang)
+            info["reports"] = [str(p) for p in report.list_reports(self.workspace.data_dir)]
+            return info
+
+        task_runner(self).run(job, title=self.tr("Synchronisation"),
+                              label=self.tr("Reading the sync status…"), on_done=self._show,
+                              cancellable=False)
+
+    def _show(self, info: dict[str, Any]) -> None:
+        device = info["device"]
+        self.name_label.setText(device["name"])
+        self.fingerprint_label.setText(device["fingerprint"])
+        self.digest_label.setText(info["digest"])
+        self.last_label.setText(info["last_exchange"] or self.tr("never"))
+        self._conflicts = info["conflicts"]
+        table = self.conflict_table
+        table.setRowCount(len(self._conflicts))
+        for row, found in enumerate(self._conflicts):
+            cells = (found["record_type"], found["title"], found["label"],
+                     self._value_text(found["current"]), self._value_text(found["other"]))
+            for column, text in enumerate(cells):
+                table.setItem(row, column, QTableWidgetItem(str(text)))
+        self.notices.clear()
+        self.notices.addItems([g["message"] for g in info["gaps"]] + list(info["warnings"]))
+        self.reports.clear()
+        for path in info["reports"]:
+            self.reports.addItem(Path(path).stem)
+            self.reports.item(self.reports.count() - 1).setData(Qt.ItemDataRole.UserRole, path)
+        self._update_buttons()
+
+    def _value_text(self, value: Any) -> str:
+        if value is None:
+            return self.tr("(empty)")
+        if isinstance(value, bool):
+            return self.tr("yes") if value else self.tr("no")
+        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+    def _update_buttons(self) -> None:
+        selected = bool(self.conflict_table.selectionModel().selectedRows())
+        self.keep_current_button.setEnabled(selected)
+        self.keep_other_button.setEnabled(selected)
+
+    def show_report(self, path: Path) -> None:
+        saved = report.load(path)
+        ReportDialog(self.tr("Import report"), saved.text(self.lang), self).exec()
+
+    # -- conflicts -----------------------------------------------------------------
+
+    def resolve_selected(self, keep: str) -> None:
+        rows = self.conflict_table.selectionModel().selectedRows()
+        if not rows:
+            return
+        conflict_id = self._conflicts[rows[0].row()]["id"]
+
+        def job(progress: Progress) -> bool:
+            return conflicts.resolve(self.workspace, conflict_id, keep)
+
+        task_runner(self).run(job, title=self.tr("Needs review"),
+                              label=self.tr("Saving the choice…"),
+                              on_done=lambda _changed: self._changed(), cancellable=False)
+
+    def _changed(self) -> None:
+        self.data_changed.emit()
+        self.refresh()
+
+    # -- exporting -----------------------------------------------------------------
+
+    def choose_folder(self, title: str) -> Path | None:
+        chosen = QFileDialog.getExistingDirectory(self, title)
+        return Path(chosen) if chosen else None
+
+    def _choose_export_folder(self) -> None:
+        target = self.choose_folder(self.tr("Export to which folder?"))
+        if target is not None:
+            self.export_to(target)
+
+    def export_to(self, target_folder: Path) -> None:
+        """Write a full package for anyone into ``target_folder``."""
+        path = target_folder / folder.outgoing_name(self.workspace)
+
+        def job(progress: Progress) -> exporter.ExportResult:
+            return exporter.export(self.workspace, path, full=True, progress=progress)
+
+        task_runner(self).run(job, title=self.tr("Export"), label=self.tr("Writing the package…"),
+                              on_done=self._exported)
+
+    def _exported(self, result: exporter.ExportResult) -> None:
+        QMessageBox.information(self, self.tr("Export"), self.tr(
+            "Package {0} was written to {1}.").format(result.seq, str(result.path)))
+        self.refresh()
+
+    def _choose_exchange_folder(self) -> None:
+        shared = self.choose_folder(self.tr("Exchange through which folder?"))
+        if shared is not None:
+            self.exchange(shared)
+
+    def exchange(self, shared: Path) -> None:
+        """The one button: write our package into ``shared``, import the others there."""
+        def job(progress: Progress) -> folder.FolderResult:
+            return folder.exchange(self.workspace, shared, progress=progress)
+
+        task_runner(self).run(job, title=self.tr("Exchange through a folder"),
+                              label=self.tr("Writing and reading packages…"),
+                              on_done=self._exchanged)
+
+    def _exchanged(self, result: folder.FolderResult) -> None:
+        lines = [o.message(self.lang) for o in result.outcomes] or [
+            self.tr("No packages from other laptops in this folder yet.")]
+        ReportDialog(self.tr("Exchange through a folder"), "\n".join(lines), self).exec()
+        self._changed()
+
+    # -- importing -----------------------------------------------------------------
+
+    def _choose_import_file(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import which package?"), "", self.tr("JIPP packages (*.jipp)"))
+        if chosen:
+            self.import_file(Path(chosen))
+
+    def ask_trust(self, name: str, device_id: str, fingerprint: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unknown sender"), self.tr(
+            "This package comes from a laptop not trusted yet:\n\n{0}\n{1}\n"
+            "Fingerprint: {2}\n\nCompare the fingerprint with the sender (by phone or in "
+            "person). Trust this sender?").format(name, device_id, fingerprint),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def ask_passphrase(self) -> str | None:
+        text, ok = QInputDialog.getText(self, self.tr("Locked package"),
+                                        self.tr("Passphrase of this package:"),
+                                        QLineEdit.EchoMode.Password)
+        return text if ok and text else None
+
+    def confirm_import(self, preview: report.ImportReport) -> bool:
+        dialog = ReportDialog(self.tr("Import preview"), preview.text(self.lang), self,
+                              question=self.tr("Nothing has changed yet. Import these changes?"))
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def import_file(self, path: Path, *, passphrase: str | None = None,
+                    trust: bool = False) -> None:
+        """Dry run first; ask what must be asked; then the real import."""
+        def job(progress: Progress) -> report.ImportReport:
+            return importer.import_package(self.workspace, path, passphrase=passphrase,
+                                           trust=trust, dry_run=True, progress=progress)
+
+        def retry_after(exc: BaseException) -> None:
+            if isinstance(exc, UntrustedSender):
+                if self.ask_trust(exc.sender_name, exc.device_id, exc.fingerprint):
+                    self.import_file(path, passphrase=passphrase, trust=True)
+                return
+            if isinstance(exc, BadPassphrase):
+                again = self.ask_passphrase()
+                if again is not None:
+                    self.import_file(path, passphrase=again, trust=trust)
+                return
+            self._error(exc)
+
+        task_runner(self).run(job, title=self.tr("Import"), label=self.tr("Checking the package…"),
+                              on_done=lambda preview: self._previewed(path, preview, passphrase,
+                                                                      trust),
+                              on_error=retry_after)
+
+    def _previewed(self, path: Path, preview: report.ImportReport, passphrase: str | None,
+                   trust: bool) -> None:
+        if preview.nothing_new:
+            QMessageBox.information(self, self.tr("Import"), preview.headline(self.lang))
+            return
+        if not self.confirm_import(preview):
+            return
+
+        def job(progress: Progress) -> report.ImportReport:
+            return importer.import_package(self.workspace, path, passphrase=passphrase,
+                                           trust=trust, progress=progress)
+
+        task_runner(self).run(job, title=self.tr("Import"),
+                              label=self.tr("Importing the package…"), on_done=self._imported,
+                              on_error=self._error)
+
+    def _imported(self, done: report.ImportReport) -> None:
+        ReportDialog(self.tr("Import report"), done.text(self.lang), self).exec()
+        self._changed()
+
+    def _error(self, exc: BaseException) -> None:
+        from jipp_desktop.gui.errors import show_error
+
+        show_error(self, exc)
+

@@ -18,6 +18,7 @@ from jipp_desktop.core.errors import FieldError, RecordNotFound, ValidationError
 from jipp_desktop.core.registry import RECORD_TYPES, field_label
 from jipp_desktop.core.services import audit_text, utc_now
 from jipp_desktop.core.workspace import Workspace
+from jipp_desktop.sync import db
 from jipp_desktop.sync.lines import ConflictChange
 from jipp_desktop.sync.schema import field_object, is_flag, record_type_of
 
@@ -43,7 +44,7 @@ def load(ids: set[str]) -> dict[str, StoredConflict]:
     chunk = sorted(ids)
     for start in range(0, len(chunk), 500):
         part = chunk[start:start + 500]
-        cursor = m.database.execute_sql(
+        cursor = db.sql(
             "SELECT id, loser_stamp, winner_stamp, resolution, resolved_stamp, stamp "
             f"FROM sync_conflict WHERE id IN ({', '.join('?' * len(part))})", tuple(part))
         for cid, loser, winner, res, res_stamp, stamp in cursor:
@@ -67,12 +68,13 @@ def merged(old: StoredConflict | None, new: ConflictChange) -> StoredConflict:
 def write(change: ConflictChange, state: StoredConflict, exists: bool) -> None:
     resolution, res_stamp = state.resolution or (None, None)
     if exists:
-        m.database.execute_sql(
+        db.sql(
             "UPDATE sync_conflict SET loser_stamp = ?, winner_stamp = ?, resolution = ?, "
             "resolved_stamp = ?, stamp = ?, origin = ? WHERE id = ?",
-            (state.loser_stamp, state.winner_stamp, resolution, res_stamp, state.stamp, state.stamp[17:], change.id))
+            (state.loser_stamp, state.winner_stamp, resolution, res_stamp, state.stamp,
+             state.stamp[17:], change.id))
         return
-    m.database.execute_sql(
+    db.sql(
         "INSERT INTO sync_conflict (id, tbl, row_id, field, loser_value, loser_stamp, "
         "winner_stamp, resolution, resolved_stamp, stamp, origin, detected_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -91,7 +93,7 @@ def _label(table: str, field: str, lang: str) -> str:
 
 
 def _row(table: str, row_id: str) -> dict[str, Any] | None:
-    cursor = m.database.execute_sql(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+    cursor = db.sql(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
     found = cursor.fetchone()
     if found is None:
         return None
@@ -117,7 +119,7 @@ def list_conflicts(*, include_resolved: bool = False, lang: str = "id") -> list[
         sql += " WHERE resolution IS NULL"
     out = []
     for cid, table, row_id, field, loser, loser_stamp, winner, res, detected in \
-            m.database.execute_sql(sql + " ORDER BY detected_at DESC, id"):
+            db.sql(sql + " ORDER BY detected_at DESC, id"):
         row = _row(table, row_id) or {"id": row_id}
         type_name, _parent = record_type_of(table)
         if field == LIFE:
@@ -137,7 +139,7 @@ def list_conflicts(*, include_resolved: bool = False, lang: str = "id") -> list[
 
 
 def count_open() -> int:
-    row = m.database.execute_sql(
+    row = db.sql(
         "SELECT count(*) FROM sync_conflict WHERE resolution IS NULL").fetchone()
     return int(row[0])
 
@@ -154,7 +156,7 @@ def resolve(ws: Workspace, conflict: str, keep: str) -> bool:
     if keep not in KEEP:
         raise ValueError(keep)
     with m.database.atomic():
-        found = m.database.execute_sql(
+        found = db.sql(
             "SELECT tbl, row_id, field, loser_value FROM sync_conflict WHERE id = ?",
             (conflict,)).fetchone()
         if found is None:
@@ -171,7 +173,7 @@ def resolve(ws: Workspace, conflict: str, keep: str) -> bool:
             else:
                 changed = _write(ws, table, row, field, json.loads(loser) if loser else None,
                                  stamp, now)
-        m.database.execute_sql(
+        db.sql(
             "UPDATE sync_conflict SET resolution = ?, resolved_stamp = ?, stamp = ?, origin = ? "
             "WHERE id = ?", (keep, stamp, stamp, ws.device_id, conflict))
         ws.settings.set("clock_last", str(ws.clock.last))
@@ -200,7 +202,7 @@ def _write(ws: Workspace, table: str, row: dict[str, Any], field: str, value: An
                                           "This value is required.")])
     stamps = json.loads(row["stamps"])
     stamps[field] = stamp
-    m.database.execute_sql(
+    db.sql(
         f"UPDATE {table} SET {field} = ?, stamps = ?, updated_at = ?, updated_by = ? "
         "WHERE id = ?", (value, json.dumps(stamps, sort_keys=True), now, ws.device_id, row["id"]))
     _audit(ws, table, row, field, current, value, now)
@@ -214,7 +216,7 @@ def _flip(ws: Workspace, table: str, row: dict[str, Any], stamp: str, now: str) 
     stamps = json.loads(row["stamps"])
     stamps[LIFE] = stamp
     cl = int(row["cl"]) + 1
-    m.database.execute_sql(
+    db.sql(
         f"UPDATE {table} SET cl = ?, deleted = ?, stamps = ?, updated_at = ?, updated_by = ? "
         "WHERE id = ?", (cl, cl % 2 == 0, json.dumps(stamps, sort_keys=True), now, ws.device_id,
                          row["id"]))

@@ -47,7 +47,7 @@ def unseal(blob: bytes, passphrase: str | None) -> bytes:
             "This package is locked with a passphrase. Give the passphrase.")
     if len(blob) < _HEADER.size + 16:
         raise NotAPackage("Paket terkunci ini terpotong.", "This locked package is truncated.")
-    magic, log2_n, r, p, salt, nonce = _HEADER.unpack_from(blob)
+    _magic, log2_n, r, p, salt, nonce = _HEADER.unpack_from(blob)
     if not (10 <= log2_n <= 20 and 1 <= r <= 16 and 1 <= p <= 4):
         raise NotAPackage("Kepala paket terkunci rusak.", "The locked package's header is damaged.")
     header = blob[:_HEADER.size]

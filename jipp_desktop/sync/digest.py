@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from jipp_desktop.core import models as m
+from jipp_desktop.sync import db
 from jipp_desktop.sync.schema import TABLE_ORDER, is_flag, synced_fields
 
 _CONFLICT_COLUMNS = ("id", "tbl", "row_id", "field", "loser_value", "loser_stamp",
@@ -25,7 +25,7 @@ def canonical_lines() -> Iterator[str]:
     for table in TABLE_ORDER:
         fields = synced_fields(table)
         columns = ", ".join(("id", "hlc", "cl", "stamps", *fields))
-        cursor = m.database.execute_sql(f"SELECT {columns} FROM {table} ORDER BY id")
+        cursor = db.sql(f"SELECT {columns} FROM {table} ORDER BY id")
         flags = [is_flag(table, f) for f in fields]
         for row in cursor:
             values: list[Any] = [bool(v) if flag else v for v, flag in zip(row[4:], flags,
@@ -33,7 +33,7 @@ def canonical_lines() -> Iterator[str]:
             stamps = json.loads(row[3])
             yield json.dumps([table, row[0], row[1], row[2], stamps, values],
                              ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    cursor = m.database.execute_sql(
+    cursor = db.sql(
         f"SELECT {', '.join(_CONFLICT_COLUMNS)} FROM sync_conflict ORDER BY id")
     for row in cursor:
         yield json.dumps(["conflict", *row], ensure_ascii=False, separators=(",", ":"))

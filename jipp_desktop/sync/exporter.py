@@ -19,7 +19,7 @@ from typing import Any
 
 from jipp_desktop.core import models as m
 from jipp_desktop.core.workspace import Workspace
-from jipp_desktop.sync import identity, package, state, status, vectors
+from jipp_desktop.sync import db, identity, package, state, status, vectors
 from jipp_desktop.sync.errors import ExportCancelled, SyncError
 from jipp_desktop.sync.merge import Vector, implicit_vector, origin
 from jipp_desktop.sync.schema import TABLE_ORDER, is_flag, synced_fields
@@ -58,7 +58,7 @@ def _vectors_for(table: str, ids: list[str] | None) -> dict[str, dict[str, tuple
         if part is not None:
             query += f" AND row_id IN ({', '.join('?' * len(part))})"
             params += tuple(part)
-        for row_id, name, stamp, vv in m.database.execute_sql(query, params):
+        for row_id, name, stamp, vv in db.sql(query, params):
             out.setdefault(row_id, {})[name] = (stamp, json.loads(vv))
     return out
 
@@ -99,12 +99,12 @@ def _line(table: str, row: tuple[Any, ...], fields: tuple[str, ...], flags: list
 
 def _candidate_ids(table: str, base: Vector) -> list[str]:
     """Rows with a creation or field change the peer may lack (cheap: indexes and one scan)."""
-    ids = {rid for rid, hlc in m.database.execute_sql(f"SELECT id, hlc FROM {table}")
+    ids = {rid for rid, hlc in db.sql(f"SELECT id, hlc FROM {table}")
            if _needed(hlc, base)}
-    origins = [o for (o,) in m.database.execute_sql(
+    origins = [o for (o,) in db.sql(
         "SELECT DISTINCT origin FROM sync_field WHERE tbl = ?", (table,))]
     for dev in origins:
-        ids.update(r for (r,) in m.database.execute_sql(
+        ids.update(r for (r,) in db.sql(
             "SELECT row_id FROM sync_field WHERE tbl = ? AND origin = ? AND stamp > ?",
             (table, dev, base.get(dev, ""))))
     return sorted(ids)
@@ -119,7 +119,7 @@ def change_lines(base: Vector | None, scope: dict[str, set[str]] | None,
         columns = ", ".join(("id", "hlc", "stamps", "cl", "created_at", *fields))
         if base is None:
             ids: list[str] | None = None
-            rows: Iterable[tuple[Any, ...]] = m.database.execute_sql(
+            rows: Iterable[tuple[Any, ...]] = db.sql(
                 f"SELECT {columns} FROM {table} ORDER BY seq")
         else:
             ids = _candidate_ids(table, base)
@@ -146,13 +146,13 @@ def change_lines(base: Vector | None, scope: dict[str, set[str]] | None,
 def _rows_by_id(table: str, columns: str, ids: list[str]) -> Iterator[tuple[Any, ...]]:
     for start in range(0, len(ids), _BATCH):
         part = ids[start:start + _BATCH]
-        yield from m.database.execute_sql(
+        yield from db.sql(
             f"SELECT {columns} FROM {table} WHERE id IN ({', '.join('?' * len(part))})",
             tuple(part))
 
 
 def conflict_lines(base: Vector | None, counter: list[int]) -> Iterator[bytes]:
-    cursor = m.database.execute_sql(
+    cursor = db.sql(
         "SELECT id, tbl, row_id, field, loser_value, loser_stamp, winner_stamp, resolution, "
         "resolved_stamp, stamp FROM sync_conflict ORDER BY id")
     for cid, tbl, row_id, name, loser, loser_stamp, winner, res, res_stamp, stamp in cursor:

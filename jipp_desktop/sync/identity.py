@@ -19,7 +19,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from jipp_desktop.core import models as m
+from jipp_desktop.sync import db
 
 KEY_FILE = "device_key.pem"
 
@@ -97,14 +97,14 @@ def public_fingerprint(public_b64: str) -> str:
 
 
 def is_trusted(fingerprint: str) -> bool:
-    row = m.database.execute_sql("SELECT 1 FROM sync_trusted WHERE fingerprint = ?",
+    row = db.sql("SELECT 1 FROM sync_trusted WHERE fingerprint = ?",
                                  (fingerprint,)).fetchone()
     return row is not None
 
 
 def trust(fingerprint: str, name: str | None = None, device_id: str | None = None) -> None:
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    m.database.execute_sql(
+    db.sql(
         "INSERT INTO sync_trusted (fingerprint, name, device_id, trusted_at) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (fingerprint) DO UPDATE SET name = coalesce(excluded.name, name), "
         "device_id = coalesce(excluded.device_id, device_id)",
@@ -113,13 +113,13 @@ def trust(fingerprint: str, name: str | None = None, device_id: str | None = Non
 
 def known_key(device_id: str) -> str | None:
     """The fingerprint a device signed its earlier packages with, if we imported any."""
-    row = m.database.execute_sql("SELECT fingerprint FROM sync_peer WHERE device_id = ?",
+    row = db.sql("SELECT fingerprint FROM sync_peer WHERE device_id = ?",
                                  (device_id,)).fetchone()
     return None if row is None else str(row[0])
 
 
 def trusted_list() -> list[dict[str, str | None]]:
-    cursor = m.database.execute_sql(
+    cursor = db.sql(
         "SELECT fingerprint, name, device_id, trusted_at FROM sync_trusted ORDER BY trusted_at")
     return [{"fingerprint": f, "name": n, "device_id": d, "trusted_at": t}
             for f, n, d, t in cursor]

@@ -22,7 +22,7 @@ from jipp_desktop.core import models as m
 from jipp_desktop.core.clock import MAX_DRIFT_MS, Stamp, now_ms
 from jipp_desktop.core.services import Cancelled, audit_text
 from jipp_desktop.core.workspace import Workspace
-from jipp_desktop.sync import conflicts, digest, formats, identity, package, status, vectors
+from jipp_desktop.sync import conflicts, db, digest, formats, identity, package, status, vectors
 from jipp_desktop.sync.errors import InvalidRecords, SyncError, UntrustedSender
 from jipp_desktop.sync.lines import ConflictChange, RowChange, conflict_change, row_change
 from jipp_desktop.sync.merge import (
@@ -161,7 +161,7 @@ def _check_trust(sender: dict[str, str], fingerprint: str, trust: bool,
 
 
 def _already_imported(package_id: str) -> bool:
-    return m.database.execute_sql("SELECT 1 FROM sync_package WHERE package_id = ?",
+    return db.sql("SELECT 1 FROM sync_package WHERE package_id = ?",
                                   (package_id,)).fetchone() is not None
 
 
@@ -230,12 +230,12 @@ def _load_local(table: str, ids: list[str]) -> dict[str, LocalRow]:
     for start in range(0, len(ids), _BATCH):
         part = ids[start:start + _BATCH]
         marks = ", ".join("?" * len(part))
-        for row in m.database.execute_sql(f"SELECT {columns} FROM {table} WHERE id IN ({marks})",
+        for row in db.sql(f"SELECT {columns} FROM {table} WHERE id IN ({marks})",
                                           tuple(part)):
             values = {n: (bool(v) if flag and v is not None else v)
                       for n, v, flag in zip(fields, row[5:], flags, strict=True)}
             out[row[0]] = LocalRow(row[1], row[2], json.loads(row[3]), row[4], values, {})
-        for row_id, name, vv in m.database.execute_sql(
+        for row_id, name, vv in db.sql(
                 f"SELECT row_id, field, vv FROM sync_field WHERE tbl = ? AND row_id IN ({marks})",
                 (table, *part)):
             if row_id in out:
@@ -258,12 +258,12 @@ def _plan(ws: Workspace, rows: list[RowChange], found: list[ConflictChange],
             plan.rows.append(_merge_row(change, local.get(change.id)))
     detected = _detected_conflicts(ws, plan)
     stored = conflicts.load({c.id for c in [*found, *detected]})
-    for change in [*found, *detected]:
-        old = stored.get(change.id)
-        new = conflicts.merged(old, change)
+    for conflict in [*found, *detected]:
+        old = stored.get(conflict.id)
+        new = conflicts.merged(old, conflict)
         if old is None or new != old:
-            plan.conflicts.append((change, new, old is not None))
-            stored[change.id] = new
+            plan.conflicts.append((conflict, new, old is not None))
+            stored[conflict.id] = new
     return plan
 
 
@@ -332,7 +332,7 @@ def _detected_conflicts(ws: Workspace, plan: Plan) -> list[ConflictChange]:
 
 
 def _apply(ws: Workspace, plan: Plan, report: ImportReport, progress: Progress | None) -> None:
-    conn = m.database.connection()
+    conn = db.connection()
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     actor = ws.actor()
     audits: list[tuple[Any, ...]] = []
@@ -382,11 +382,11 @@ def _apply(ws: Workspace, plan: Plan, report: ImportReport, progress: Progress |
                      "VALUES (?, ?, ?, ?, ?, ?)", field_rows)
     conn.executemany("INSERT INTO audit (at, device, actor, record_type, record_id, action, "
                      "field, old, new) VALUES (?, ?, ?, ?, ?, 'sync', ?, ?, ?)", audits)
-    for change, merged, exists in plan.conflicts:
-        conflicts.write(change, merged, exists)
+    for conflict, merged, exists in plan.conflicts:
+        conflicts.write(conflict, merged, exists)
         if not exists:
-            report.table(change.table).conflicts += 1
-            report.conflict_ids.append(change.id)
+            report.table(conflict.table).conflicts += 1
+            report.conflict_ids.append(conflict.id)
     if progress is not None:
         progress(total, total)
 
@@ -426,10 +426,9 @@ def _audit_row(now: str, change: RowChange, type_name: str, parent: str | None,
                values: dict[str, Any], actor: str, name: str, old: str | None,
                new: str | None) -> tuple[Any, ...]:
     record_id = values.get(parent) if parent else change.id
+    path: str | None = None if name == "create" else name
     if parent:
         path = f"{change.table}[{change.id}]" + ("" if name == "create" else f".{name}")
-    else:
-        path = None if name == "create" else name
     newest = max(change.stamps)
     return (now, origin(newest), actor, type_name, record_id or change.id, path, old, new)
 
@@ -457,7 +456,7 @@ def _check_foreign_keys(plan: Plan) -> None:
     tables = {row.change.table for row in plan.rows}
     problems = []
     for table in sorted(tables):
-        for found in m.database.execute_sql(f"PRAGMA foreign_key_check({table})"):
+        for found in db.sql(f"PRAGMA foreign_key_check({table})"):
             problems.append((f"{found[0]}: referensi ke {found[2]} tidak ditemukan",
                              f"{found[0]}: reference to {found[2]} not found"))
     if problems:
@@ -470,7 +469,7 @@ def _remember(ws: Workspace, pkg: package.Package, report: ImportReport, newest:
     sender = pkg.sender
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     report.imported_at = now
-    m.database.execute_sql(
+    db.sql(
         "INSERT INTO sync_peer (device_id, name, fingerprint, public_key, first_seen, last_seen) "
         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET name = excluded.name, "
         "fingerprint = excluded.fingerprint, public_key = excluded.public_key, "
@@ -478,7 +477,7 @@ def _remember(ws: Workspace, pkg: package.Package, report: ImportReport, newest:
         (sender["id"], sender["name"], report.fingerprint, sender["public_key"], now, now))
     if report.newly_trusted:
         identity.trust(report.fingerprint, sender["name"], sender["id"])
-    m.database.execute_sql(
+    db.sql(
         "INSERT INTO sync_package (package_id, sender, stream, seq, full, created_at, "
         "imported_at, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (report.package_id, sender["id"], report.stream, report.seq,

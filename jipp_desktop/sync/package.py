@@ -97,8 +97,9 @@ class Package:
 
 
 def damaged(detail_id: str, detail_en: str) -> NotAPackage:
-    return NotAPackage(f"Berkas ini bukan paket JIPP yang utuh: {detail_id}. Tidak ada yang diimpor.",
-                       f"This file is not an intact JIPP package: {detail_en}. Nothing was imported.")
+    return NotAPackage(
+        f"Berkas ini bukan paket JIPP yang utuh: {detail_id}. Tidak ada yang diimpor.",
+        f"This file is not an intact JIPP package: {detail_en}. Nothing was imported.")
 
 
 def _bounded_lines(raw: IO[bytes]) -> Iterator[bytes]:

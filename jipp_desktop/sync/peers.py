@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from jipp_desktop.core import models as m
 from jipp_desktop.core.workspace import Workspace
-from jipp_desktop.sync import conflicts, digest, identity, state, vectors
+from jipp_desktop.sync import conflicts, db, digest, identity, state, vectors
 from jipp_desktop.sync.exporter import ALL
 
 # A clock this far behind the newest stamp already seen gets a warning: edits made now
@@ -35,8 +34,8 @@ def gaps(ws: Workspace) -> list[Gap]:
     received are not missing in any way that matters.
     """
     out: list[Gap] = []
-    names = {d: n for d, n in m.database.execute_sql("SELECT device_id, name FROM sync_peer")}
-    cursor = m.database.execute_sql(
+    names = {d: n for d, n in db.sql("SELECT device_id, name FROM sync_peer")}
+    cursor = db.sql(
         "SELECT sender, stream, seq, full FROM sync_package WHERE stream IN (?, ?) "
         "ORDER BY sender, stream, seq", (ws.device_id, ALL))
     streams: dict[tuple[str, str], list[tuple[int, bool]]] = {}
@@ -55,10 +54,10 @@ def gaps(ws: Workspace) -> list[Gap]:
 def peers() -> list[dict[str, Any]]:
     trusted = {t["fingerprint"] for t in identity.trusted_list()}
     out = []
-    for device_id, name, fingerprint, first, last in m.database.execute_sql(
+    for device_id, name, fingerprint, first, last in db.sql(
             "SELECT device_id, name, fingerprint, first_seen, last_seen FROM sync_peer "
             "ORDER BY name"):
-        newest = m.database.execute_sql(
+        newest = db.sql(
             "SELECT max(seq), count(*) FROM sync_package WHERE sender = ?", (device_id,)
         ).fetchone()
         out.append({"device_id": device_id, "name": name, "fingerprint": fingerprint,

@@ -16,7 +16,7 @@ from typing import Any
 
 from jipp_desktop.core.registry import RECORD_TYPES, record_type, user_fields
 from jipp_desktop.core.validation import Regions, Validator
-from jipp_desktop.sync import package
+from jipp_desktop.sync import db, package
 from jipp_desktop.sync.lines import RowChange
 from jipp_desktop.sync.schema import TABLES, synced_fields
 
@@ -40,9 +40,7 @@ class RecordChecker:
         if rid in self.incoming.get(table, ()):
             return True
         if table not in self.known:
-            from jipp_desktop.core import models as m
-
-            self.known[table] = {r for (r,) in m.database.execute_sql(f"SELECT id FROM {table}")}
+            self.known[table] = {r for (r,) in db.sql(f"SELECT id FROM {table}")}
         return rid in self.known[table]
 
     def check(self, plan_rows: list[tuple[RowChange, bool]]) -> list[Problem]:

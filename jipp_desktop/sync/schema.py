@@ -15,7 +15,7 @@ _EXTRA: dict[type[m.SyncedModel], tuple[str, ...]] = {
 }
 
 TABLES: dict[str, type[m.SyncedModel]] = {
-    str(model._meta.table_name): model for model in SYNCED_MODELS  # type: ignore[attr-defined]
+    str(model._meta.table_name): model for model in SYNCED_MODELS
 }
 TABLE_ORDER: tuple[str, ...] = tuple(TABLES)
 
@@ -30,7 +30,8 @@ def synced_fields(table: str) -> tuple[str, ...]:
 
 @cache
 def field_object(table: str, name: str) -> peewee.Field:
-    return TABLES[table]._meta.fields[name]  # type: ignore[attr-defined,no-any-return]
+    found: peewee.Field = TABLES[table]._meta.fields[name]
+    return found
 
 
 @cache
@@ -45,6 +46,6 @@ def record_type_of(table: str) -> tuple[str, str | None]:
         if rt.table == table:
             return rt.name, None
         for spec in rt.children:
-            if str(spec.model._meta.table_name) == table:  # type: ignore[attr-defined]
+            if str(spec.model._meta.table_name) == table:
                 return rt.name, spec.parent_field
     return "attachment", None

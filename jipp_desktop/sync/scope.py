@@ -7,14 +7,14 @@ added too, so the receiving laptop can resolve every reference.
 
 from __future__ import annotations
 
-from jipp_desktop.core import models as m
 from jipp_desktop.core.fields import RefId
 from jipp_desktop.core.registry import RECORD_TYPES, user_fields
+from jipp_desktop.sync import db
 from jipp_desktop.sync.schema import TABLES
 
 
 def _ids(sql: str, params: tuple[object, ...]) -> set[str]:
-    return {str(r[0]) for r in m.database.execute_sql(sql, params)}
+    return {str(r[0]) for r in db.sql(sql, params)}
 
 
 def province_ids(province: str) -> dict[str, set[str]]:
@@ -32,7 +32,7 @@ def province_ids(province: str) -> dict[str, set[str]]:
     _close_references(scoped)
     for rt in RECORD_TYPES.values():
         for spec in rt.children:
-            child = str(spec.model._meta.table_name)  # type: ignore[attr-defined]
+            child = str(spec.model._meta.table_name)
             scoped[child] = _in(child, spec.parent_field, scoped[rt.table])
     every = set().union(*(scoped[t] for t in scoped if t != "attachment"))
     scoped["attachment"] = _in("attachment", "record_id", every)

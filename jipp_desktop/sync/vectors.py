@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from jipp_desktop.core import models as m
+from jipp_desktop.sync import db
 from jipp_desktop.sync.merge import Vector
 
 
 def load(peer: str) -> Vector:
-    cursor = m.database.execute_sql("SELECT origin, stamp FROM sync_vector WHERE peer = ?",
+    cursor = db.sql("SELECT origin, stamp FROM sync_vector WHERE peer = ?",
                                     (peer,))
     return {str(o): str(s) for o, s in cursor}
 
@@ -23,7 +23,7 @@ def load(peer: str) -> Vector:
 def raise_to(peer: str, vector: Mapping[str, str]) -> None:
     """Pointwise max of the stored vector and ``vector`` (a stale package never lowers it)."""
     for origin, stamp in vector.items():
-        m.database.execute_sql(
+        db.sql(
             "INSERT INTO sync_vector (peer, origin, stamp) VALUES (?, ?, ?) "
             "ON CONFLICT (peer, origin) DO UPDATE SET stamp = max(stamp, excluded.stamp)",
             (peer, origin, stamp))

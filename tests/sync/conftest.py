@@ -16,3 +16,11 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def fleet(tmp_path: Path, template_db: Path) -> Fleet:
     return Fleet(tmp_path / "fleet", template_db)
+
+
+@pytest.fixture(scope="session")
+def _qt_none_guard() -> None:
+    """The app's guard against PySide6 builds that leak None references (see pyside_fix)."""
+    from jipp_desktop.gui.pyside_fix import protect_none
+
+    protect_none()

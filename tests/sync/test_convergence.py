@@ -11,8 +11,8 @@ laptop has seen) tells which overwrites were concurrent.
 from __future__ import annotations
 
 import itertools
-import os
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any

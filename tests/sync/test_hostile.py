@@ -269,7 +269,7 @@ def _db_state() -> str:
 @given(data=st.data())
 def test_fuzzed_packages_never_crash_and_never_half_write(
         pair: tuple[Laptop, Laptop, Path], tmp_path: Path, data: st.DataObject) -> None:
-    a, b, good = pair
+    _a, b, good = pair
     blob = bytearray(good.read_bytes())
     for _ in range(data.draw(st.integers(1, 4), label="mutations")):
         kind = data.draw(st.sampled_from(("flip", "cut", "insert")))

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
@@ -39,11 +41,36 @@ from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.gui.display import Display
 from jipp_desktop.gui.i18n import current_language
 from jipp_desktop.gui.pages import PAGES
+from jipp_desktop.gui.reader import shared_reader
 
 CARD_TYPES = ("innovation", "replication", "commitment", "visit", "workplan", "hub")
 TOP_CATEGORIES = 8
 TOP_PROVINCES = 8
 OVERDUE = QColor(176, 0, 32)
+
+
+@dataclass(frozen=True)
+class _Figures:
+    officer: str
+    stats: dict[str, int]
+    stages: dict[str | None, int]
+    categories: dict[str | None, int]
+    progress: dict[str, dict[str, int]]
+    months: list[tuple[str, int]]
+    due: list[dashboard.DueFollowUp]
+
+
+def _collect(workspace: Workspace) -> _Figures:
+    """Every figure the page shows; runs on the reader thread."""
+    return _Figures(
+        officer=workspace.settings.get("officer_name"),
+        stats=workspace.records.stats(),
+        stages=dashboard.count_by("innovation", "stage"),
+        categories=dashboard.count_by("innovation", "category"),
+        progress=dashboard.replication_progress(),
+        months=dashboard.visits_per_month(12),
+        due=dashboard.followups_due(dt.date.today()),
+    )
 
 
 def _short(text: str, limit: int) -> str:
@@ -151,22 +178,28 @@ class DashboardPage(QWidget):
     # -- data -------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Gather the figures on the reader thread, then draw them here."""
+        workspace = self.workspace
+        shared_reader().read(lambda: _collect(workspace), self._show)
+
+    def _show(self, data: _Figures) -> None:
+        if not shiboken6.isValid(self):
+            return
         lang = current_language()
-        name = self.workspace.settings.get("officer_name")
+        name = data.officer
         hello = self.tr("Hello, %1.").replace("%1", name) if name else self.tr("Hello.")
         title = self.tr("Home")
         hint = self.tr("Click a number or a bar to open the matching list.")
         self.greeting.setText(f"<h2>{title}</h2>{html.escape(hello)} {hint}")
-        stats = self.workspace.records.stats()
         for type_name, card in self.cards.items():
-            number = idformat.format_number(stats.get(type_name, 0), 0, lang)
+            number = idformat.format_number(data.stats.get(type_name, 0), 0, lang)
             card.setText(f"{number}\n{card.property('title')}")
             card.setAccessibleName(f"{card.property('title')}: {number}")
-        self._stage_chart(lang)
-        self._category_chart()
-        self._progress_chart(lang)
-        self._visits_chart(lang)
-        self._followups(lang)
+        self._stage_chart(lang, data.stages)
+        self._category_chart(data.categories)
+        self._progress_chart(lang, data.progress)
+        self._visits_chart(lang, data.months)
+        self._followups(lang, data.due)
 
     def _set_chart(self, view: QChartView, chart: QChart) -> None:
         # The view does not own its chart: keep the Python reference alive while shown,
@@ -174,8 +207,7 @@ class DashboardPage(QWidget):
         view.setChart(chart)
         self._charts[id(view)] = chart
 
-    def _stage_chart(self, lang: str) -> None:
-        counts = dashboard.count_by("innovation", "stage")
+    def _stage_chart(self, lang: str, counts: dict[str | None, int]) -> None:
         codes = list(vocab.INNOVATION_STAGE)
         bars = QBarSet(self.tr("Innovations"))
         bars.append([counts.get(code, 0) for code in codes])
@@ -195,8 +227,7 @@ class DashboardPage(QWidget):
         )
         self._set_chart(self.stage_view, chart)
 
-    def _category_chart(self) -> None:
-        counts = dashboard.count_by("innovation", "category")
+    def _category_chart(self, counts: dict[str | None, int]) -> None:
         top = sorted(((v, k) for k, v in counts.items() if k), reverse=True)[:TOP_CATEGORIES]
         top.reverse()  # horizontal bars draw bottom-up; the biggest belongs on top
         names = [str(k) for _v, k in top]
@@ -222,8 +253,7 @@ class DashboardPage(QWidget):
         )
         self._set_chart(self.category_view, chart)
 
-    def _progress_chart(self, lang: str) -> None:
-        progress = dashboard.replication_progress()
+    def _progress_chart(self, lang: str, progress: dict[str, dict[str, int]]) -> None:
         top = sorted(progress, key=lambda p: sum(progress[p].values()), reverse=True)[
             :TOP_PROVINCES
         ]
@@ -255,8 +285,7 @@ class DashboardPage(QWidget):
         )
         self._set_chart(self.progress_view, chart)
 
-    def _visits_chart(self, lang: str) -> None:
-        months = dashboard.visits_per_month(12)
+    def _visits_chart(self, lang: str, months: list[tuple[str, int]]) -> None:
         bars = QBarSet(self.tr("Visits"))
         bars.append([count for _key, count in months])
         bars.clicked.connect(lambda i: self.openList.emit("visit", {}, int(months[i][0][:4])))
@@ -301,8 +330,7 @@ class DashboardPage(QWidget):
         values.setRange(0, max(top, 1))
         values.applyNiceNumbers()
 
-    def _followups(self, lang: str) -> None:
-        due = dashboard.followups_due(dt.date.today())
+    def _followups(self, lang: str, due: list[dashboard.DueFollowUp]) -> None:
         self._due = due
         self.followups.setRowCount(len(due))
         for row, item in enumerate(due):

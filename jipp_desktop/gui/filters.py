@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
@@ -18,6 +19,7 @@ from jipp_desktop.core.registry import record_type, user_fields
 from jipp_desktop.core.validation import Regions
 from jipp_desktop.gui.display import Display
 from jipp_desktop.gui.i18n import pick
+from jipp_desktop.gui.reader import shared_reader
 from jipp_desktop.gui.widgets import CodeCombo, ProvinceCombo, RegencyCombo, VocabCombo
 
 ENUM_FILTERS = ("stage", "status", "level", "kind")
@@ -48,8 +50,7 @@ class FilterBar(QWidget):
                 province.codeChanged.connect(regency.set_province)
         if "category" in fields and not isinstance(fields["category"], EnumText):
             category = CodeCombo(self)
-            values = dashboard.distinct_values(type_name, "category")
-            category.fill([(v, v) for v in values], self.tr("All categories"))
+            category.fill([], self.tr("All categories"))
             self._add("category", category, pick(fields["category"].label))
         for name in ENUM_FILTERS:
             field = fields.get(name)
@@ -61,8 +62,7 @@ class FilterBar(QWidget):
         year_field = dashboard.year_field(type_name)
         if year_field is not None:
             year = CodeCombo(self)
-            values = [str(y) for y in dashboard.years(type_name, year_field)]
-            year.fill([(v, v) for v in values], self.tr("All years"))
+            year.fill([], self.tr("All years"))
             self._add("year", year, self.tr("Year"))
         self.extra_label = QLabel(self)
         self.extra_clear = QToolButton(self)
@@ -73,6 +73,30 @@ class FilterBar(QWidget):
         layout.addWidget(self.extra_clear)
         layout.addStretch(1)
         self._show_extra()
+        self.reload_choices()
+
+    def reload_choices(self) -> None:
+        """Fill the category and year lists from the data, on the reader thread."""
+        type_name = self.type_name
+        has_category = "category" in self.combos
+        year_field = dashboard.year_field(type_name) if "year" in self.combos else None
+
+        def gather() -> tuple[list[str], list[int]]:
+            categories = dashboard.distinct_values(type_name, "category") if has_category else []
+            years = dashboard.years(type_name, year_field) if year_field else []
+            return categories, years
+
+        shared_reader().read(gather, self._fill_choices)
+
+    def _fill_choices(self, choices: tuple[list[str], list[int]]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        categories, years = choices
+        # fill() keeps the current choice, so a dashboard filter set meanwhile survives.
+        if "category" in self.combos:
+            self.combos["category"].fill([(v, v) for v in categories], self.tr("All categories"))
+        if "year" in self.combos:
+            self.combos["year"].fill([(str(y), str(y)) for y in years], self.tr("All years"))
 
     def _add(self, name: str, combo: CodeCombo, label: str) -> None:
         combo.setMinimumContentsLength(18)

@@ -238,6 +238,7 @@ class RecordListPage(QWidget):
 
     def refresh(self) -> None:
         self.model.refresh()
+        self.filters.reload_choices()
 
     def show_filtered(self, filters: dict[str, Any], year: int | None = None) -> None:
         """Open this list narrowed to ``filters`` (from a link or the dashboard)."""

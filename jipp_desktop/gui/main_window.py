@@ -9,6 +9,7 @@ import importlib
 from typing import Any
 
 import peewee
+import shiboken6
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -28,10 +29,10 @@ from jipp_desktop import __version__
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.gui.display import Display
 from jipp_desktop.gui.editors.record_editor import RecordEditor
-from jipp_desktop.gui.errors import show_error
 from jipp_desktop.gui.icons import icon
 from jipp_desktop.gui.list_page import RecordListPage
 from jipp_desktop.gui.pages import PAGE_KEYS, PAGES, PageSpec, external_page_class
+from jipp_desktop.gui.reader import shared_reader
 from jipp_desktop.gui.tasks import TaskRunner
 
 
@@ -378,29 +379,24 @@ class MainWindow(QMainWindow):
     # -- status bar -------------------------------------------------------------------
 
     def update_status(self) -> None:
-        try:
-            stats = self.workspace.records.stats()
-        except peewee.DatabaseError as exc:
-            show_error(self, exc)
+        """Counts and the last exchange, read on the reader thread."""
+        workspace = self.workspace
+        shared_reader().read(
+            lambda: (workspace.records.stats(), _last_exchange(workspace)), self._show_status
+        )
+
+    def _show_status(self, result: tuple[dict[str, int], str | None]) -> None:
+        if not shiboken6.isValid(self):
             return
+        stats, stamp = result
         parts = [
             f"{page_title(spec)}: {stats.get(spec.record_type, 0)}"
             for spec in PAGES
             if spec.record_type in ("innovation", "replication", "commitment", "visit", "hub")
         ]
         self.counts_label.setText("   ".join(parts))
-        self.exchange_label.setText(
-            self.tr("Last exchange: %1").replace("%1", self._last_exchange())
-        )
-
-    def _last_exchange(self) -> str:
-        try:
-            from jipp_desktop.sync.status import last_exchange
-
-            stamp = last_exchange(self.workspace)
-        except (ImportError, peewee.DatabaseError):
-            return "—"
-        return self.display.value(None, stamp) if stamp else "—"
+        shown = self.display.value(None, stamp) if stamp else "—"
+        self.exchange_label.setText(self.tr("Last exchange: %1").replace("%1", shown))
 
     # -- settings ---------------------------------------------------------------------
 
@@ -439,3 +435,15 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self.runner.shutdown()
         event.accept()
+
+
+def _last_exchange(workspace: Workspace) -> str | None:
+    """When this laptop last exchanged a package (the sync engineer's status function)."""
+    try:
+        from jipp_desktop.sync.status import last_exchange
+    except ImportError:
+        return None
+    try:
+        return last_exchange(workspace)
+    except peewee.DatabaseError:
+        return None

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import peewee
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -28,6 +29,7 @@ from jipp_desktop.core.registry import record_type, user_fields
 from jipp_desktop.core.services import RecordService
 from jipp_desktop.gui.display import Display
 from jipp_desktop.gui.i18n import pick
+from jipp_desktop.gui.reader import shared_reader
 
 PAGE_SIZE = 100
 CACHE_PAGES = 20
@@ -58,13 +60,24 @@ class RecordTableModel(QAbstractTableModel):
     refreshed = Signal(int)
 
     def __init__(
-        self, records: RecordService, display: Display, type_name: str, parent: Any = None
+        self,
+        records: RecordService,
+        display: Display,
+        type_name: str,
+        parent: Any = None,
+        *,
+        background: bool = True,
     ) -> None:
+        """With ``background`` the key query runs on the reader thread (never blocking
+        the window); without it, ``refresh`` answers at once (small dialogs, tests)."""
         super().__init__(parent)
         self._records = records
         self._display = display
         self.type_name = type_name
         self.columns = columns_of(type_name)
+        self._background = background
+        self._generation = 0
+        self._shown = 0
         self._query = ListQuery()
         self._seqs: list[int] = []
         self._pages: OrderedDict[int, list[dict[str, Any] | None]] = OrderedDict()
@@ -81,8 +94,30 @@ class RecordTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Re-run the query (after a search, a filter, a sort or a saved change)."""
+        if not self._background:
+            self._show(self._records.seqs(self.type_name, self._query))
+            return
+        # Only the newest query may change the list; answers to older ones are dropped.
+        self._generation += 1
+        generation = self._generation
+        records, type_name, query = self._records, self.type_name, self.query
+        shared_reader().read(
+            lambda: records.seqs(type_name, query),
+            lambda seqs: self._answer(generation, seqs),
+        )
+
+    @property
+    def loading(self) -> bool:
+        return self._background and self._generation != self._shown
+
+    def _answer(self, generation: int, seqs: list[int]) -> None:
+        if generation == self._generation and shiboken6.isValid(self):
+            self._shown = generation
+            self._show(seqs)
+
+    def _show(self, seqs: list[int]) -> None:
         self.beginResetModel()
-        self._seqs = self._records.seqs(self.type_name, self._query)
+        self._seqs = seqs
         self._pages.clear()
         self._display.forget_titles()
         self.endResetModel()

@@ -43,8 +43,11 @@ class CodeCombo(QComboBox):
             self.addItem(blank, None)
         for code, text in items:
             self.addItem(text, code)
+        # Keep the current choice only if the new list still offers it (a regency of
+        # another province must go when the province changes).
+        index = self.findData(keep) if keep is not None else -1
+        self.setCurrentIndex(index if index >= 0 else (0 if self.count() else -1))
         self.blockSignals(False)
-        self.set_code(keep, emit=False)
 
     def code(self) -> str | None:
         data = self.currentData()
@@ -52,6 +55,11 @@ class CodeCombo(QComboBox):
 
     def set_code(self, code: str | None, emit: bool = True) -> None:
         index = self.findData(code) if code is not None else (0 if self.count() else -1)
+        if index < 0 and code is not None:
+            # A value the list does not hold (yet): a filter set before its choices
+            # arrived, or a stored value no longer offered.  Keep it rather than lose it.
+            self.addItem(code, code)
+            index = self.count() - 1
         if index < 0:
             index = 0 if self.count() else -1
         if not emit:

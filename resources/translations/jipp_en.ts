@@ -561,6 +561,17 @@ Offline records for public-service innovation hubs.</source>
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Report</source>
@@ -770,7 +781,193 @@ Offline records for public-service innovation hubs.</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <source>Sinkronisasi</source>
+        <source>This laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset digest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchange through a folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to a folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the current value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the other value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing packages and warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the sync status…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the choice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to which folder?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package {0} was written to {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchange through which folder?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchange through a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing and reading packages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No packages from other laptops in this folder yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import which package?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JIPP packages (*.jipp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This package comes from a laptop not trusted yet:
+
+{0}
+{1}
+Fingerprint: {2}
+
+Compare the fingerprint with the sender (by phone or in person). Trust this sender?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase of this package:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has changed yet. Import these changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing the package…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

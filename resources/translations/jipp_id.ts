@@ -558,6 +558,17 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Import</source>
+        <translation>Impor</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Cetak…</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Report</source>
@@ -766,8 +777,200 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <source>Sinkronisasi</source>
+        <source>This laptop</source>
+        <translation>Laptop ini</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>Sidik jari kunci</translation>
+    </message>
+    <message>
+        <source>Dataset digest</source>
+        <translation>Ringkasan (digest) data</translation>
+    </message>
+    <message>
+        <source>Last exchange</source>
+        <translation>Pertukaran terakhir</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Pertukaran</translation>
+    </message>
+    <message>
+        <source>Exchange through a folder…</source>
+        <translation>Bertukar melalui folder…</translation>
+    </message>
+    <message>
+        <source>Export to a folder…</source>
+        <translation>Ekspor ke folder…</translation>
+    </message>
+    <message>
+        <source>Import a package…</source>
+        <translation>Impor paket…</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Perlu ditinjau</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Isian</translation>
+    </message>
+    <message>
+        <source>Current value</source>
+        <translation>Nilai saat ini</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>Nilai lain</translation>
+    </message>
+    <message>
+        <source>Keep the current value</source>
+        <translation>Pertahankan nilai saat ini</translation>
+    </message>
+    <message>
+        <source>Use the other value</source>
+        <translation>Pakai nilai lain</translation>
+    </message>
+    <message>
+        <source>Missing packages and warnings</source>
+        <translation>Paket yang hilang dan peringatan</translation>
+    </message>
+    <message>
+        <source>Import reports</source>
+        <translation>Laporan impor</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
         <translation>Sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Reading the sync status…</source>
+        <translation>Membaca status sinkronisasi…</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>belum pernah</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(kosong)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>Laporan impor</translation>
+    </message>
+    <message>
+        <source>Saving the choice…</source>
+        <translation>Menyimpan pilihan…</translation>
+    </message>
+    <message>
+        <source>Export to which folder?</source>
+        <translation>Ekspor ke folder mana?</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Ekspor</translation>
+    </message>
+    <message>
+        <source>Writing the package…</source>
+        <translation>Menulis paket…</translation>
+    </message>
+    <message>
+        <source>Package {0} was written to {1}.</source>
+        <translation>Paket {0} ditulis ke {1}.</translation>
+    </message>
+    <message>
+        <source>Exchange through which folder?</source>
+        <translation>Bertukar melalui folder mana?</translation>
+    </message>
+    <message>
+        <source>Exchange through a folder</source>
+        <translation>Bertukar melalui folder</translation>
+    </message>
+    <message>
+        <source>Writing and reading packages…</source>
+        <translation>Menulis dan membaca paket…</translation>
+    </message>
+    <message>
+        <source>No packages from other laptops in this folder yet.</source>
+        <translation>Belum ada paket dari laptop lain di folder ini.</translation>
+    </message>
+    <message>
+        <source>Import which package?</source>
+        <translation>Impor paket yang mana?</translation>
+    </message>
+    <message>
+        <source>JIPP packages (*.jipp)</source>
+        <translation>Paket JIPP (*.jipp)</translation>
+    </message>
+    <message>
+        <source>Unknown sender</source>
+        <translation>Pengirim tidak dikenal</translation>
+    </message>
+    <message>
+        <source>This package comes from a laptop not trusted yet:
+
+{0}
+{1}
+Fingerprint: {2}
+
+Compare the fingerprint with the sender (by phone or in person). Trust this sender?</source>
+        <translation>Paket ini berasal dari laptop yang belum dipercaya:
+
+{0}
+{1}
+Sidik jari: {2}
+
+Cocokkan sidik jari dengan pengirim (lewat telepon atau langsung). Percayai pengirim ini?</translation>
+    </message>
+    <message>
+        <source>Locked package</source>
+        <translation>Paket terkunci</translation>
+    </message>
+    <message>
+        <source>Passphrase of this package:</source>
+        <translation>Frasa sandi paket ini:</translation>
+    </message>
+    <message>
+        <source>Import preview</source>
+        <translation>Pratinjau impor</translation>
+    </message>
+    <message>
+        <source>Nothing has changed yet. Import these changes?</source>
+        <translation>Belum ada yang berubah. Impor perubahan ini?</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Impor</translation>
+    </message>
+    <message>
+        <source>Checking the package…</source>
+        <translation>Memeriksa paket…</translation>
+    </message>
+    <message>
+        <source>Importing the package…</source>
+        <translation>Mengimpor paket…</translation>
     </message>
 </context>
 <context>

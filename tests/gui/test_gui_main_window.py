@@ -30,7 +30,7 @@ def test_every_page_opens_in_indonesian(qtbot: Any, window: MainWindow) -> None:
     for spec in PAGES:
         page = window.show_page(spec.key)
         assert window.stack.currentWidget() is page
-    assert window.exchange_label.text() == "Pertukaran terakhir: —"
+    qtbot.waitUntil(lambda: window.exchange_label.text() == "Pertukaran terakhir: —")
 
 
 def test_layout_and_last_page_are_remembered(
@@ -78,7 +78,7 @@ def test_status_bar_counts_records(
     qtbot.keyClicks(editor.input("portal_name").widget, "Portal Inovasi NTT")
     editor.save_close_button.click()
     qtbot.waitUntil(lambda: not window.editors)
-    assert "Simpul Inovasi: 1" in window.counts_label.text()
+    qtbot.waitUntil(lambda: "Simpul Inovasi: 1" in window.counts_label.text())
     assert workspace.records.get("hub", hub)["portal_name"] == "Portal Inovasi NTT"
 
 
@@ -88,6 +88,7 @@ def test_ctrl_p_hands_the_selection_to_the_reports_page(
     workspace.records.create("innovation", {"title": "Inovasi Cetak", "province_code": "53"})
     page = window.show_page("innovation")
     page.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     page.table.selectRow(0)
     reports = window.page("reports")
     handled: list[Any] = []
@@ -112,4 +113,4 @@ def test_example_data_is_made_off_the_gui_thread(
         assert window.runner.busy
     qtbot.waitUntil(lambda: page.model.rowCount() > 0)
     assert page.model.rowCount() == workspace.records.count("innovation")
-    assert "Inovasi: 0" not in window.counts_label.text()
+    qtbot.waitUntil(lambda: "Inovasi: 0" not in window.counts_label.text())

@@ -31,7 +31,9 @@ def _fill(workspace: Workspace, n: int) -> list[str]:
 
 
 def _model(workspace: Workspace, qapp: Any) -> RecordTableModel:
-    return RecordTableModel(workspace.records, Display(workspace.regions), "innovation")
+    return RecordTableModel(
+        workspace.records, Display(workspace.regions), "innovation", background=False
+    )
 
 
 def test_model_passes_qtmodeltester(
@@ -104,3 +106,17 @@ def test_filters_and_search_narrow_the_list(
     assert model.rowCount() == expected > 0
     model.set_query(ListQuery(search="inovasi 007"))
     assert model.rowCount() == 1
+
+
+def test_background_queries_keep_only_the_newest_answer(
+    qtbot: Any, workspace: Workspace, indonesian: None
+) -> None:
+    _fill(workspace, 20)
+    model = RecordTableModel(workspace.records, Display(workspace.regions), "innovation")
+    with qtbot.waitSignal(model.refreshed) as blocker:
+        model.set_query(ListQuery(search="inovasi 001"))
+        model.set_query(ListQuery(search="inovasi 002"))
+        model.set_query(ListQuery())
+    assert blocker.args == [20]
+    qtbot.waitUntil(lambda: not model.loading)
+    assert model.rowCount() == 20

@@ -49,7 +49,7 @@ app.exec()
 APP_WINDOW = """
 import sys, time, resource
 from pathlib import Path
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
 from jipp_desktop.gui import app as gui_app
@@ -63,7 +63,10 @@ def shown():
     print("SHOWN", time.time(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
     if "--open-list" in sys.argv:
         page = window.show_page("innovation")
-        app.processEvents()
+        if page.model.loading:
+            loop = QEventLoop()
+            page.model.refreshed.connect(loop.quit)
+            loop.exec()
         bar = page.table.verticalScrollBar()
         for value in range(0, bar.maximum(), max(1, bar.maximum() // 50)):
             bar.setValue(value)
@@ -142,7 +145,7 @@ def keystroke_ms(folder: Path) -> tuple[float, list[str]]:
     """Type words into the innovation search box; time each key to the repainted list."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
-    from PySide6.QtCore import QElapsedTimer, QSettings
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
@@ -177,6 +180,13 @@ def keystroke_ms(folder: Path) -> tuple[float, list[str]]:
             clock = QElapsedTimer()
             clock.start()
             QTest.keyClick(page.search, char)
+            # The query runs on the reader thread; wait in a real event loop (which
+            # sleeps without holding the GIL) until the list has its answer.
+            if page.model.loading:
+                loop = QEventLoop()
+                page.model.refreshed.connect(loop.quit)
+                loop.exec()
+                page.model.refreshed.disconnect(loop.quit)
             page.table.viewport().repaint()
             times.append(clock.nsecsElapsed() / 1e6)
             typed.append(page.search.text())

@@ -25,6 +25,7 @@ from jipp_desktop.gui.errors import close_logging, install_excepthook, setup_log
 from jipp_desktop.gui.icons import icon
 from jipp_desktop.gui.main_window import MainWindow
 from jipp_desktop.gui.pyside_fix import protect_none
+from jipp_desktop.gui.reader import shared_reader
 
 log = logging.getLogger("jipp_desktop")
 
@@ -157,5 +158,6 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
         log.info("GUI started on %s", data_dir)
         return int(app.exec())
     finally:
+        shared_reader().release()
         workspace.close()
         close_logging()

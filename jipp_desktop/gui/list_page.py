@@ -29,7 +29,6 @@ from jipp_desktop.core.registry import record_type
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.gui.display import Display
 from jipp_desktop.gui.errors import show_error
-from jipp_desktop.gui.export_action import ExportAction
 from jipp_desktop.gui.filters import FilterBar
 from jipp_desktop.gui.i18n import current_language, pick
 from jipp_desktop.gui.icons import icon
@@ -166,12 +165,13 @@ class RecordListPage(QWidget):
         self.count_label.setObjectName("count")
         columns_button = self._button("columns", self.tr("Columns"), self._columns_from_button)
         self._columns_button = columns_button
-        # The reports engineer's export writes exactly the rows this list shows.
-        self.export_action = ExportAction(workspace, type_name, lambda: self.model.query, self)
-        export_button = QToolButton(self)
+        # The reports engineer's export writes exactly the rows this list shows.  It pulls
+        # in openpyxl (~90 ms), so it is loaded on the first click, not at start-up.
+        self._export_action: Any = None
+        export_button = QPushButton(self.tr("Export…"), self)
         export_button.setObjectName("export_button")
-        export_button.setDefaultAction(self.export_action)
-        export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        export_button.setToolTip(self.tr("Save the rows of this list as an Excel or CSV file"))
+        export_button.clicked.connect(lambda _c=False: self.export_action().trigger())
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -231,6 +231,15 @@ class RecordListPage(QWidget):
         self.refresh()
         self.dataChanged.emit(self.type_name)
         self.message.emit(self.tr("%n record(s) restored.", "", len(ids)))
+
+    def export_action(self) -> Any:
+        if self._export_action is None:
+            from jipp_desktop.gui.export_action import ExportAction
+
+            self._export_action = ExportAction(
+                self.workspace, self.type_name, lambda: self.model.query, self
+            )
+        return self._export_action
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

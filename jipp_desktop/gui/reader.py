@@ -3,8 +3,8 @@
 ``read(fn, on_done)`` runs ``fn()`` on one background reader thread and calls
 ``on_done(result)`` on the GUI thread.  Reads never wait for writes (SQLite WAL gives
 the reader its own snapshot), so this is separate from the single writer in
-``tasks.py``.  The reader's peewee connection is closed after every query: it then
-always follows the database the app has open (tests open a new one per test).
+``tasks.py``.  ``release()`` closes the reader's connection; the app calls it before
+closing the workspace.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ class Reader(QObject):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jipp-read")
         self._keys = itertools.count(1)
         self._callbacks: dict[int, Done] = {}
+        self._opened_for: str | None = None
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def read(self, fn: Callable[[], Any], on_done: Done) -> int:
@@ -42,14 +43,27 @@ class Reader(QObject):
         return len(self._callbacks)
 
     def _work(self, key: int, fn: Callable[[], Any]) -> None:
+        # The reader keeps its connection (and its page cache: reopening a big database
+        # for every keystroke made searches three times slower) while the app keeps the
+        # same database; a different one (a test's fresh folder) gets a fresh connection.
+        target = models.database.database
+        if self._opened_for != target and not models.database.is_closed():
+            models.database.close()
+        self._opened_for = target
         try:
             result, error = fn(), None
         except Exception as exc:  # handed to the GUI thread, which shows and logs it
             result, error = None, exc
-        finally:
-            if not models.database.is_closed():
-                models.database.close()
         self._finished.emit(key, result, error)
+
+    def release(self) -> None:
+        """Close the reader's connection (before the workspace closes) and wait for it."""
+        self._executor.submit(self._close).result()
+
+    def _close(self) -> None:
+        if not models.database.is_closed():
+            models.database.close()
+        self._opened_for = None
 
     def _deliver(self, key: int, result: object, error: object) -> None:
         callback = self._callbacks.pop(key, None)
@@ -63,6 +77,7 @@ class Reader(QObject):
             callback(result)
 
     def shutdown(self) -> None:
+        self._executor.submit(self._close)
         self._executor.shutdown(wait=True)
 
 

@@ -519,6 +519,14 @@ Offline records for public-service innovation hubs.</source>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the rows of this list as an Excel or CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n record(s) moved to the trash.</source>
         <translation type="unfinished">

@@ -518,6 +518,14 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
         <source>Columns</source>
         <translation>Kolom</translation>
     </message>
+    <message>
+        <source>Export…</source>
+        <translation>Ekspor…</translation>
+    </message>
+    <message>
+        <source>Save the rows of this list as an Excel or CSV file</source>
+        <translation>Simpan baris daftar ini sebagai berkas Excel atau CSV</translation>
+    </message>
     <message numerus="yes">
         <source>%n record(s) moved to the trash.</source>
         <translation>

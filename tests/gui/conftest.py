@@ -16,6 +16,7 @@ from jipp_desktop.gui import i18n
 from jipp_desktop.gui.editors.record_editor import RecordEditor
 from jipp_desktop.gui.main_window import MainWindow
 from jipp_desktop.gui.pyside_fix import protect_none
+from jipp_desktop.gui.reader import shared_reader
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -37,11 +38,13 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path, template_db: Path) -> Path:
+def data_dir(tmp_path: Path, template_db: Path, qapp: QApplication) -> Iterator[Path]:
     folder = tmp_path / "data"
     folder.mkdir()
     shutil.copyfile(template_db, folder / DB_NAME)
-    return folder
+    yield folder
+    # After the test's workspace has closed: let go of the reader thread's connection.
+    shared_reader().release()
 
 
 @pytest.fixture

@@ -38,6 +38,7 @@ EXTRA_TABS = (
     ("commitment", "Penandatangan"),
     ("replication", "Langkah Rencana Aksi"),
     ("innovation", "Riwayat"),
+    ("workplan", "Kegiatan"),
 )
 
 

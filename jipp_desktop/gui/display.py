@@ -60,6 +60,9 @@ class Display:
             )
         if isinstance(field, RefId):
             return self.title(field.ref, value)
+        if isinstance(field, Number) and field.name.endswith("_month") and str(value).isdigit():
+            month = int(value)
+            return idformat.month_name(month, lang) if 1 <= month <= 12 else str(value)
         if isinstance(field, Number) and field.name == "budget" and str(value).isdigit():
             return idformat.format_rupiah(int(value), 0, lang)
         if isinstance(field, LongText) and not full:

@@ -96,3 +96,29 @@ def test_visit_with_two_obstacles_and_a_follow_up(
     assert dashboard.followups.item(0, 1).text() == "Menyusun draf SK tim inovasi"
     dashboard.followups.cellDoubleClicked.emit(0, 1)
     assert [(e.type_name, e.record_id) for e in window.editors] == [("visit", visit["id"])]
+
+
+def test_work_plan_activity_months_are_picked_by_name(
+    qtbot: Any, window: MainWindow, workspace: Workspace, hub: str
+) -> None:
+    from jipp_desktop.gui.widgets import CodeCombo
+
+    editor = window.open_editor("workplan", None, {"hub_id": hub})
+    qtbot.keyClicks(editor.input("year").widget, "2025")
+    qtbot.keyClicks(editor.input("title").widget, "Rencana Kegiatan 2025")
+    activities = editor.children["activities"]
+    activities.add_button.click()
+    activities.set_cell(0, "name", "Bimbingan teknis operator portal")
+    col = [f.name for f in activities.fields].index("start_month")
+    activities.table.setCurrentCell(0, col)
+    activities.table.editItem(activities.table.item(0, col))
+    combo = activities.table.findChild(CodeCombo)
+    assert combo is not None and combo.itemText(3) == "Maret"
+    combo.set_code("3")
+    activities.table.setCurrentCell(0, 0)  # leaving the cell commits the editor
+    qtbot.waitUntil(lambda: activities.cell(0, "start_month") == "3")
+    assert activities.table.item(0, col).text() == "Maret"
+    editor.save_button.click()
+    assert editor.record_id is not None, editor.summary.text()
+    plan = workspace.records.get("workplan", editor.record_id)
+    assert plan["activities"][0]["start_month"] == 3

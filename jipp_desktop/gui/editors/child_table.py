@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jipp_desktop.core import idformat
 from jipp_desktop.core.fields import DateText, EnumText, Flag, LongText, Number
 from jipp_desktop.core.registry import ChildSpec, user_fields
 from jipp_desktop.gui.display import Display
-from jipp_desktop.gui.i18n import pick
+from jipp_desktop.gui.i18n import current_language, pick
 from jipp_desktop.gui.icons import icon
-from jipp_desktop.gui.widgets import DateField, VocabCombo
+from jipp_desktop.gui.widgets import CodeCombo, DateField, VocabCombo
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 10
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -59,6 +60,11 @@ class _Delegate(QStyledItemDelegate):
             return VocabCombo(field.vocab, None if field.required else "", parent)
         if isinstance(field, DateText):
             return DateField(parent)
+        if isinstance(field, Number) and field.name.endswith("_month"):
+            months = CodeCombo(parent)
+            lang = current_language()
+            months.fill([(str(m), idformat.month_name(m, lang)) for m in range(1, 13)], "")
+            return months
         edit = QLineEdit(parent)
         if getattr(field, "max_length", None) and not isinstance(field, LongText):
             edit.setMaxLength(int(field.max_length))
@@ -66,15 +72,15 @@ class _Delegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(VALUE_ROLE)
-        if isinstance(editor, VocabCombo):
-            editor.set_code(value, emit=False)
+        if isinstance(editor, CodeCombo):
+            editor.set_code(None if value is None else str(value), emit=False)
         elif isinstance(editor, DateField):
             editor.set_value(value)
         elif isinstance(editor, QLineEdit):
             editor.setText("" if value is None else str(value))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        if isinstance(editor, VocabCombo):
+        if isinstance(editor, CodeCombo):
             value: Any = editor.code()
         elif isinstance(editor, DateField):
             value = editor.value()
@@ -120,6 +126,8 @@ class ChildTable(QWidget):
         )
         header.setSectionResizeMode(wide, QHeaderView.ResizeMode.Stretch)
         for i, field in enumerate(self.fields):
+            if i != wide and isinstance(field, Number) and field.name != "budget":
+                header.resizeSection(i, 100)
             if i != wide and (
                 field.name
                 in ("institution", "position", "person_in_charge", "owner", "output", "aim")

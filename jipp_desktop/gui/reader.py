@@ -76,10 +76,6 @@ class Reader(QObject):
         if callback is not None:
             callback(result)
 
-    def shutdown(self) -> None:
-        self._executor.submit(self._close)
-        self._executor.shutdown(wait=True)
-
 
 _shared: list[Reader] = []
 
@@ -87,9 +83,6 @@ _shared: list[Reader] = []
 def shared_reader() -> Reader:
     """The application's reader (one thread for every list and the dashboard)."""
     if not _shared:
-        app = QCoreApplication.instance()
-        reader = Reader(app)
-        _shared.append(reader)
-        if app is not None:
-            app.aboutToQuit.connect(reader.shutdown)
+        # Lives as long as the application; its idle thread ends with the interpreter.
+        _shared.append(Reader(QCoreApplication.instance()))
     return _shared[0]

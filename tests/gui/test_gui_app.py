@@ -98,3 +98,35 @@ def test_unexpected_errors_are_logged_and_shown_without_traceback(
     box.close()
     errors.close_logging()
     assert "ZeroDivisionError: boom" in log_path.read_text(encoding="utf-8")
+
+
+def test_run_gui_opens_the_window_and_exits_cleanly(
+    qapp: QApplication,
+    workspace: Workspace,
+    data_dir: Path,
+    indonesian: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from jipp_desktop.gui.main_window import MainWindow
+
+    workspace.settings.set("setup_done", "1")
+    workspace.close()  # run_gui opens the folder itself
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    seen: list[str] = []
+
+    def close_when_shown() -> None:
+        windows = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        if not windows:
+            QTimer.singleShot(10, close_when_shown)
+            return
+        seen.append(windows[0].nav.item(0).text())
+        windows[0].close()
+
+    QTimer.singleShot(0, close_when_shown)
+    assert app.run_gui(data_dir, None) == exit_codes.OK
+    assert seen == ["Beranda"]
+    assert (data_dir / app.SETTINGS_FILE).is_file()

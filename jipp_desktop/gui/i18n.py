@@ -19,6 +19,14 @@ DEFAULT_LANGUAGE = "id"
 _state: dict[str, object] = {"lang": DEFAULT_LANGUAGE, "translators": []}
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for pyside6-lupdate (which looks for this name) without translating
+    it yet; ``QCoreApplication.translate(context, text)`` shows it later.  Qt's own
+    function is untyped in the stubs; this one keeps mypy informed."""
+    del context
+    return text
+
+
 def current_language() -> str:
     return str(_state["lang"])
 

@@ -197,8 +197,9 @@ class MainWindow(QMainWindow):
         widget = self._make_page(spec)
         placeholder = self.stack.widget(index)
         self.stack.insertWidget(index, widget)
-        self.stack.removeWidget(placeholder)
-        placeholder.deleteLater()
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
         self._pages[key] = widget
         return widget
 

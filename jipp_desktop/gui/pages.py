@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from jipp_desktop.gui.i18n import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)

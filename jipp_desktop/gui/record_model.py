@@ -12,7 +12,6 @@ from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import Any
 
-import peewee
 import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -41,7 +40,7 @@ Index = QModelIndex | QPersistentModelIndex
 @dataclass(frozen=True)
 class Column:
     name: str
-    field: peewee.Field | None
+    field: Any  # a core field (with its label), None for the last-changed stamp
 
     def label(self) -> str:
         if self.field is None:

@@ -161,12 +161,12 @@ def parse_date(text: str) -> dt.date | None:
             return dt.date(year, month, day)
         match = _WORDS.match(text)
         if match:
-            day, name, year = match.groups()
+            day_text, name, year_text = match.groups()
             name = name.lower()
             for months in (idformat.MONTHS_ID, idformat.MONTHS_EN):
                 for number, month_name in enumerate(months, start=1):
                     if month_name.lower().startswith(name[:3]) and len(name) >= 3:
-                        return dt.date(int(year), number, int(day))
+                        return dt.date(int(year_text), number, int(day_text))
     except ValueError:
         return None
     return None

@@ -36,7 +36,7 @@ def test_visit_with_two_obstacles_and_a_follow_up(
     region.picker.regency_combo.set_code("53.15")
     qtbot.keyClicks(editor.input("place").widget, "Aula Bappelitbangda")
 
-    obstacles = editor.children["obstacles"]
+    obstacles = editor.child_tables["obstacles"]
     editor.activateWindow()
     qtbot.waitUntil(editor.isActiveWindow)
     editor.tabs.setCurrentWidget(obstacles)
@@ -51,7 +51,7 @@ def test_visit_with_two_obstacles_and_a_follow_up(
     obstacles.add_button.click()
     obstacles.set_cell(1, "category", "budget")
 
-    followups = editor.children["followups"]
+    followups = editor.child_tables["followups"]
     followups.add_button.click()
     followups.set_cell(0, "action", "Menyusun draf SK tim inovasi")
     followups.set_cell(0, "owner", "Kepala Bappelitbangda")
@@ -106,7 +106,7 @@ def test_work_plan_activity_months_are_picked_by_name(
     editor = window.open_editor("workplan", None, {"hub_id": hub})
     qtbot.keyClicks(editor.input("year").widget, "2025")
     qtbot.keyClicks(editor.input("title").widget, "Rencana Kegiatan 2025")
-    activities = editor.children["activities"]
+    activities = editor.child_tables["activities"]
     activities.add_button.click()
     activities.set_cell(0, "name", "Bimbingan teknis operator portal")
     col = [f.name for f in activities.fields].index("start_month")

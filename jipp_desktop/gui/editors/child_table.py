@@ -43,7 +43,8 @@ ERROR_BRUSH = QBrush(QColor(255, 222, 222))
 Index = QModelIndex | QPersistentModelIndex
 
 
-def child_fields(spec: ChildSpec) -> list[peewee.Field]:
+def child_fields(spec: ChildSpec) -> list[Any]:
+    # Any: the core's described fields carry label/required/max_length beyond peewee's.
     return [f for f in user_fields(spec.model) if f.name not in (spec.parent_field, "sort_order")]
 
 
@@ -284,7 +285,9 @@ class ChildTable(QWidget):
         )
         self.table.setCurrentCell(row, col)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.table.editItem(self.table.item(row, col))
+        item = self.table.item(row, col)
+        if item is not None:
+            self.table.editItem(item)
 
     def _move(self, step: int) -> None:
         row = self.table.currentRow()

@@ -84,11 +84,13 @@ class HistoryPanel(QWidget):
 
     def rows_text(self) -> list[list[str]]:
         """What the table shows (for tests and copy/paste)."""
+
+        def text(row: int, col: int) -> str:
+            item = self.table.item(row, col)
+            return item.text() if item is not None else ""
+
         return [
-            [
-                (self.table.item(r, c).text() if self.table.item(r, c) else "")
-                for c in range(self.table.columnCount())
-            ]
+            [text(r, c) for c in range(self.table.columnCount())]
             for r in range(self.table.rowCount())
         ]
 

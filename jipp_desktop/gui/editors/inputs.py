@@ -62,7 +62,7 @@ class Input(QObject):
 
 
 class TextInput(Input):
-    def __init__(self, field: peewee.Field, parent: QWidget) -> None:
+    def __init__(self, field: Any, parent: QWidget) -> None:
         self.edit = QLineEdit(parent)
         if getattr(field, "max_length", None):
             self.edit.setMaxLength(int(field.max_length))
@@ -101,7 +101,7 @@ class LongInput(Input):
 
 
 class FlagInput(Input):
-    def __init__(self, field: peewee.Field, parent: QWidget) -> None:
+    def __init__(self, field: Any, parent: QWidget) -> None:
         self.box = QCheckBox(pick(field.label), parent)
         super().__init__(self.box, (field.name,))
         self.box.toggled.connect(lambda _on: self.changed.emit())

@@ -92,7 +92,7 @@ class RecordEditor(QDialog):
         self._fields = {f.name: f for f in user_fields(self.rt.model)}
         self._slots: dict[str, _Slot] = {}
         self._inputs: list[Input] = []
-        self.children: dict[str, ChildTable] = {}
+        self.child_tables: dict[str, ChildTable] = {}
         self._child_tabs: dict[str, int] = {}
         self._snapshot = ""
 
@@ -112,7 +112,7 @@ class RecordEditor(QDialog):
         for spec in self.rt.children:
             table = ChildTable(spec, display, self)
             table.changed.connect(self._update_title)
-            self.children[spec.key] = table
+            self.child_tables[spec.key] = table
             self._child_tabs[spec.key] = self.tabs.addTab(table, pick(spec.label))
         self.attachments = AttachmentsPanel(workspace, type_name, self)
         self.attachments.changed.connect(self._update_title)
@@ -236,7 +236,7 @@ class RecordEditor(QDialog):
             record.update(initial or {})
         for input_ in self._inputs:
             input_.set_values(record)
-        for key, table in self.children.items():
+        for key, table in self.child_tables.items():
             table.set_rows(record.get(key) or [])
         self.attachments.load(record_id)
         self.history.load(record_id)
@@ -321,7 +321,7 @@ class RecordEditor(QDialog):
         data: dict[str, Any] = {}
         for input_ in self._inputs:
             data.update(input_.values())
-        for key, table in self.children.items():
+        for key, table in self.child_tables.items():
             data[key] = table.rows()
         return data
 
@@ -362,7 +362,7 @@ class RecordEditor(QDialog):
         for slot in self._slots.values():
             slot.error.hide()
             slot.error.clear()
-        for table in self.children.values():
+        for table in self.child_tables.values():
             table.clear_errors()
         self.summary.hide()
         for i in range(self.tabs.count()):
@@ -376,7 +376,7 @@ class RecordEditor(QDialog):
         unplaced: list[str] = []
         for err in errors:
             key, row, name = route_error(err.field)
-            if row is not None and name is not None and key in self.children:
+            if row is not None and name is not None and key in self.child_tables:
                 per_child.setdefault(key, []).append((row, name, err.message(lang)))
             elif key in self._slots:
                 per_field.setdefault(key, []).append(err.message(lang))
@@ -395,7 +395,7 @@ class RecordEditor(QDialog):
             bad_tabs.append(slot.tab)
             first_input = first_input or slot.input
         for key, rows in per_child.items():
-            self.children[key].show_errors(rows)
+            self.child_tables[key].show_errors(rows)
             bad_tabs.append(self._child_tabs[key])
         for tab in set(bad_tabs):
             self.tabs.tabBar().setTabTextColor(tab, Qt.GlobalColor.red)

@@ -37,7 +37,7 @@ from jipp_desktop.sync.merge import (
     unseen_edits,
 )
 from jipp_desktop.sync.records import RecordChecker
-from jipp_desktop.sync.report import ImportReport, save
+from jipp_desktop.sync.report import ImportReport, path_for, save
 from jipp_desktop.sync.schema import TABLE_ORDER, is_flag, record_type_of, synced_fields
 
 Progress = Callable[[int, int], bool]
@@ -469,6 +469,7 @@ def _remember(ws: Workspace, pkg: package.Package, report: ImportReport, newest:
     sender = pkg.sender
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     report.imported_at = now
+    kept = str(path_for(report, ws.data_dir))
     db.sql(
         "INSERT INTO sync_peer (device_id, name, fingerprint, public_key, first_seen, last_seen) "
         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET name = excluded.name, "
@@ -481,7 +482,7 @@ def _remember(ws: Workspace, pkg: package.Package, report: ImportReport, newest:
         "INSERT INTO sync_package (package_id, sender, stream, seq, full, created_at, "
         "imported_at, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (report.package_id, sender["id"], report.stream, report.seq,
-         bool(manifest["scope"].get("full")), report.created_at, now, None))
+         bool(manifest["scope"].get("full")), report.created_at, now, kept))
     carries: Vector = manifest["carries"]
     complete = manifest["scope"].get("province") is None
     if complete:

@@ -121,11 +121,16 @@ class ImportReport:
         return "\n".join(lines) + "\n"
 
 
-def save(report: ImportReport, data_dir: Path) -> Path:
-    folder = data_dir / REPORT_DIR
-    folder.mkdir(parents=True, exist_ok=True)
+def path_for(report: ImportReport, data_dir: Path) -> Path:
+    """Where the report of an import is kept: by time, sender, stream and number."""
     stamp = (report.imported_at or "").replace(":", "").replace("-", "").replace("+0000", "Z")
-    path = folder / f"{stamp}-{report.sender_id[:8]}-{report.stream[:8]}-{report.seq}.json"
+    return data_dir / REPORT_DIR / (
+        f"{stamp}-{report.sender_id[:8]}-{report.stream[:8]}-{report.seq}.json")
+
+
+def save(report: ImportReport, data_dir: Path) -> Path:
+    path = path_for(report, data_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
     report.report_path = str(path)
     path.write_text(json.dumps(report.as_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
     return path

@@ -10,6 +10,8 @@ closing the workspace.
 from __future__ import annotations
 
 import itertools
+import sqlite3
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -21,6 +23,10 @@ from jipp_desktop.core import models
 Done = Callable[[Any], None]
 
 
+class _Superseded(Exception):
+    """A newer read on the same topic replaced this one; nobody wants its answer."""
+
+
 class Reader(QObject):
     _finished = Signal(int, object, object)
 
@@ -30,19 +36,49 @@ class Reader(QObject):
         self._keys = itertools.count(1)
         self._callbacks: dict[int, Done] = {}
         self._opened_for: str | None = None
+        self._lock = threading.Lock()
+        self._topics: dict[object, int] = {}
+        self._superseded: set[int] = set()
+        self._running: int | None = None
+        self._connection: sqlite3.Connection | None = None
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
-    def read(self, fn: Callable[[], Any], on_done: Done) -> int:
+    def read(self, fn: Callable[[], Any], on_done: Done, topic: object = None) -> int:
+        """Queue ``fn``.  A newer read with the same ``topic`` (a list's search) makes
+        the older one pointless: it is skipped if still queued and interrupted if
+        running, so typing never waits for the answer to a word already changed."""
         key = next(self._keys)
+        with self._lock:
+            if topic is not None:
+                older = self._topics.get(topic)
+                if older is not None:
+                    self._superseded.add(older)
+                    if older == self._running:
+                        self._interrupt()
+                self._topics[topic] = key
         self._callbacks[key] = on_done
-        self._executor.submit(self._work, key, fn)
+        self._executor.submit(self._work, key, fn, topic)
         return key
 
     @property
     def pending(self) -> int:
         return len(self._callbacks)
 
-    def _work(self, key: int, fn: Callable[[], Any]) -> None:
+    def _work(self, key: int, fn: Callable[[], Any], topic: object) -> None:
+        try:
+            result, error = self._run(key, fn)
+        except Exception as exc:  # handed to the GUI thread, which shows and logs it
+            result, error = None, exc
+        with self._lock:
+            self._running = None
+            if key in self._superseded:
+                self._superseded.discard(key)
+                error = _Superseded()
+            if self._topics.get(topic) == key:
+                del self._topics[topic]
+        self._finished.emit(key, result, error)
+
+    def _run(self, key: int, fn: Callable[[], Any]) -> tuple[Any, BaseException | None]:
         # The reader keeps its connection (and its page cache: reopening a big database
         # for every keystroke made searches three times slower) while the app keeps the
         # same database; a different one (a test's fresh folder) gets a fresh connection.
@@ -50,11 +86,23 @@ class Reader(QObject):
         if self._opened_for != target and not models.database.is_closed():
             models.database.close()
         self._opened_for = target
-        try:
-            result, error = fn(), None
-        except Exception as exc:  # handed to the GUI thread, which shows and logs it
-            result, error = None, exc
-        self._finished.emit(key, result, error)
+        with self._lock:
+            if key in self._superseded:
+                return None, _Superseded()
+            self._running = key
+            # The handle lets a newer read interrupt this one (none before a workspace
+            # is open).
+            self._connection = (
+                models.database.connection()  # type: ignore[no-untyped-call]
+                if target is not None
+                else None
+            )
+        return fn(), None
+
+    def _interrupt(self) -> None:
+        """Stop the running query (sqlite3 allows this from another thread)."""
+        if self._connection is not None:
+            self._connection.interrupt()
 
     def release(self) -> None:
         """Close the reader's connection (before the workspace closes) and wait for it."""
@@ -64,9 +112,12 @@ class Reader(QObject):
         if not models.database.is_closed():
             models.database.close()
         self._opened_for = None
+        self._connection = None
 
     def _deliver(self, key: int, result: object, error: object) -> None:
         callback = self._callbacks.pop(key, None)
+        if isinstance(error, _Superseded):
+            return
         if error is not None:
             from jipp_desktop.gui.errors import show_error
 

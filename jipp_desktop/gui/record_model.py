@@ -103,6 +103,7 @@ class RecordTableModel(QAbstractTableModel):
         shared_reader().read(
             lambda: records.seqs(type_name, query),
             lambda seqs: self._answer(generation, seqs),
+            topic=id(self),
         )
 
     @property

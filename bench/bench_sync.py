@@ -26,10 +26,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from jipp_desktop.core import demo  # noqa: E402
-from jipp_desktop.core.workspace import DB_NAME, open_workspace  # noqa: E402
-from jipp_desktop.sync import digest, exporter, identity, importer  # noqa: E402
-from jipp_desktop.sync.schema import TABLE_ORDER  # noqa: E402
+from jipp_desktop.core import demo
+from jipp_desktop.core.workspace import DB_NAME, open_workspace
+from jipp_desktop.sync import digest, exporter, identity, importer
+from jipp_desktop.sync.schema import TABLE_ORDER
 
 
 def timed(work: Callable[[], Any]) -> tuple[float, Any]:

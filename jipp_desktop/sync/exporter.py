@@ -97,10 +97,19 @@ def _line(table: str, row: tuple[Any, ...], fields: tuple[str, ...], flags: list
     return line
 
 
-def _candidate_ids(table: str, base: Vector) -> list[str]:
-    """Rows with a creation or field change the peer may lack (cheap: indexes and one scan)."""
-    ids = {rid for rid, hlc in db.sql(f"SELECT id, hlc FROM {table}")
-           if _needed(hlc, base)}
+def origins(own_device: str) -> list[str]:
+    """Devices whose rows this database may hold: every origin imported, and ourselves."""
+    found = {str(o) for (o,) in db.sql("SELECT origin FROM sync_origin")}
+    return sorted(found | {own_device})
+
+
+def _candidate_ids(table: str, base: Vector, devices: list[str]) -> list[str]:
+    """Rows with a creation or field change the peer may lack: range reads on indexes only."""
+    ids: set[str] = set()
+    for dev in devices:
+        ids.update(r for (r,) in db.sql(
+            f"SELECT id FROM {table} WHERE substr(hlc, 18) = ? AND hlc > ?",
+            (dev, base.get(dev, ""))))
     origins = [o for (o,) in db.sql(
         "SELECT DISTINCT origin FROM sync_field WHERE tbl = ?", (table,))]
     for dev in origins:
@@ -111,8 +120,9 @@ def _candidate_ids(table: str, base: Vector) -> list[str]:
 
 
 def change_lines(base: Vector | None, scope: dict[str, set[str]] | None,
-                 shas: set[str], counter: list[int]) -> Iterator[bytes]:
+                 shas: set[str], counter: list[int], own_device: str) -> Iterator[bytes]:
     """The change lines of every table in dependency order; collects attachment hashes."""
+    devices = origins(own_device) if base is not None else []
     for table in TABLE_ORDER:
         fields = synced_fields(table)
         flags = [is_flag(table, f) for f in fields]
@@ -122,7 +132,7 @@ def change_lines(base: Vector | None, scope: dict[str, set[str]] | None,
             rows: Iterable[tuple[Any, ...]] = db.sql(
                 f"SELECT {columns} FROM {table} ORDER BY seq")
         else:
-            ids = _candidate_ids(table, base)
+            ids = _candidate_ids(table, base, devices)
             rows = _rows_by_id(table, columns, ids)
         if scope is not None:
             rows = (r for r in rows if r[0] in scope[table])
@@ -201,7 +211,7 @@ def export(ws: Workspace, target: Path, *, for_device: str | None = None, full: 
     rows, conflicts = [0], [0]
 
     def changes() -> Iterator[bytes]:
-        for done, chunk in enumerate(change_lines(base, scope, shas, rows), start=1):
+        for done, chunk in enumerate(change_lines(base, scope, shas, rows, ws.device_id), start=1):
             if progress is not None and not progress(done, 0):
                 raise ExportCancelled()
             yield chunk

@@ -30,6 +30,7 @@ from jipp_desktop.sync.merge import (
     LifeState,
     Lost,
     Vector,
+    field_state,
     implicit_vector,
     merge_field,
     merge_life,
@@ -66,8 +67,7 @@ class LocalRow:
 
     def field_state(self, name: str) -> FieldState:
         stamp = self.stamps.get(name, self.hlc)
-        return FieldState(self.values[name], stamp,
-                          self.vectors.get(name) or implicit_vector(stamp))
+        return field_state(self.values[name], stamp, self.vectors.get(name))
 
     @property
     def life(self) -> LifeState:
@@ -171,6 +171,7 @@ def _parse(pkg: package.Package) -> tuple[list[RowChange], list[ConflictChange]]
     else:
         raw_rows = pkg.lines(package.CHANGES)
     rows = [row_change(line, n) for n, line in enumerate(raw_rows, start=1)]
+    pkg.texts.pop(package.CHANGES, None)  # the parsed rows replace the text: half the memory
     seen: set[tuple[str, str]] = set()
     for row in rows:
         key = (row.table, row.id)
@@ -270,7 +271,7 @@ def _plan(ws: Workspace, rows: list[RowChange], found: list[ConflictChange],
 def _merge_row(change: RowChange, local: LocalRow | None) -> RowPlan:
     if local is None:
         stamps = {n: s.stamp for n, s in change.fields.items() if s.stamp != change.hlc}
-        vectors_: dict[str, tuple[str, Vector]] = {n: (s.stamp, s.vector)
+        vectors_: dict[str, tuple[str, Vector]] = {n: (s.stamp, s.seen)
                                                    for n, s in change.fields.items()
                                                    if s.stamp != change.hlc}
         life = change.life or LifeState(1, None, {})
@@ -294,7 +295,7 @@ def _merge_row(change: RowChange, local: LocalRow | None) -> RowPlan:
         if result.stamp != change.hlc and (result.stamp != mine.stamp
                                            or result.vector != mine.vector):
             plan.stamps[name] = result.stamp
-            plan.vectors[name] = (result.stamp, result.vector)
+            plan.vectors[name] = (result.stamp, result.seen)
     if change.life is not None:
         mine_life = local.life
         merged = merge_life(mine_life, change.life)
@@ -372,6 +373,9 @@ def _apply(ws: Workspace, plan: Plan, report: ImportReport, progress: Progress |
                                json.dumps(vector, sort_keys=True)))
         if progress is not None and done % _BATCH == 0 and not progress(done, total):
             raise Cancelled()
+    conn.executemany("INSERT OR IGNORE INTO sync_origin (origin) VALUES (?)",
+                     [(o,) for o in sorted({origin(r.change.hlc) for r in plan.rows
+                                            if r.local is None})])
     for table, values in inserts.items():
         fields = synced_fields(table)
         columns = ("id", "hlc", "stamps", "cl", "deleted", "created_at", "updated_at",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jipp_desktop.core.clock import Stamp
-from jipp_desktop.sync.merge import FieldState, LifeState, Vector, implicit_vector
+from jipp_desktop.sync.merge import FieldState, LifeState, Vector, field_state, implicit_vector
 from jipp_desktop.sync.package import damaged
 from jipp_desktop.sync.schema import TABLES, synced_fields
 
@@ -79,12 +79,14 @@ def _cell(value: Any, hlc: str, where: str) -> FieldState:
     if not isinstance(value, list) or not 1 <= len(value) <= 3:
         raise damaged(f"sel tidak valid di {where}", f"invalid cell in {where}")
     stamp = hlc if len(value) == 1 else _stamp(value[1], where)
-    vector = implicit_vector(stamp) if len(value) < 3 else _vector(value[2], where)
+    if len(value) < 3:
+        return FieldState(value[0], stamp, None)
+    vector = _vector(value[2], where)
     vector.setdefault(stamp[17:], stamp)
     if vector[stamp[17:]] < stamp:
         raise damaged(f"vektor versi tidak cocok di {where}",
                       f"inconsistent version vector in {where}")
-    return FieldState(value[0], stamp, vector)
+    return field_state(value[0], stamp, vector)
 
 
 def row_change(line: dict[str, Any], number: int) -> RowChange:

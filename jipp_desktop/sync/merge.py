@@ -47,9 +47,23 @@ def implicit_vector(stamp: str) -> Vector:
 
 @dataclass(frozen=True)
 class FieldState:
+    """A field's value, its stamp and its vector; ``vector`` None means the implicit one
+    (the value has seen only its own change), which saves a dict per field on big imports."""
+
     value: Any
     stamp: str
-    vector: Vector
+    vector: Vector | None = None
+
+    @property
+    def seen(self) -> Vector:
+        return self.vector if self.vector is not None else implicit_vector(self.stamp)
+
+
+def field_state(value: Any, stamp: str, vector: Vector | None) -> FieldState:
+    """A FieldState in canonical form (an implicit vector stored as None)."""
+    if vector is not None and (len(vector) != 1 or vector.get(origin(stamp)) != stamp):
+        return FieldState(value, stamp, vector)
+    return FieldState(value, stamp, None)
 
 
 @dataclass(frozen=True)
@@ -68,12 +82,14 @@ def _order_key(state: FieldState) -> tuple[str, str]:
 
 
 def merge_field(local: FieldState, remote: FieldState) -> tuple[FieldState, Lost | None]:
+    if local == remote:
+        return local, None  # the common case on a repeated or stale package: nothing to do
     winner, loser = ((remote, local) if _order_key(remote) > _order_key(local)
                      else (local, remote))
-    merged = FieldState(winner.value, winner.stamp, union(local.vector, remote.vector))
+    merged = field_state(winner.value, winner.stamp, union(local.seen, remote.seen))
     if winner.stamp == loser.stamp or winner.value == loser.value:
         return merged, None
-    if covers(winner.vector, loser.stamp) or covers(loser.vector, winner.stamp):
+    if covers(winner.seen, loser.stamp) or covers(loser.seen, winner.stamp):
         return merged, None
     return merged, Lost(loser.value, loser.stamp, winner.stamp)
 

@@ -217,7 +217,7 @@ def field_states(draw: st.DrawFn) -> merge.FieldState:
         if s < stamp or merge.origin(s) != merge.origin(stamp):
             vector = merge.union(vector, merge.implicit_vector(s))
     # The value is a function of the stamp: one stamp is one change.
-    return merge.FieldState(f"value@{stamp}", stamp, vector)
+    return merge.field_state(f"value@{stamp}", stamp, vector)
 
 
 def _join(a: merge.FieldState, b: merge.FieldState) -> merge.FieldState:

@@ -115,7 +115,12 @@ class SyncPage(QWidget):
         self.last_label = QLabel(box)
         for label in (self.fingerprint_label, self.digest_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(self.tr("Name"), self.name_label)
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.name_label, 1)
+        self.rename_button = QPushButton(self.tr("Rename…"), box)
+        self.rename_button.clicked.connect(self._ask_rename)
+        name_row.addWidget(self.rename_button)
+        form.addRow(self.tr("Name"), name_row)
         form.addRow(self.tr("Key fingerprint"), self.fingerprint_label)
         form.addRow(self.tr("Dataset digest"), self.digest_label)
         form.addRow(self.tr("Last exchange"), self.last_label)
@@ -229,6 +234,25 @@ class SyncPage(QWidget):
     def show_report(self, path: Path) -> None:
         saved = report.load(path)
         ReportDialog(self.tr("Import report"), saved.text(self.lang), self).exec()
+
+    def _ask_rename(self) -> None:
+        text, ok = QInputDialog.getText(
+            self, self.tr("Rename this laptop"),
+            self.tr("The name other laptops see (for example Laptop Simpul Banten 1):"),
+            QLineEdit.EchoMode.Normal, self.workspace.device_name)
+        if ok:
+            self.rename(text)
+
+    def rename(self, name: str) -> None:
+        name = name.strip()
+        if not name or len(name) > 80:
+            QMessageBox.warning(self, self.tr("Rename this laptop"),
+                                self.tr("The name must be 1 to 80 characters."))
+            return
+        self.workspace.settings.set("device_name", name)
+        # The workspace read the name when it opened; the next package must carry the new one.
+        self.workspace.device_name = name
+        self.name_label.setText(name)
 
     # -- conflicts -----------------------------------------------------------------
 

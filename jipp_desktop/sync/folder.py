@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jipp_desktop.core.workspace import Workspace
-from jipp_desktop.sync import crypto, exporter, importer
+from jipp_desktop.sync import crypto, exporter, importer, package
 from jipp_desktop.sync.errors import NotAPackage, SyncError
 from jipp_desktop.sync.report import ImportReport
 
@@ -73,6 +73,11 @@ def exchange(ws: Workspace, folder: Path, *, trust: bool = False,
 def _import_one(ws: Workspace, path: Path, trust: bool,
                 ask_trust: importer.AskTrust | None) -> FileOutcome:
     name = path.name
+    claimed = package.peek_package_id(path)
+    if claimed is not None and importer.already_imported(claimed):
+        # A folder is read again and again; hashing every old package each time is waste.
+        return FileOutcome(name, "nothing_new", f"{name}: sudah diimpor sebelumnya.",
+                           f"{name}: imported before.")
     try:
         report = importer.import_package(ws, path, trust=trust, ask_trust=ask_trust)
     except NotAPackage as exc:

@@ -125,7 +125,7 @@ def import_package(ws: Workspace, path: Path, *, passphrase: str | None = None,
             report.own_package = True
             return report
         report.newly_trusted = _check_trust(sender, fingerprint, trust, ask_trust)
-        if _already_imported(report.package_id):
+        if already_imported(report.package_id):
             report.already_applied = True
             return report
         rows, incoming_conflicts = _parse(pkg)
@@ -160,7 +160,7 @@ def _check_trust(sender: dict[str, str], fingerprint: str, trust: bool,
     raise UntrustedSender(sender["name"], sender["id"], fingerprint, key_changed=key_changed)
 
 
-def _already_imported(package_id: str) -> bool:
+def already_imported(package_id: str) -> bool:
     return db.sql("SELECT 1 FROM sync_package WHERE package_id = ?",
                                   (package_id,)).fetchone() is not None
 

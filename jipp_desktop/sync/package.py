@@ -173,6 +173,24 @@ def base_manifest(key: identity.DeviceKey, sender_id: str, sender_name: str) -> 
 # -- reading ---------------------------------------------------------------------------
 
 
+def peek_package_id(path: Path) -> str | None:
+    """The package id a file claims, read without any check (None when unreadable).
+
+    Only good for skipping a file already imported: trusting the claim can never import
+    anything, and a file that lies is simply read in full next time.
+    """
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo(MANIFEST)
+            if info.file_size > MAX_MANIFEST_BYTES:
+                return None
+            claimed = json.loads(zf.read(info)).get("package_id")
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, zlib.error, EOFError,
+            NotImplementedError, RuntimeError, AttributeError):
+        return None
+    return claimed if isinstance(claimed, str) else None
+
+
 def open_package(path: Path, passphrase: str | None = None) -> Package:
     """Open and verify ``path``; raises NotAPackage or BadPassphrase, never anything else."""
     try:

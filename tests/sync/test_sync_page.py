@@ -88,6 +88,8 @@ def test_sync_page_round_trip(qtbot: Any, fleet: Fleet, tmp_path: Path) -> None:
 
     page, ws = _page(qtbot, b.folder)
     assert page.fingerprint_label.text() == b.fingerprint
+    page.rename("Laptop Simpul NTT")
+    assert ws.settings.get("device_name") == "Laptop Simpul NTT"
     answers.add(QMessageBox, _yes)  # trust Laptop A?
     answers.add(ReportDialog, _import)  # the dry-run preview
     answers.add(ReportDialog, _close)  # the import report

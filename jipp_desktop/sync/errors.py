@@ -68,6 +68,14 @@ class InvalidRecords(SyncError):
         self.problems = problems
 
 
+class UnknownProvince(SyncError):
+    exit_status = 2  # a usage error: the code was typed wrong
+
+    def __init__(self, code: str) -> None:
+        super().__init__(f"Kode provinsi '{code}' tidak dikenal.",
+                         f"Unknown province code '{code}'.")
+
+
 class ExportCancelled(SyncError):
     def __init__(self) -> None:
         super().__init__("Dibatalkan.", "Cancelled.")

@@ -20,7 +20,7 @@ from typing import Any
 from jipp_desktop.core import models as m
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.sync import db, identity, package, state, status, vectors
-from jipp_desktop.sync.errors import ExportCancelled, SyncError
+from jipp_desktop.sync.errors import ExportCancelled, SyncError, UnknownProvince
 from jipp_desktop.sync.merge import Vector, implicit_vector, origin
 from jipp_desktop.sync.schema import TABLE_ORDER, is_flag, synced_fields
 from jipp_desktop.sync.scope import province_ids
@@ -189,8 +189,7 @@ def export(ws: Workspace, target: Path, *, for_device: str | None = None, full: 
            progress: Progress | None = None) -> ExportResult:
     """Write a package to ``target``: incremental for ``for_device`` unless ``full``."""
     if province is not None and province not in ws.regions.provinces:
-        raise SyncError(f"Kode provinsi '{province}' tidak dikenal.",
-                        f"Unknown province code '{province}'.")
+        raise UnknownProvince(province)
     key = identity.load_or_create(ws.data_dir)
     stream = for_device if for_device else ALL
     base: Vector | None = None

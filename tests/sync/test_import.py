@@ -11,6 +11,7 @@ import pytest
 from sync_helpers import Fleet, cli, db_dump_hash, seed
 
 from jipp_desktop.core import models as m
+from jipp_desktop.core.clock import now_ms
 from jipp_desktop.sync import conflicts, digest, exporter, identity, importer, peers
 from jipp_desktop.sync.errors import BadPassphrase, UntrustedSender
 
@@ -277,3 +278,24 @@ def test_cli_round_trip_and_conflict_commands(fleet: Fleet, tmp_path: Path) -> N
     assert json.loads(cli("--data-dir", str(a.folder), "conflicts", "--json").out) == []
     missing = cli("--data-dir", str(a.folder), "conflicts", "resolve", "nope", "--keep", "other")
     assert missing.status == 3
+
+
+def test_clock_behind_what_was_seen_is_warned(fleet: Fleet) -> None:
+    a = fleet.add("Laptop A")
+    with a.open() as ws:
+        ahead = f"{now_ms() + 3_600_000:012x}0000-{'f' * 36}"
+        ws.clock.observe(ahead)
+        (warning,) = peers.sync_status(ws, "en")["warnings"]
+        assert "behind" in warning
+
+
+def test_cli_rename_and_bad_province(fleet: Fleet, tmp_path: Path) -> None:
+    a = fleet.add("Laptop A")
+    assert cli("--data-dir", str(a.folder), "device", "rename", "Laptop Simpul Banten 1"
+               ).status == 0
+    assert json.loads(cli("--data-dir", str(a.folder), "device", "--json").out)["name"] == (
+        "Laptop Simpul Banten 1")
+    bad = cli("--data-dir", str(a.folder), "sync", "export", "--to", str(tmp_path / "x.jipp"),
+              "--province", "99")
+    assert bad.status == 2 and "99" in bad.err
+    assert cli("--data-dir", str(a.folder), "device", "trust", "XYZ").status == 2

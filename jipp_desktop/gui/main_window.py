@@ -6,7 +6,7 @@ folder, tests in a temporary one)."""
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import peewee
 import shiboken6
@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
 from jipp_desktop import __version__
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.gui.display import Display
-from jipp_desktop.gui.editors.record_editor import RecordEditor
 from jipp_desktop.gui.icons import icon
 from jipp_desktop.gui.list_page import RecordListPage
 from jipp_desktop.gui.pages import PAGE_KEYS, PAGES, PageSpec, external_page_class
 from jipp_desktop.gui.reader import shared_reader
 from jipp_desktop.gui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from jipp_desktop.gui.editors.record_editor import RecordEditor
 
 
 def page_title(spec: PageSpec) -> str:
@@ -330,6 +332,9 @@ class MainWindow(QMainWindow):
                 editor.raise_()
                 editor.activateWindow()
                 return editor
+        # Imported on first use: the editors are not needed to show the window.
+        from jipp_desktop.gui.editors.record_editor import RecordEditor
+
         editor = RecordEditor(self.workspace, self.display, type_name, record_id, initial, self)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.saved.connect(self._record_saved)

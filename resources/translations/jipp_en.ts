@@ -793,6 +793,10 @@ Offline records for public-service innovation hubs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -890,6 +894,18 @@ Offline records for public-service innovation hubs.</source>
     </message>
     <message>
         <source>Import report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename this laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name other laptops see (for example Laptop Simpul Banten 1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name must be 1 to 80 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -789,6 +789,10 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
         <translation>Laptop ini</translation>
     </message>
     <message>
+        <source>Rename…</source>
+        <translation>Ganti nama…</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
@@ -887,6 +891,18 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
     <message>
         <source>Import report</source>
         <translation>Laporan impor</translation>
+    </message>
+    <message>
+        <source>Rename this laptop</source>
+        <translation>Ganti nama laptop ini</translation>
+    </message>
+    <message>
+        <source>The name other laptops see (for example Laptop Simpul Banten 1):</source>
+        <translation>Nama yang dilihat laptop lain (misalnya Laptop Simpul Banten 1):</translation>
+    </message>
+    <message>
+        <source>The name must be 1 to 80 characters.</source>
+        <translation>Nama harus 1 sampai 80 karakter.</translation>
     </message>
     <message>
         <source>Saving the choice…</source>

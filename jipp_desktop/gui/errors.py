@@ -13,7 +13,13 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    Qt,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from jipp_desktop.core.errors import JippError
@@ -100,5 +106,20 @@ def _excepthook(
 
 
 def install_excepthook() -> None:
-    """Unhandled exceptions in slots end up here instead of on stderr."""
+    """Unhandled exceptions in slots end up here instead of on stderr, and Qt's own
+    warnings go to the log file too (a laptop in the field has no console)."""
     sys.excepthook = _excepthook
+    qInstallMessageHandler(_qt_message)
+
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    logging.getLogger("jipp_desktop.qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)

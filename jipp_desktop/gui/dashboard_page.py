@@ -293,6 +293,8 @@ class DashboardPage(QWidget):
         series = QBarSeries()
         series.append(bars)
         series.setLabelsVisible(True)
+        # Twelve narrow bars: upright labels fit inside them even for four-digit counts.
+        series.setLabelsAngle(-90)
         chart = _chart(self.tr("Mentoring visits per month"))
         chart.addSeries(series)
         # "Jan" with the year only where it changes keeps twelve labels readable.

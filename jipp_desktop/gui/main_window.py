@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from jipp_desktop import __version__
+from jipp_desktop.core.idformat import format_number
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.gui.display import Display
+from jipp_desktop.gui.i18n import current_language
 from jipp_desktop.gui.icons import icon
 from jipp_desktop.gui.list_page import RecordListPage
 from jipp_desktop.gui.pages import PAGE_KEYS, PAGES, PageSpec, external_page_class
@@ -395,8 +397,9 @@ class MainWindow(QMainWindow):
         if not shiboken6.isValid(self):
             return
         stats, stamp = result
+        lang = current_language()
         parts = [
-            f"{page_title(spec)}: {stats.get(spec.record_type, 0)}"
+            f"{page_title(spec)}: {format_number(stats.get(spec.record_type, 0), 0, lang)}"
             for spec in PAGES
             if spec.record_type in ("innovation", "replication", "commitment", "visit", "hub")
         ]

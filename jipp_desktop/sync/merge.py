@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 Vector = dict[str, str]
 
@@ -45,10 +45,10 @@ def implicit_vector(stamp: str) -> Vector:
     return {origin(stamp): stamp}
 
 
-@dataclass(frozen=True)
-class FieldState:
+class FieldState(NamedTuple):
     """A field's value, its stamp and its vector; ``vector`` None means the implicit one
-    (the value has seen only its own change), which saves a dict per field on big imports."""
+    (the value has seen only its own change), which saves a dict per field on big imports.
+    A named tuple because a national import builds millions of them."""
 
     value: Any
     stamp: str

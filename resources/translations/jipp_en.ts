@@ -556,6 +556,10 @@ Offline records for public-service innovation hubs.</source>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RegionInput</name>

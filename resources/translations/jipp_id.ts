@@ -553,6 +553,10 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
         <source>Choose…</source>
         <translation>Pilih…</translation>
     </message>
+    <message>
+        <source>Clear</source>
+        <translation>Kosongkan</translation>
+    </message>
 </context>
 <context>
     <name>RegionInput</name>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.gui.editors.inputs import RegionInput
@@ -146,3 +147,32 @@ def test_innovation_links_to_its_replications(
     to_commitment = rep_editor.findChild(type(editor.save_button), "link_open_commitment")
     to_commitment.click()
     assert any(e.type_name == "commitment" and e.record_id == commitment for e in window.editors)
+
+
+def test_big_link_lists_are_chosen_by_searching(
+    qtbot: Any, window: MainWindow, workspace: Workspace, monkeypatch: Any
+) -> None:
+    from jipp_desktop.gui.editors import inputs
+    from jipp_desktop.gui.editors.chooser import ChooseRecordDialog
+
+    monkeypatch.setattr(inputs, "COMBO_LIMIT", 1)  # as with 100,000 innovations
+    wanted = workspace.records.create(
+        "innovation", {"title": "Mal Pelayanan Publik Digital", "province_code": "53"}
+    )
+    workspace.records.create("innovation", {"title": "Sekolah Sungai", "province_code": "53"})
+    dialog = ChooseRecordDialog(workspace, window.display, "innovation", "Inovasi Asal", window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
+    qtbot.keyClicks(dialog.search, "mal pel")
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    dialog.table.selectRow(0)
+    assert dialog.chosen() == wanted
+
+    monkeypatch.setattr("jipp_desktop.gui.editors.chooser.choose_record", lambda *args: wanted)
+    editor = window.open_editor("replication", None)
+    source = editor.input("innovation_id")
+    assert isinstance(source, inputs.RefInput) and source.combo is None
+    choose = next(b for b in source.widget.findChildren(QPushButton) if b.text() == "Pilih…")
+    choose.click()
+    assert source.values() == {"innovation_id": wanted}
+    assert source.label.text() == "Mal Pelayanan Publik Digital"

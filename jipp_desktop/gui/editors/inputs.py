@@ -191,9 +191,19 @@ class RefInput(Input):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label, 1)
         layout.addWidget(button)
+        if not field.required:
+            clear = QPushButton(self.tr("Clear"), box)
+            clear.setObjectName("clear")
+            clear.clicked.connect(self._clear)
+            layout.addWidget(clear)
         box.setFocusProxy(button)
         super().__init__(box, (field.name,))
         self._field_label = pick(field.label)
+
+    def _clear(self) -> None:
+        self._value = None
+        self.label.clear()
+        self.changed.emit()
 
     def _combo_changed(self, code: str | None) -> None:
         self._value = code

@@ -553,6 +553,14 @@ Offline records for public-service innovation hubs.</source>
 <context>
     <name>RefInput</name>
     <message>
+        <source>New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a new %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>

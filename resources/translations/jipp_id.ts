@@ -550,6 +550,14 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
 <context>
     <name>RefInput</name>
     <message>
+        <source>New…</source>
+        <translation>Baru…</translation>
+    </message>
+    <message>
+        <source>Create a new %1</source>
+        <translation>Buat %1 baru</translation>
+    </message>
+    <message>
         <source>Choose…</source>
         <translation>Pilih…</translation>
     </message>

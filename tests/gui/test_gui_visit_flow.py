@@ -122,3 +122,40 @@ def test_work_plan_activity_months_are_picked_by_name(
     assert editor.record_id is not None, editor.summary.text()
     plan = workspace.records.get("workplan", editor.record_id)
     assert plan["activities"][0]["start_month"] == 3
+
+
+def test_a_newcomer_records_a_first_visit_without_any_hub_yet(
+    qtbot: Any, window: MainWindow, workspace: Workspace
+) -> None:
+    """Fresh laptop, province set at first run, no hub yet: the visit form makes one."""
+    workspace.settings.set("province_code", "53")
+    window.show_page("visit").new_button.click()
+    visit = window.editors[0]
+    hub_input = visit.input("hub_id")
+    assert isinstance(hub_input, RefInput) and hub_input.only_choice() is None
+    region = visit.input("regency_code")
+    assert isinstance(region, RegionInput)
+    assert region.picker.province() == "53"  # the officer's province, ready
+
+    hub_input.new_button.click()
+    hub_editor = hub_input.new_editor
+    assert hub_editor is not None and hub_editor.windowTitle() == "Simpul Inovasi baru"
+    assert hub_editor.input("province_code").values() == {"province_code": "53"}
+    qtbot.keyClicks(hub_editor.input("name").widget, "Simpul Inovasi NTT")
+    hub_editor.save_close_button.click()
+    hub_id = hub_input.values()["hub_id"]
+    assert hub_id is not None and hub_input.combo.currentText() == "Simpul Inovasi NTT"
+
+    qtbot.keyClicks(visit.input("start_date").widget.edit, "5/3/2024")
+    region.picker.regency_combo.set_code("53.71")
+    obstacles = visit.child_tables["obstacles"]
+    obstacles.add_row({"description": "Belum ada regulasi inovasi daerah"})
+    visit.save_close_button.click()
+    qtbot.waitUntil(lambda: not window.editors)
+    saved = workspace.records.list("visit")
+    assert [v["hub_id"] for v in saved] == [hub_id]
+
+    # The next visit already has the (only) hub filled in.
+    window.show_page("visit").new_button.click()
+    again = window.editors[0].input("hub_id")
+    assert again.values() == {"hub_id": hub_id}

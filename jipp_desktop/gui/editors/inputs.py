@@ -60,6 +60,9 @@ class Input(QObject):
     def focus(self) -> None:
         self.widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def set_accessible_name(self, name: str) -> None:
+        self.widget.setAccessibleName(name)
+
 
 class TextInput(Input):
     def __init__(self, field: Any, parent: QWidget) -> None:
@@ -149,6 +152,8 @@ class RegionInput(Input):
         super().__init__(self.picker, names)
         self._province = province
         self._regency = regency
+        # A new record starts in the officer's province (set by the editor).
+        self.default_province: str | None = None
         self.picker.changed.connect(self.changed.emit)
         self.picker.province_combo.setToolTip(self.tr("Province"))
         self.picker.regency_combo.setToolTip(self.tr("Regency/city"))
@@ -161,7 +166,10 @@ class RegionInput(Input):
 
     def set_values(self, record: dict[str, Any]) -> None:
         province = record.get(self._province) if self._province else None
-        self.picker.set_values(province, record.get(self._regency))
+        regency = record.get(self._regency)
+        if not province and not regency:
+            province = self.default_province
+        self.picker.set_values(province, regency)
 
 
 class RefInput(Input):
@@ -174,12 +182,27 @@ class RefInput(Input):
         self._display = display
         self._workspace = workspace
         self._value: str | None = None
+        self.required = bool(field.required)
         self.combo: CodeCombo | None = None
+        self.new_editor: QWidget | None = None
         if workspace.records.count(field.ref) <= COMBO_LIMIT:
-            self.combo = CodeCombo(parent)
+            box = QWidget(parent)
+            self.combo = CodeCombo(box)
             self.combo.fill(dashboard.choices(field.ref, COMBO_LIMIT), "")
             self.combo.setEditable(False)
-            super().__init__(self.combo, (field.name,))
+            # A newcomer's first visit needs a hub that may not exist yet: make it here.
+            self.new_button = QPushButton(self.tr("New…"), box)
+            self.new_button.setObjectName("new_linked")
+            self.new_button.setToolTip(
+                self.tr("Create a new %1").replace("%1", pick(record_type(field.ref).label))
+            )
+            self.new_button.clicked.connect(self._create_new)
+            layout = QHBoxLayout(box)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(self.combo, 1)
+            layout.addWidget(self.new_button)
+            box.setFocusProxy(self.combo)
+            super().__init__(box, (field.name,))
             self.combo.codeChanged.connect(self._combo_changed)
             return
         box = QWidget(parent)
@@ -199,6 +222,36 @@ class RefInput(Input):
         box.setFocusProxy(button)
         super().__init__(box, (field.name,))
         self._field_label = pick(field.label)
+
+    def set_accessible_name(self, name: str) -> None:
+        super().set_accessible_name(name)
+        if self.combo is not None:
+            self.combo.setAccessibleName(name)
+
+    def only_choice(self) -> str | None:
+        """The id when the combo offers exactly one record (a laptop with one hub)."""
+        if self.combo is not None and self.combo.count() == 2:
+            return str(self.combo.itemData(1))
+        return None
+
+    def _create_new(self) -> None:
+        from jipp_desktop.gui.editors.record_editor import RecordEditor
+
+        editor = RecordEditor(
+            self._workspace, self._display, self._ref, None, None, self.widget.window()
+        )
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.setWindowModality(Qt.WindowModality.WindowModal)
+        editor.saved.connect(self._created)
+        self.new_editor = editor
+        editor.open()
+
+    def _created(self, _type_name: str, record_id: str) -> None:
+        assert self.combo is not None
+        self.combo.fill(dashboard.choices(self._ref, COMBO_LIMIT), "")
+        self._value = record_id
+        self.combo.set_code(record_id, emit=False)
+        self.changed.emit()
 
     def _clear(self) -> None:
         self._value = None

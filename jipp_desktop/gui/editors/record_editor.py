@@ -38,7 +38,7 @@ from jipp_desktop.gui.display import Display
 from jipp_desktop.gui.editors.attachments_panel import AttachmentsPanel
 from jipp_desktop.gui.editors.child_table import ChildTable
 from jipp_desktop.gui.editors.history_panel import HistoryPanel
-from jipp_desktop.gui.editors.inputs import Input, RegionInput, make_input
+from jipp_desktop.gui.editors.inputs import Input, RefInput, RegionInput, make_input
 from jipp_desktop.gui.editors.specs import SPECS, Region
 from jipp_desktop.gui.errors import show_error
 from jipp_desktop.gui.i18n import current_language, pick
@@ -190,7 +190,7 @@ class RecordEditor(QDialog):
             input_ = make_input(self.workspace, self.display, field, page)
             label_text = pick(field.label)
             required = field.required
-            input_.widget.setAccessibleName(label_text)
+            input_.set_accessible_name(label_text)
         input_.widget.setObjectName(f"field_{'_'.join(input_.names)}")
         input_.changed.connect(self._update_title)
         error = QLabel(page)
@@ -234,8 +234,20 @@ class RecordEditor(QDialog):
                 for f in self._fields.values()
             }
             record.update(initial or {})
+            self._officer_defaults(record)
         for input_ in self._inputs:
             input_.set_values(record)
+        if record_id is None:
+            for input_ in self._inputs:
+                # A laptop that serves one hub need not pick it every time.
+                if (
+                    isinstance(input_, RefInput)
+                    and input_.required
+                    and not record.get(input_.names[0])
+                ):
+                    only = input_.only_choice()
+                    if only is not None:
+                        input_.set_values({input_.names[0]: only})
         for key, table in self.child_tables.items():
             table.set_rows(record.get(key) or [])
         self.attachments.load(record_id)
@@ -245,6 +257,17 @@ class RecordEditor(QDialog):
         self.clear_errors()
         self._snapshot = self._fingerprint()
         self._update_title()
+
+    def _officer_defaults(self, record: dict[str, Any]) -> None:
+        """A new record starts in the province the officer set up (Settings)."""
+        province = self.workspace.settings.get("province_code") or None
+        if not province:
+            return
+        if "province_code" in self._fields and not record.get("province_code"):
+            record["province_code"] = province
+        for input_ in self._inputs:
+            if isinstance(input_, RegionInput):
+                input_.default_province = province
 
     def _build_links(self, record: dict[str, Any]) -> None:
         while self.links.count():

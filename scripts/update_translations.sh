@@ -8,8 +8,9 @@
 #    and jipp_en.ts, keeping translations already made and dropping vanished strings.
 # 2. Translate the new entries (type="unfinished") in jipp_id.ts with Qt Linguist
 #    (pyside6-linguist resources/translations/jipp_id.ts) or any text editor.
-#    Source strings are English, so jipp_en.ts may stay untranslated: Qt then shows
-#    the source text.  tests/gui/test_gui_translations.py fails while jipp_id.ts has
+#    Source strings are English: scripts/fill_english_ts.py completes jipp_en.ts
+#    (singular/plural forms from "%n record(s)").  tests/gui/test_gui_translations.py
+#    fails while jipp_id.ts has
 #    unfinished entries or misses a string that the code uses.
 # 3. pyside6-lrelease compiles the .ts files into the .qm files the app loads.
 #    qtbase_id.ts holds Indonesian for Qt's own dialog buttons and text-field menus,
@@ -25,6 +26,8 @@ mapfile -t sources < <(find jipp_desktop/gui -name '*.py' -not -path '*/generate
 mapfile -t forms < <(find ui -name '*.ui' 2>/dev/null | sort)
 "$LUPDATE" -no-obsolete -locations none "${sources[@]}" "${forms[@]}" \
     -ts "$T/jipp_id.ts" "$T/jipp_en.ts"
+# English is the source language: complete jipp_en.ts from the sources (plurals too).
+python scripts/fill_english_ts.py "$T/jipp_en.ts"
 for ts in "$T/jipp_id.ts" "$T/jipp_en.ts" "$T/qtbase_id.ts"; do
     "$LRELEASE" -silent "$ts" -qm "${ts%.ts}.qm"
 done

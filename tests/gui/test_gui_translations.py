@@ -122,3 +122,19 @@ def test_no_english_left_on_screen_in_indonesian(qtbot: Any, window: MainWindow)
         editor.close()
     left = sorted({t for t in shown if t in english})
     assert left == []
+
+
+def test_english_catalogue_is_complete_with_plurals(qapp: Any) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from jipp_desktop.gui import i18n
+
+    ts_en = resource("translations", "jipp_en.ts")
+    assert all(_translation(msg) for _c, _s, msg in _messages(ts_en))
+    try:
+        i18n.install("en")
+        one = QCoreApplication.translate("RecordListPage", "%n record(s) restored.", "", 1)
+        many = QCoreApplication.translate("RecordListPage", "%n record(s) restored.", "", 3)
+    finally:
+        i18n.install("id")
+    assert (one, many) == ("1 record restored.", "3 records restored.")

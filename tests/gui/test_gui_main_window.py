@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QWidget
 
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.gui.list_page import RecordListPage
@@ -114,3 +115,37 @@ def test_example_data_is_made_off_the_gui_thread(
     qtbot.waitUntil(lambda: page.model.rowCount() > 0)
     assert page.model.rowCount() == workspace.records.count("innovation")
     qtbot.waitUntil(lambda: "Inovasi: 0" not in window.counts_label.text())
+
+
+def test_every_form_input_has_an_accessible_name(qtbot: Any, window: MainWindow, hub: str) -> None:
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
+
+    kinds = (QLineEdit, QComboBox, QPlainTextEdit, QCheckBox)
+    for type_name in (
+        "hub",
+        "agency",
+        "innovation",
+        "replication",
+        "commitment",
+        "visit",
+        "workplan",
+    ):
+        editor = window.open_editor(type_name, None)
+        for input_ in editor._inputs:
+            fields = [
+                w
+                for w in [input_.widget, *input_.widget.findChildren(QWidget)]
+                if isinstance(w, kinds) and w.isVisibleTo(editor)
+            ]
+            unnamed = [
+                w
+                for w in fields
+                if not w.accessibleName()
+                and not (
+                    isinstance(w, QLineEdit)
+                    and w.parent() is not None
+                    and isinstance(w.parent(), QComboBox)
+                )
+            ]
+            assert unnamed == [], (type_name, input_.names)
+        editor.close()

@@ -138,3 +138,26 @@ def test_english_catalogue_is_complete_with_plurals(qapp: Any) -> None:
     finally:
         i18n.install("id")
     assert (one, many) == ("1 record restored.", "3 records restored.")
+
+
+def test_qt_standard_buttons_speak_indonesian(qtbot: Any, indonesian: None) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "JIPP",
+        "?",
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+    )
+    qtbot.addWidget(box)
+    texts = [
+        box.button(b).text()
+        for b in (
+            QMessageBox.StandardButton.Save,
+            QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Cancel,
+        )
+    ]
+    assert texts == ["Simpan", "Buang", "Batal"]

@@ -11,10 +11,11 @@ import datetime as dt
 import logging
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSplashScreen
 
 from jipp_desktop.cli import exit_codes
 from jipp_desktop.core import backup
@@ -78,17 +79,24 @@ def restore_backup(error: DatabaseDamaged, data_dir: Path) -> None:
     log.warning("restored %s from %s; damaged files in %s", db_path, error.latest_backup, aside)
 
 
-def open_or_explain(data_dir: Path) -> Workspace | int:
-    """The open workspace, or the exit status after telling the officer why not."""
+def open_or_explain(
+    data_dir: Path, before_message: Callable[[], object] = lambda: None
+) -> Workspace | int:
+    """The open workspace, or the exit status after telling the officer why not.
+
+    ``before_message`` runs before any message box (the app closes its splash there).
+    """
     lang = i18n.current_language()
     try:
         return open_workspace(data_dir)
     except DataFolderInUse as exc:
         log.warning("%s", exc.message("en"))
+        before_message()
         tell(exc.message(lang))
         return exit_codes.FOLDER_IN_USE
     except DatabaseDamaged as exc:
         log.error("%s", exc.message("en"))
+        before_message()
         if exc.latest_backup is None:
             tell(exc.message(lang))
             return exit_codes.DAMAGED_FILE
@@ -101,6 +109,7 @@ def open_or_explain(data_dir: Path) -> Workspace | int:
             tell(again.message(lang))
             return exit_codes.DAMAGED_FILE
     except SchemaTooNew as exc:
+        before_message()
         tell(exc.message(lang))
         return exit_codes.DAMAGED_FILE
 
@@ -140,7 +149,16 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
     setup_logging(data_dir)
     install_excepthook()
     i18n.install(lang or i18n.DEFAULT_LANGUAGE)
-    opened = open_or_explain(data_dir)
+    # Opening a big data folder checks the whole file (a second or more): show that
+    # something is happening from the first moment.
+    splash = QSplashScreen(icon("app").pixmap(128, 128))
+    splash.showMessage(
+        QCoreApplication.translate("app", "Opening the data folder…"),
+        Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter,
+    )
+    splash.show()
+    app.processEvents()
+    opened = open_or_explain(data_dir, splash.close)
     if isinstance(opened, int):
         close_logging()
         return opened
@@ -150,11 +168,13 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
         if not workspace.settings.get("setup_done"):
             from jipp_desktop.gui.settings_page import SetupDialog
 
+            splash.close()
             if SetupDialog(workspace).exec() != QDialog.DialogCode.Accepted:
                 return exit_codes.OK
             i18n.install(lang or workspace.settings.get("language"))
         shell = Shell(workspace, gui_settings(data_dir))
         shell.window.show()
+        splash.finish(shell.window)
         log.info("GUI started on %s", data_dir)
         return int(app.exec())
     finally:

@@ -175,7 +175,10 @@
     </message>
     <message numerus="yes">
         <source>%n row(s) exported to %1.</source>
-        <translation><numerusform>%n row exported to %1.</numerusform><numerusform>%n rows exported to %1.</numerusform></translation>
+        <translation>
+            <numerusform>%n row exported to %1.</numerusform>
+            <numerusform>%n rows exported to %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -464,7 +467,10 @@ Offline records for public-service innovation hubs.</translation>
     </message>
     <message numerus="yes">
         <source>Please correct the marked fields (%n problem(s)).</source>
-        <translation><numerusform>Please correct the marked fields (%n problem).</numerusform><numerusform>Please correct the marked fields (%n problems).</numerusform></translation>
+        <translation>
+            <numerusform>Please correct the marked fields (%n problem).</numerusform>
+            <numerusform>Please correct the marked fields (%n problems).</numerusform>
+        </translation>
     </message>
     <message>
         <source>This record has unsaved changes. Save them?</source>
@@ -523,11 +529,17 @@ Offline records for public-service innovation hubs.</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) moved to the trash.</source>
-        <translation><numerusform>%n record moved to the trash.</numerusform><numerusform>%n records moved to the trash.</numerusform></translation>
+        <translation>
+            <numerusform>%n record moved to the trash.</numerusform>
+            <numerusform>%n records moved to the trash.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) restored.</source>
-        <translation><numerusform>%n record restored.</numerusform><numerusform>%n records restored.</numerusform></translation>
+        <translation>
+            <numerusform>%n record restored.</numerusform>
+            <numerusform>%n records restored.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 record(s) in the trash</source>
@@ -671,7 +683,10 @@ Offline records for public-service innovation hubs.</translation>
     </message>
     <message numerus="yes">
         <source>%n page(s).</source>
-        <translation><numerusform>%n page.</numerusform><numerusform>%n pages.</numerusform></translation>
+        <translation>
+            <numerusform>%n page.</numerusform>
+            <numerusform>%n pages.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -1018,6 +1033,10 @@ Compare the fingerprint with the sender (by phone or in person). Trust this send
     <message>
         <source>Restore the latest good backup (%1)? The damaged file is kept in the backups folder.</source>
         <translation>Restore the latest good backup (%1)? The damaged file is kept in the backups folder.</translation>
+    </message>
+    <message>
+        <source>Opening the data folder…</source>
+        <translation>Opening the data folder…</translation>
     </message>
 </context>
 <context>

@@ -1030,6 +1030,10 @@ Cocokkan sidik jari dengan pengirim (lewat telepon atau langsung). Percayai peng
         <source>Restore the latest good backup (%1)? The damaged file is kept in the backups folder.</source>
         <translation>Pulihkan cadangan terakhir yang baik (%1)? Berkas yang rusak disimpan di folder cadangan.</translation>
     </message>
+    <message>
+        <source>Opening the data folder…</source>
+        <translation>Membuka folder data…</translation>
+    </message>
 </context>
 <context>
     <name>columns</name>

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from jipp_desktop.core import models as m
 from jipp_desktop.core.errors import FieldError, RecordNotFound, ValidationError
+from jipp_desktop.core.listing import record_dict
 from jipp_desktop.core.registry import record_type
 
 if TYPE_CHECKING:
@@ -104,8 +105,6 @@ class AttachmentStore:
         )
 
     def list(self, type_name: str, record_id: str) -> list[dict[str, Any]]:
-        from jipp_desktop.core.services import record_dict
-
         rows = (
             m.Attachment.select()
             .where(

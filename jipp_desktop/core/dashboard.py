@@ -16,6 +16,7 @@ from typing import Any
 import peewee
 
 from jipp_desktop.core import models as m
+from jipp_desktop.core.listing import YEAR_FIELD
 from jipp_desktop.core.registry import record_type
 
 # Follow-ups in these states need no more attention.
@@ -174,6 +175,4 @@ def choices(type_name: str, limit: int = 2000) -> list[tuple[str, str]]:
 
 def year_field(type_name: str) -> str | None:
     """The field a list's year filter looks at (the same one ``ListQuery.year`` uses)."""
-    from jipp_desktop.core.services import _YEAR_FIELD
-
-    return _YEAR_FIELD.get(type_name)
+    return YEAR_FIELD.get(type_name)

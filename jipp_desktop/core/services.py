@@ -12,7 +12,6 @@ import datetime as dt
 import json
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import cache
 from typing import Any
 
 import peewee
@@ -20,7 +19,8 @@ import peewee
 from jipp_desktop.core import models as m
 from jipp_desktop.core.clock import HybridClock
 from jipp_desktop.core.errors import FieldError, RecordNotFound, ValidationError
-from jipp_desktop.core.query import ListQuery, fts_expression
+from jipp_desktop.core.listing import build_select, fetch_dicts, list_select, record_dict
+from jipp_desktop.core.query import ListQuery
 from jipp_desktop.core.registry import (
     RECORD_TYPES,
     ChildSpec,
@@ -30,23 +30,11 @@ from jipp_desktop.core.registry import (
 )
 from jipp_desktop.core.validation import Regions, Validator
 
-# peewee's stubs type a select by its model; ours mix models and raw SQL nodes.
-Select = Any
-
 Progress = Callable[[int, int], bool]
 """Called as progress(done, total); returning False cancels the work."""
 
 _BATCH = 500
 _COMPILED_KEEP = 64
-# The date field that a "year" filter looks at, per record type.
-_YEAR_FIELD = {
-    "innovation": "year_started",
-    "workplan": "year",
-    "hub": "year_designated",
-    "visit": "start_date",
-    "commitment": "signed_on",
-    "replication": "started_on",
-}
 
 
 class Cancelled(Exception):
@@ -95,11 +83,11 @@ class RecordService:
         key = (type_name, repr(q))
         compiled = self._compiled.get(key)
         if compiled is None:
-            compiled = self._select(rt, q, _list_select(rt.model)).sql()
+            compiled = build_select(rt, q, list_select(rt.model)).sql()
             if len(self._compiled) >= _COMPILED_KEEP:
                 self._compiled.pop(next(iter(self._compiled)))
             self._compiled[key] = compiled
-        return _fetch_dicts(rt.model, *compiled)
+        return fetch_dicts(rt.model, *compiled)
 
     def count(self, type_name: str, query: ListQuery | None = None) -> int:
         rt = record_type(type_name)
@@ -107,12 +95,12 @@ class RecordService:
         bare = ListQuery(
             search=q.search, filters=q.filters, year=q.year, sort="", deleted=q.deleted
         )
-        return int(self._select(rt, bare, rt.model.select(rt.model.seq)).count())
+        return int(build_select(rt, bare, rt.model.select(rt.model.seq)).count())
 
     def seqs(self, type_name: str, query: ListQuery | None = None) -> builtins.list[int]:
         """Local row keys in list order: what a big list view keeps in memory."""
         rt = record_type(type_name)
-        select = self._select(rt, query or ListQuery(), rt.model.select(rt.model.seq))
+        select = build_select(rt, query or ListQuery(), rt.model.select(rt.model.seq))
         return [seq for (seq,) in select.tuples()]
 
     def rows_by_seq(self, type_name: str, seqs: Sequence[int]) -> builtins.list[dict[str, Any]]:
@@ -121,8 +109,8 @@ class RecordService:
         found: dict[int, dict[str, Any]] = {}
         for start in range(0, len(seqs), _BATCH):
             chunk = list(seqs[start : start + _BATCH])
-            select = _list_select(model).where(model.seq.in_(chunk))
-            for row in _fetch_dicts(model, *select.sql()):
+            select = list_select(model).where(model.seq.in_(chunk))
+            for row in fetch_dicts(model, *select.sql()):
                 found[row["seq"]] = row
         return [found[s] for s in seqs if s in found]
 
@@ -202,19 +190,15 @@ class RecordService:
             aid = str(uuid.uuid4())
             row = {**values, "record_type": type_name, "record_id": record_id}
             m.Attachment.insert(_new_row(row, aid, stamp, now, self.clock.device)).execute()
-            m.Audit.insert(
-                _audit(
-                    now,
-                    self.clock.device,
-                    self._actor(),
-                    type_name,
-                    record_id,
-                    "attach",
-                    f"attachments[{aid}]",
-                    None,
-                    str(values["filename"]),
-                )
-            ).execute()
+            self._log(
+                now,
+                type_name,
+                record_id,
+                "attach",
+                f"attachments[{aid}]",
+                None,
+                str(values["filename"]),
+            )
             self._save_clock()
         return aid
 
@@ -222,19 +206,15 @@ class RecordService:
         with self._db.atomic():
             stamp, now = self.clock.now(), utc_now()
             self._flip(row, stamp, now)
-            m.Audit.insert(
-                _audit(
-                    now,
-                    self.clock.device,
-                    self._actor(),
-                    row.record_type,
-                    row.record_id,
-                    "detach",
-                    f"attachments[{row.id}]",
-                    row.filename,
-                    None,
-                )
-            ).execute()
+            self._log(
+                now,
+                row.record_type,
+                row.record_id,
+                "detach",
+                f"attachments[{row.id}]",
+                row.filename,
+                None,
+            )
             self._save_clock()
 
     # -- internals -----------------------------------------------------------------
@@ -474,25 +454,21 @@ class RecordService:
         existing = {c.id: c for c in self._children(spec, parent_id)}
         changed = False
         kept: set[str] = set()
-        device, actor = self.clock.device, self._actor()
+        device = self.clock.device
         for child_id, values in plan:
             if child_id is None:
                 cid = str(uuid.uuid4())
                 values[spec.parent_field] = parent_id
                 spec.model.insert(_new_row(values, cid, stamp, now, device)).execute()
-                m.Audit.insert(
-                    _audit(
-                        now,
-                        device,
-                        actor,
-                        type_name,
-                        parent_id,
-                        "create",
-                        f"{spec.key}[{cid}]",
-                        None,
-                        _summary(spec.model, values),
-                    )
-                ).execute()
+                self._log(
+                    now,
+                    type_name,
+                    parent_id,
+                    "create",
+                    f"{spec.key}[{cid}]",
+                    None,
+                    _summary(spec.model, values),
+                )
                 changed = True
                 continue
             kept.add(child_id)
@@ -502,19 +478,7 @@ class RecordService:
         for cid, child in existing.items():
             if cid not in kept:
                 self._flip(child, stamp, now)
-                m.Audit.insert(
-                    _audit(
-                        now,
-                        device,
-                        actor,
-                        type_name,
-                        parent_id,
-                        "delete",
-                        f"{spec.key}[{cid}]",
-                        None,
-                        None,
-                    )
-                ).execute()
+                self._log(now, type_name, parent_id, "delete", f"{spec.key}[{cid}]")
                 changed = True
         return changed
 
@@ -528,19 +492,7 @@ class RecordService:
                 self._check_parents_alive(rt, row)
             stamp, now = self.clock.now(), utc_now()
             self._flip(row, stamp, now)
-            m.Audit.insert(
-                _audit(
-                    now,
-                    self.clock.device,
-                    self._actor(),
-                    type_name,
-                    record_id,
-                    "restore" if alive else "delete",
-                    None,
-                    None,
-                    None,
-                )
-            ).execute()
+            self._log(now, type_name, record_id, "restore" if alive else "delete")
             self._save_clock()
 
     def _check_parents_alive(self, rt: RecordType, row: m.SyncedModel) -> None:
@@ -574,167 +526,27 @@ class RecordService:
             model.seq == row.seq
         ).execute()
 
+    def _log(
+        self,
+        now: str,
+        type_name: str,
+        record_id: str,
+        action: str,
+        field: str | None = None,
+        old: str | None = None,
+        new: str | None = None,
+    ) -> None:
+        """Append one row to the audit trail, as this device and officer."""
+        m.Audit.insert(
+            _audit(
+                now, self.clock.device, self._actor(), type_name, record_id, action, field, old, new
+            )
+        ).execute()
+
     def _save_clock(self) -> None:
         m.Setting.insert(
             key="clock_last", value=str(self.clock.last)
         ).on_conflict_replace().execute()
-
-    def _select(self, rt: RecordType, q: ListQuery, select: Select) -> Select:
-        model: Any = rt.model
-        select = select.where(model.deleted == q.deleted)
-        fields = {f.name for f in user_fields(model)}
-        for name, value in q.filters.items():
-            if value is None:
-                continue
-            if name == "province_code" and name not in fields and "regency_code" in fields:
-                select = select.where(model.regency_code.startswith(f"{value}."))
-            elif name in fields:
-                select = select.where(getattr(model, name) == value)
-            else:
-                raise ValidationError(
-                    [
-                        FieldError(
-                            name,
-                            "unknown_field",
-                            f"Filter '{name}' tidak dikenal.",
-                            f"Unknown filter '{name}'.",
-                        )
-                    ]
-                )
-        if q.year is not None and rt.name in _YEAR_FIELD:
-            year_field = getattr(model, _YEAR_FIELD[rt.name])
-            if isinstance(year_field, peewee.IntegerField):
-                select = select.where(year_field == q.year)
-            else:
-                select = select.where(year_field.startswith(f"{q.year:04d}-"))
-        ranked = False
-        if q.search:
-            select, ranked = self._search(rt, select, q.search)
-        if q.sort != "":
-            select = self._order(rt, select, q, ranked)
-        if q.limit is not None:
-            select = select.limit(q.limit).offset(q.offset)
-        return select
-
-    def _search(self, rt: RecordType, select: Select, text: str) -> tuple[Select, bool]:
-        model = rt.model
-        if rt.fts_table:
-            expr = fts_expression(text)
-            if expr is None:
-                return select, False
-            fts: Any = peewee.Table(rt.fts_table, ["rowid", "rank"])
-            select = select.join(fts, on=(fts.rowid == model.seq)).where(
-                peewee.SQL(f"{rt.fts_table} MATCH ?", [expr])
-            )
-            return select, True
-        term = text.strip()
-        where = None
-        for field in user_fields(model):
-            if (
-                isinstance(field, peewee.CharField)
-                and not hasattr(field, "ref")
-                and not hasattr(field, "vocab")
-                and not hasattr(field, "level")
-            ):
-                clause = field.contains(term)
-                where = clause if where is None else where | clause
-        return (select.where(where) if where is not None else select), False
-
-    def _order(self, rt: RecordType, select: Select, q: ListQuery, ranked: bool) -> Select:
-        model = rt.model
-        if q.sort is None and ranked:
-            fts: Any = peewee.Table(str(rt.fts_table), ["rowid", "rank"])
-            return select.order_by(fts.rank, model.seq)
-        name = q.sort or rt.default_sort
-        known = {f.name for f in user_fields(model)} | {"created_at", "updated_at"}
-        if name not in known:
-            raise ValidationError(
-                [
-                    FieldError(
-                        name,
-                        "unknown_field",
-                        f"Urutan '{name}' tidak dikenal.",
-                        f"Cannot sort by unknown field '{name}'.",
-                    )
-                ]
-            )
-        column = getattr(model, name)
-        order = column.desc() if q.descending else column.asc()
-        tie = model.seq.desc() if q.descending else model.seq.asc()
-        return select.order_by(order, tie)
-
-
-def record_dict(row: m.SyncedModel, *, meta: bool = True) -> dict[str, Any]:
-    """A record as the JSON contract shows it: id, user fields, then when/who last changed it."""
-    model = type(row)
-    out: dict[str, Any] = {"id": row.id}
-    for field in user_fields(model):
-        value = getattr(row, field.name)
-        out[field.name] = bool(value) if isinstance(field, peewee.BooleanField) else value
-    if isinstance(row, m.Attachment):
-        out.update(
-            record_type=row.record_type,
-            record_id=row.record_id,
-            sha256=row.sha256,
-            mime=row.mime,
-            size=row.size,
-        )
-    if meta:
-        out.update(
-            created_at=row.created_at,
-            updated_at=row.updated_at,
-            updated_by=row.updated_by,
-            deleted=bool(row.deleted),
-            seq=row.seq,
-        )
-    return out
-
-
-@cache
-def _list_columns(model: type[m.SyncedModel]) -> tuple[peewee.Field, ...]:
-    """The columns of record_dict(row) in its order (lists skip the sync bookkeeping)."""
-    meta = ("created_at", "updated_at", "updated_by", "deleted", "seq")
-    return (model.id, *user_fields(model), *(getattr(model, n) for n in meta))
-
-
-def _list_select(model: type[m.SyncedModel]) -> Select:
-    """SELECT of the list columns as one prebuilt SQL node.
-
-    Compiling ~30 column nodes costs as much as running the query; peewee names
-    the model's own table "t1" in every select, which the prebuilt list relies on.
-    """
-    return model.select(_column_sql(model))
-
-
-@cache
-def _column_sql(model: type[m.SyncedModel]) -> peewee.SQL:
-    return peewee.SQL(", ".join(f'"t1"."{f.column_name}"' for f in _list_columns(model)))
-
-
-@cache
-def _row_shape(model: type[m.SyncedModel]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The list columns' names, and those of them that hold booleans."""
-    columns = _list_columns(model)
-    names = tuple(f.name for f in columns)
-    flags = tuple(f.name for f in columns if isinstance(f, peewee.BooleanField))
-    return names, flags
-
-
-def _fetch_dicts(
-    model: type[m.SyncedModel], sql: str, params: Sequence[Any]
-) -> list[dict[str, Any]]:
-    """Rows as record_dict() would give them, straight from the cursor.
-
-    Lists of hundreds of rows are on the GUI's hot path; building a peewee model
-    instance per row costs several times the query itself.
-    """
-    names, flags = _row_shape(model)
-    cursor: Any = m.database.execute_sql(sql, params)  # type: ignore[no-untyped-call]
-    rows = [dict(zip(names, row, strict=True)) for row in cursor]
-    for row in rows:
-        for name in flags:
-            row[name] = bool(row[name])
-    return rows
 
 
 def _summary(model: type[m.SyncedModel], values: Mapping[str, Any]) -> str | None:

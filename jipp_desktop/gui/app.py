@@ -129,6 +129,11 @@ class Shell:
 
     def switch_language(self, lang: str) -> None:
         old = self.window
+        # Open editors go first (each may ask about unsaved changes); if the officer
+        # keeps one open, the switch waits for the next start.
+        for editor in list(old.editors):
+            if not editor.close():
+                return
         old.save_layout()
         i18n.install(lang)
         self.window = self._make()

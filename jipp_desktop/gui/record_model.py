@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from jipp_desktop.core.fields import LongText, Number, RefId
+from jipp_desktop.core.fields import Number, RefId
 from jipp_desktop.core.query import ListQuery
 from jipp_desktop.core.registry import record_type, user_fields
 from jipp_desktop.core.services import RecordService
@@ -33,6 +33,7 @@ from jipp_desktop.gui.reader import shared_reader
 PAGE_SIZE = 100
 CACHE_PAGES = 20
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+TOOLTIP_AFTER = 30  # characters
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -174,9 +175,9 @@ class RecordTableModel(QAbstractTableModel):
             return record["id"]
         value = record.get(column.name)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if isinstance(column.field, LongText):
-                return self._display.value(column.field, value, full=True) or None
-            return None
+            # Long names are cut by the column width; the whole text shows on hover.
+            text = self._display.value(column.field, value, full=True)
+            return text if len(text) > TOOLTIP_AFTER else None
         return self._display.value(column.field, value)
 
     def headerData(

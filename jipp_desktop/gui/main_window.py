@@ -271,6 +271,9 @@ class MainWindow(QMainWindow):
         self.page(PAGES[row].key)
         self.stack.setCurrentIndex(row)
         self.settings.setValue("window/last_page", PAGES[row].key)
+        # Counts and the last exchange may have changed on the page just left (an
+        # import, a sync): the status bar follows on every page change (read off-thread).
+        self.update_status()
         self.new_action.setEnabled(PAGES[row].record_type is not None)
         self.search_action.setEnabled(PAGES[row].record_type is not None)
 

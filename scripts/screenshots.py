@@ -28,6 +28,7 @@ from jipp_desktop.gui.editors.record_editor import RecordEditor
 from jipp_desktop.gui.main_window import MainWindow
 from jipp_desktop.gui.pages import PAGES
 from jipp_desktop.gui.pyside_fix import protect_none
+from jipp_desktop.gui.settings_page import SetupDialog
 
 EDITOR_TYPES = ("innovation", "replication", "commitment", "visit", "workplan", "hub", "agency")
 # Extra tabs worth a picture: (record type, tab title in Indonesian).
@@ -125,6 +126,11 @@ def main(argv: list[str]) -> int:
             slug = tab.lower().replace(" ", "_")
             save(editor, args.out / f"editor_{type_name}_{slug}.png")
             editor.close()
+        setup = SetupDialog(workspace, window)
+        setup.show()
+        settle(app)
+        save(setup, args.out / "dialog_first_run.png")
+        setup.reject()
         new_visit: RecordEditor = window.open_editor("visit", None)
         new_visit.resize(980, 700)
         new_visit.save()

@@ -5,9 +5,11 @@ through ``workspace.settings`` (keys and defaults in core/settings.py)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QFile, QIODevice, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QPixmap, QRegularExpressionValidator
+from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,13 +26,35 @@ from PySide6.QtWidgets import (
 )
 
 from jipp_desktop.core.workspace import Workspace
-from jipp_desktop.gui.widgets import CodeCombo, ProvinceCombo
+from jipp_desktop.gui.widgets import CodeCombo
+from jipp_desktop.paths import ui_file
 
 LANGUAGE_NAMES = (("id", "Bahasa Indonesia"), ("en", "English"))
 
+_W = TypeVar("_W", bound=QWidget)
+
+
+def load_form(name: str, parent: QWidget) -> QWidget:
+    """Build a Qt Designer form from ui/ (texts translated in the form's class context)."""
+    loader = QUiLoader()
+    loader.registerCustomWidget(CodeCombo)
+    form = QFile(str(ui_file(name)))
+    if not form.open(QIODevice.OpenModeFlag.ReadOnly):
+        raise OSError(f"cannot read {name}: {form.errorString()}")
+    try:
+        widget = loader.load(form, parent)
+    finally:
+        form.close()
+    if widget is None:
+        raise OSError(f"cannot build {name}: {loader.errorString()}")
+    return widget
+
 
 class SettingsForm(QWidget):
-    """The editable settings; ``full`` adds the letterhead part (not asked at first run)."""
+    """The editable settings, laid out in ``ui/settings_form.ui`` (Qt Designer).
+
+    ``full`` adds the letterhead rows, which the first-run dialog does not ask for.
+    """
 
     def __init__(
         self, workspace: Workspace, full: bool = True, parent: QWidget | None = None
@@ -38,61 +62,46 @@ class SettingsForm(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.full = full
-        form = QFormLayout(self)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.officer_name = self._line(form, self.tr("Officer name"), "officer_name")
-        self.officer_position = self._line(form, self.tr("Position"), "officer_position")
-        self.officer_nip = self._line(form, self.tr("NIP (18 digits)"), "officer_nip")
+        self.ui = load_form("settings_form.ui", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.ui)
+        self.officer_name = self._find(QLineEdit, "officer_name")
+        self.officer_position = self._find(QLineEdit, "officer_position")
+        self.officer_nip = self._find(QLineEdit, "officer_nip")
         self.officer_nip.setValidator(
             QRegularExpressionValidator(QRegularExpression(r"\d{0,18}"), self.officer_nip)
         )
-        self.province = ProvinceCombo(workspace.regions, "", self)
-        self.province.setObjectName("setting_province_code")
-        self._row(form, self.tr("Hub province"), self.province)
-        self.device_name = self._line(form, self.tr("Laptop name"), "device_name")
-        self.device_name.setToolTip(self.tr("Shown to other laptops when exchanging data."))
-        self.language = CodeCombo(self)
-        self.language.setObjectName("setting_language")
+        self.province = self._find(CodeCombo, "province_code")
+        # By name: officers look provinces up by name, not by Kemendagri code.
+        self.province.fill(sorted(workspace.regions.provinces.items(), key=lambda kv: kv[1]), "")
+        self.device_name = self._find(QLineEdit, "device_name")
+        self.language = self._find(CodeCombo, "language")
         self.language.fill(list(LANGUAGE_NAMES), None)
-        self._row(form, self.tr("Language"), self.language)
-        if full:
-            self.letterhead_title = self._line(
-                form, self.tr("Letterhead: government"), "letterhead_title"
-            )
-            self.letterhead_title.setPlaceholderText(self.tr("e.g. PEMERINTAH PROVINSI …"))
-            self.letterhead_unit = self._line(form, self.tr("Letterhead: unit"), "letterhead_unit")
-            self.letterhead_address = QPlainTextEdit(self)
-            self.letterhead_address.setObjectName("setting_letterhead_address")
-            self.letterhead_address.setTabChangesFocus(True)
-            self.letterhead_address.setMaximumHeight(70)
-            self._row(form, self.tr("Letterhead: address"), self.letterhead_address)
-            self.logo_path = QLineEdit(self)
-            self.logo_path.setObjectName("setting_logo_path")
-            self.logo_path.setReadOnly(True)
-            choose = QPushButton(self.tr("Choose…"), self)
-            choose.clicked.connect(self._choose_logo)
-            self.logo_preview = QLabel(self)
-            self.logo_preview.setFixedSize(64, 64)
-            self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            row = QWidget(self)
-            box = QHBoxLayout(row)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.addWidget(self.logo_path, 1)
-            box.addWidget(choose)
-            box.addWidget(self.logo_preview)
-            self.logo_path.setAccessibleName(self.tr("Logo for reports"))
-            form.addRow(self.tr("Logo for reports"), row)
+        self.letterhead_title = self._find(QLineEdit, "letterhead_title")
+        self.letterhead_unit = self._find(QLineEdit, "letterhead_unit")
+        self.letterhead_address = self._find(QPlainTextEdit, "letterhead_address")
+        self.logo_path = self._find(QLineEdit, "logo_path")
+        self.logo_preview = self.ui.findChild(QLabel, "logo_preview")
+        choose = self.ui.findChild(QPushButton, "choose_logo")
+        assert self.logo_preview is not None and choose is not None
+        choose.clicked.connect(self._choose_logo)
+        if not full:
+            rows = self.ui.layout()
+            assert isinstance(rows, QFormLayout)
+            for widget in (
+                self.letterhead_title,
+                self.letterhead_unit,
+                self.letterhead_address,
+                self.ui.findChild(QWidget, "logo_row"),
+            ):
+                rows.setRowVisible(widget, False)
         self.load()
 
-    def _line(self, form: QFormLayout, label: str, key: str) -> QLineEdit:
-        edit = QLineEdit(self)
-        edit.setObjectName(f"setting_{key}")
-        self._row(form, label, edit)
-        return edit
-
-    def _row(self, form: QFormLayout, label: str, widget: QWidget) -> None:
-        widget.setAccessibleName(label)
-        form.addRow(label, widget)
+    def _find(self, cls: type[_W], key: str) -> _W:
+        widget = self.ui.findChild(cls, f"setting_{key}")
+        assert widget is not None, key
+        return widget
 
     def load(self) -> None:
         values = self.workspace.settings.all()

@@ -61,7 +61,7 @@ def test_catalogue_holds_every_string_of_the_code(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
     sources = sorted(
         str(p) for p in (ROOT / "jipp_desktop" / "gui").rglob("*.py") if "generated" not in p.parts
-    )
+    ) + sorted(str(p) for p in (ROOT / "ui").glob("*.ui"))
     subprocess.run(
         [lupdate, "-locations", "none", *sources, "-ts", str(fresh)],
         check=True,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
@@ -149,3 +150,14 @@ def test_every_form_input_has_an_accessible_name(qtbot: Any, window: MainWindow,
             ]
             assert unnamed == [], (type_name, input_.names)
         editor.close()
+
+
+def test_status_bar_shows_the_last_exchange(qtbot: Any, window: MainWindow) -> None:
+    from jipp_desktop.core import idformat
+    from jipp_desktop.sync.status import mark_exchange
+
+    mark_exchange()
+    window.update_status()
+    today = idformat.format_date(dt.date.today(), "id")
+    qtbot.waitUntil(lambda: today in window.exchange_label.text())
+    assert window.exchange_label.text().startswith("Pertukaran terakhir: ")

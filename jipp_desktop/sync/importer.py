@@ -46,6 +46,8 @@ AskTrust = Callable[[str, str, str], bool]
 """Called as ask(name, device_id, fingerprint) for an unknown sender; True trusts it."""
 
 _BATCH = 500
+# Rows merged and written at a time: bounds memory on a national import.
+_CHUNK = 5000
 
 
 class ClockAhead(SyncError):
@@ -90,13 +92,6 @@ class RowPlan:
     lost: list[tuple[str, Lost]] = field(default_factory=list)
 
 
-@dataclass
-class Plan:
-    rows: list[RowPlan] = field(default_factory=list)
-    conflicts: list[tuple[ConflictChange, conflicts.StoredConflict, bool]] = field(
-        default_factory=list)
-
-
 @contextmanager
 def opened(path: Path, passphrase: str | None) -> Iterator[package.Package]:
     pkg = package.open_package(path, passphrase)
@@ -128,16 +123,11 @@ def import_package(ws: Workspace, path: Path, *, passphrase: str | None = None,
         if already_imported(report.package_id):
             report.already_applied = True
             return report
-        rows, incoming_conflicts = _parse(pkg)
-        _check_clock(rows, incoming_conflicts)
         try:
-            if dry_run:
-                with m.database.atomic():
-                    _run(ws, pkg, report, rows, incoming_conflicts, progress, dry_run=True)
+            with m.database.atomic():
+                _run(ws, pkg, report, progress, dry_run=dry_run)
+                if dry_run:
                     raise _Rollback()
-            else:
-                with m.database.atomic():
-                    _run(ws, pkg, report, rows, incoming_conflicts, progress, dry_run=False)
         except _Rollback:
             pass
         except sqlite3.IntegrityError as exc:
@@ -165,29 +155,28 @@ def already_imported(package_id: str) -> bool:
                                   (package_id,)).fetchone() is not None
 
 
-def _parse(pkg: package.Package) -> tuple[list[RowChange], list[ConflictChange]]:
+def _row_chunks(pkg: package.Package, checker: RecordChecker) -> Iterator[list[RowChange]]:
+    """The change lines parsed a chunk at a time, so a national import fits in memory."""
     if pkg.version == 1:
         raw_rows: Iterator[dict[str, Any]] = formats.upgrade_v1_lines(pkg.lines(package.CHANGES))
     else:
         raw_rows = pkg.lines(package.CHANGES)
-    rows = [row_change(line, n) for n, line in enumerate(raw_rows, start=1)]
-    pkg.texts.pop(package.CHANGES, None)  # the parsed rows replace the text: half the memory
-    seen: set[tuple[str, str]] = set()
-    for row in rows:
-        key = (row.table, row.id)
-        if key in seen:
+    chunk: list[RowChange] = []
+    for number, line in enumerate(raw_rows, start=1):
+        row = row_change(line, number)
+        if not checker.add_incoming(row):
             raise package.damaged(f"baris ganda untuk {row.table} {row.id}",
                                   f"duplicate line for {row.table} {row.id}")
-        seen.add(key)
-    found = [conflict_change(line, n)
-             for n, line in enumerate(pkg.lines(package.CONFLICTS), start=1)]
-    return rows, found
+        chunk.append(row)
+        if len(chunk) >= _CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
-def _check_clock(rows: list[RowChange], found: list[ConflictChange]) -> None:
-    """The max-offset rule, before anything is written: a far-future stamp would win forever."""
-    newest = max((s for r in rows for s in r.stamps), default="")
-    newest = max([newest, *(c.stamp for c in found)])
+def _check_clock(newest: str) -> None:
+    """The max-offset rule: a stamp far in our future would win every merge for ever."""
     if not newest:
         return
     ahead = Stamp.parse(newest).wall_ms - now_ms()
@@ -200,24 +189,52 @@ def _check_clock(rows: list[RowChange], found: list[ConflictChange]) -> None:
             "clock. Check the date and time on both laptops. Nothing was imported.")
 
 
-def _run(ws: Workspace, pkg: package.Package, report: ImportReport, rows: list[RowChange],
-         found: list[ConflictChange], progress: Progress | None, *, dry_run: bool) -> bool:
-    plan = _plan(ws, rows, found, report)
-    checker = RecordChecker(ws.regions, rows, pkg, ws.attachments.has_blob)
-    problems = checker.check(plan_rows=[(p.change, p.local is None) for p in plan.rows])
+def _writes(plan: RowPlan) -> bool:
+    return bool(plan.values or plan.life or plan.local is None or plan.vectors)
+
+
+def _run(ws: Workspace, pkg: package.Package, report: ImportReport,
+         progress: Progress | None, *, dry_run: bool) -> None:
+    """Merge and write chunk by chunk inside the caller's transaction; any problem raises
+    and the caller's rollback leaves the database as it was."""
+    checker = RecordChecker(ws.regions, pkg, ws.attachments.has_blob)
+    total = int(pkg.manifest.get("counts", {}).get("changes", 0) or 0)
+    backed_up = dry_run  # a dry run writes nothing that lasts, so it needs no backup
+    newest, done = "", 0
+    detected: list[ConflictChange] = []
+    touched: set[str] = set()
+    for chunk in _row_chunks(pkg, checker):
+        chunk_newest = max(s for row in chunk for s in row.stamps)
+        _check_clock(chunk_newest)
+        newest = max(newest, chunk_newest)
+        plan = _plan_rows(chunk)
+        problems = checker.check([(p.change, p.local is None) for p in plan])
+        if problems:
+            raise InvalidRecords(problems)
+        if not backed_up and any(_writes(p) for p in plan):
+            ws.backup("import")
+            backed_up = True
+        detected += _detected_conflicts(ws, plan)
+        _apply_rows(ws, plan, report)
+        _store_attachments(ws, pkg, plan, report, dry_run)
+        touched |= {p.change.table for p in plan}
+        done += len(chunk)
+        if progress is not None and not progress(done, max(total, done)):
+            raise Cancelled()
+    problems = checker.unresolved()
     if problems:
         raise InvalidRecords(problems)
-    changed = any(p.values or p.life or p.local is None or p.vectors for p in plan.rows) or bool(
-        plan.conflicts)
-    if changed and not dry_run:
+    found = [conflict_change(line, n)
+             for n, line in enumerate(pkg.lines(package.CONFLICTS), start=1)]
+    _check_clock(max((c.stamp for c in found), default=""))
+    pending = _merge_conflicts([*found, *detected])
+    if pending and not backed_up:
         ws.backup("import")
-    _apply(ws, plan, report, progress)
-    _store_attachments(ws, pkg, plan, report, dry_run)
-    _check_foreign_keys(plan)
-    _remember(ws, pkg, report, max((s for r in rows for s in r.stamps), default=""))
+    _apply_conflicts(pending, report)
+    _check_foreign_keys(touched)
+    _remember(ws, pkg, report, newest)
     if not dry_run:
         report.digest = digest.dataset_digest()
-    return changed
 
 
 # -- merging ---------------------------------------------------------------------------
@@ -244,9 +261,8 @@ def _load_local(table: str, ids: list[str]) -> dict[str, LocalRow]:
     return out
 
 
-def _plan(ws: Workspace, rows: list[RowChange], found: list[ConflictChange],
-          report: ImportReport) -> Plan:
-    plan = Plan()
+def _plan_rows(rows: list[RowChange]) -> list[RowPlan]:
+    plan: list[RowPlan] = []
     by_table: dict[str, list[RowChange]] = {}
     for row in rows:
         by_table.setdefault(row.table, []).append(row)
@@ -255,17 +271,22 @@ def _plan(ws: Workspace, rows: list[RowChange], found: list[ConflictChange],
         if not changes:
             continue
         local = _load_local(table, [c.id for c in changes])
-        for change in changes:
-            plan.rows.append(_merge_row(change, local.get(change.id)))
-    detected = _detected_conflicts(ws, plan)
-    stored = conflicts.load({c.id for c in [*found, *detected]})
-    for conflict in [*found, *detected]:
+        plan.extend(_merge_row(change, local.get(change.id)) for change in changes)
+    return plan
+
+
+def _merge_conflicts(found: list[ConflictChange]
+                     ) -> list[tuple[ConflictChange, conflicts.StoredConflict, bool]]:
+    """Incoming and newly detected conflicts joined with the stored ones; only real news."""
+    out = []
+    stored = conflicts.load({c.id for c in found})
+    for conflict in found:
         old = stored.get(conflict.id)
         new = conflicts.merged(old, conflict)
         if old is None or new != old:
-            plan.conflicts.append((conflict, new, old is not None))
+            out.append((conflict, new, old is not None))
             stored[conflict.id] = new
-    return plan
+    return out
 
 
 def _merge_row(change: RowChange, local: LocalRow | None) -> RowPlan:
@@ -306,10 +327,10 @@ def _merge_row(change: RowChange, local: LocalRow | None) -> RowPlan:
     return plan
 
 
-def _detected_conflicts(ws: Workspace, plan: Plan) -> list[ConflictChange]:
+def _detected_conflicts(ws: Workspace, plan: list[RowPlan]) -> list[ConflictChange]:
     out: list[ConflictChange] = []
     stamp: str | None = None
-    for row in plan.rows:
+    for row in plan:
         table, rid = row.change.table, row.change.id
         for name, lost in row.lost:
             stamp = stamp or ws.clock.now()
@@ -332,15 +353,14 @@ def _detected_conflicts(ws: Workspace, plan: Plan) -> list[ConflictChange]:
 # -- writing ---------------------------------------------------------------------------
 
 
-def _apply(ws: Workspace, plan: Plan, report: ImportReport, progress: Progress | None) -> None:
+def _apply_rows(ws: Workspace, plan: list[RowPlan], report: ImportReport) -> None:
     conn = db.connection()
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     actor = ws.actor()
     audits: list[tuple[Any, ...]] = []
     field_rows: list[tuple[str, str, str, str, str, str]] = []
     inserts: dict[str, list[tuple[Any, ...]]] = {}
-    total = len(plan.rows)
-    for done, row in enumerate(plan.rows, start=1):
+    for row in plan:
         change = row.change
         table = change.table
         counts = report.table(table)
@@ -348,9 +368,10 @@ def _apply(ws: Workspace, plan: Plan, report: ImportReport, progress: Progress |
         if row.local is None:
             counts.new += 1
             inserts.setdefault(table, []).append(_insert_values(row, now))
+            # Only the fact: a copy of every imported row's values in the audit trail would
+            # double the size of a national import; the row itself holds them.
             audits.append(_audit_row(now, change, type_name, parent, row.values, actor,
-                                     "create", None, json.dumps(
-                                         row.values, ensure_ascii=False, default=str)))
+                                     "create", None, None))
         elif row.values or row.life:
             counts.updated += 1
             if row.life is not None and row.life.deleted and not row.local.life.deleted:
@@ -371,10 +392,8 @@ def _apply(ws: Workspace, plan: Plan, report: ImportReport, progress: Progress |
         for name, (stamp, vector) in row.vectors.items():
             field_rows.append((table, change.id, name, stamp, origin(stamp),
                                json.dumps(vector, sort_keys=True)))
-        if progress is not None and done % _BATCH == 0 and not progress(done, total):
-            raise Cancelled()
     conn.executemany("INSERT OR IGNORE INTO sync_origin (origin) VALUES (?)",
-                     [(o,) for o in sorted({origin(r.change.hlc) for r in plan.rows
+                     [(o,) for o in sorted({origin(r.change.hlc) for r in plan
                                             if r.local is None})])
     for table, values in inserts.items():
         fields = synced_fields(table)
@@ -386,13 +405,15 @@ def _apply(ws: Workspace, plan: Plan, report: ImportReport, progress: Progress |
                      "VALUES (?, ?, ?, ?, ?, ?)", field_rows)
     conn.executemany("INSERT INTO audit (at, device, actor, record_type, record_id, action, "
                      "field, old, new) VALUES (?, ?, ?, ?, ?, 'sync', ?, ?, ?)", audits)
-    for conflict, merged, exists in plan.conflicts:
+
+
+def _apply_conflicts(pending: list[tuple[ConflictChange, conflicts.StoredConflict, bool]],
+                     report: ImportReport) -> None:
+    for conflict, merged, exists in pending:
         conflicts.write(conflict, merged, exists)
         if not exists:
             report.table(conflict.table).conflicts += 1
             report.conflict_ids.append(conflict.id)
-    if progress is not None:
-        progress(total, total)
 
 
 def _insert_values(row: RowPlan, now: str) -> tuple[Any, ...]:
@@ -437,9 +458,9 @@ def _audit_row(now: str, change: RowChange, type_name: str, parent: str | None,
     return (now, origin(newest), actor, type_name, record_id or change.id, path, old, new)
 
 
-def _store_attachments(ws: Workspace, pkg: package.Package, plan: Plan, report: ImportReport,
-                       dry_run: bool) -> None:
-    for row in plan.rows:
+def _store_attachments(ws: Workspace, pkg: package.Package, plan: list[RowPlan],
+                       report: ImportReport, dry_run: bool) -> None:
+    for row in plan:
         if row.change.table != "attachment":
             continue
         sha = (row.values.get("sha256") or (row.local.values["sha256"] if row.local else None))
@@ -455,9 +476,8 @@ def _store_attachments(ws: Workspace, pkg: package.Package, plan: Plan, report: 
         partial.replace(target)
 
 
-def _check_foreign_keys(plan: Plan) -> None:
+def _check_foreign_keys(tables: set[str]) -> None:
     """Deferred keys are only checked at commit; a dry run never commits, so check now."""
-    tables = {row.change.table for row in plan.rows}
     problems = []
     for table in sorted(tables):
         for found in db.sql(f"PRAGMA foreign_key_check({table})"):

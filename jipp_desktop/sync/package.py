@@ -42,6 +42,9 @@ MAX_MANIFEST_BYTES = 64 * 1024**2
 MAX_RATIO = 200  # deflate reaches ~10x on our JSON; a bomb reaches 1000x
 RATIO_FLOOR_BYTES = 1024**2  # tiny members may compress well without being a bomb
 MAX_LINE_BYTES = 4 * 1024**2
+# Change text up to this size is kept after hashing so it is not inflated twice; beyond,
+# inflating again costs less than holding it (a national package inflates to ~400 MB).
+TEXT_CACHE_BYTES = 32 * 1024**2
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -369,7 +372,7 @@ def _check_members(zf: zipfile.ZipFile, manifest: dict[str, Any],
                           f"attachment {info.filename} is misnamed")
         digest = hashlib.sha256()
         read = 0
-        keep = info.filename.endswith(".jsonl")
+        keep = info.filename.endswith(".jsonl") and member.size <= TEXT_CACHE_BYTES
         blocks: list[bytes] = []
         with zf.open(info) as handle:
             while block := handle.read(1 << 20):

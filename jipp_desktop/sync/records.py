@@ -25,23 +25,49 @@ Problem = tuple[str, str]
 
 
 class RecordChecker:
-    def __init__(self, regions: Regions, rows: list[RowChange], pkg: package.Package,
+    """Checks rows a chunk at a time; a reference to a row later in the package is settled
+    at the end (``unresolved``), when every incoming id is known."""
+
+    def __init__(self, regions: Regions, pkg: package.Package,
                  has_blob: Callable[[str], bool]) -> None:
         self.pkg = pkg
         self.has_blob = has_blob
         self.incoming: dict[str, set[str]] = {}
-        for row in rows:
-            self.incoming.setdefault(row.table, set()).add(row.id)
         self.known: dict[str, set[str]] = {}
+        self.deferred: list[tuple[str, str, str]] = []
+        self._where = ""
         self.validator = Validator(regions, self._ref_exists)
 
-    def _ref_exists(self, ref: str, rid: str) -> bool:
-        table = record_type(ref).table
-        if rid in self.incoming.get(table, ()):
-            return True
+    def add_incoming(self, row: RowChange) -> bool:
+        """Note a row of the package; False when the package already had it."""
+        ids = self.incoming.setdefault(row.table, set())
+        if row.id in ids:
+            return False
+        ids.add(row.id)
+        return True
+
+    def _in_database(self, table: str, rid: str) -> bool:
         if table not in self.known:
             self.known[table] = {r for (r,) in db.sql(f"SELECT id FROM {table}")}
         return rid in self.known[table]
+
+    def _ref_exists(self, ref: str, rid: str) -> bool:
+        table = record_type(ref).table
+        if rid in self.incoming.get(table, ()) or self._in_database(table, rid):
+            return True
+        self.deferred.append((self._where, table, rid))
+        return True
+
+    def unresolved(self) -> list[Problem]:
+        """References that point neither into this database nor into the package."""
+        out: list[Problem] = []
+        for where, table, rid in self.deferred:
+            if rid in self.incoming.get(table, ()):
+                continue
+            if db.sql(f"SELECT 1 FROM {table} WHERE id = ?", (rid,)).fetchone() is None:
+                out.append((f"{where}: data {table} dengan id '{rid}' tidak ditemukan",
+                            f"{where}: no {table} record with id '{rid}'"))
+        return out
 
     def check(self, plan_rows: list[tuple[RowChange, bool]]) -> list[Problem]:
         problems: list[Problem] = []
@@ -68,6 +94,7 @@ class RecordChecker:
         model = TABLES[change.table]
         names = {f.name for f in user_fields(model)}
         data = {n: s.value for n, s in change.fields.items() if n in names}
+        self._where = where
         self.validator.errors = []
         self.validator.clean(model, data, partial=True)
         out = [(f"{where}: {e.field}: {e.message_id}", f"{where}: {e.field}: {e.message_en}")

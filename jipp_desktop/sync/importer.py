@@ -1,10 +1,12 @@
 """Import a package: check everything, preview inside a rolled-back transaction, then apply.
 
-The order is fixed: open and verify the file (package.py), make sure the sender
-is trusted, parse and check every line, then merge and write inside one
-transaction.  A dry run runs exactly the same code and rolls the transaction
-back, so the preview and the import cannot disagree.  Any failure raises one
-SyncError (or ValidationError) and leaves the database as it was.
+The order is fixed: open and verify the whole file (package.py: listing, hashes,
+signature), make sure the sender is trusted, then, inside one transaction, parse,
+check, merge and write the change lines a chunk at a time (so a national package
+fits in memory); a problem in any chunk rolls back what earlier chunks wrote.  A dry
+run runs exactly the same code and rolls the transaction back, so the preview and
+the import cannot disagree.  Any failure raises one SyncError and leaves the
+database as it was.
 """
 
 from __future__ import annotations
@@ -51,6 +53,9 @@ _CHUNK = 5000
 
 
 class ClockAhead(SyncError):
+    """A stamp beyond the max offset: refused, not clamped (clamping on one laptop only
+    would change which value wins there and break convergence)."""
+
     exit_status = 3
 
 

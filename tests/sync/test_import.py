@@ -12,8 +12,9 @@ from sync_helpers import Fleet, cli, db_dump_hash, seed
 
 from jipp_desktop.core import models as m
 from jipp_desktop.core.clock import now_ms
+from jipp_desktop.core.services import Cancelled
 from jipp_desktop.sync import conflicts, digest, exporter, identity, importer, peers
-from jipp_desktop.sync.errors import BadPassphrase, UntrustedSender
+from jipp_desktop.sync.errors import BadPassphrase, ExportCancelled, UntrustedSender
 
 
 def _pair(fleet: Fleet) -> tuple:
@@ -299,3 +300,17 @@ def test_cli_rename_and_bad_province(fleet: Fleet, tmp_path: Path) -> None:
               "--province", "99")
     assert bad.status == 2 and "99" in bad.err
     assert cli("--data-dir", str(a.folder), "device", "trust", "XYZ").status == 2
+
+
+def test_cancelled_import_and_export_leave_nothing(fleet: Fleet, tmp_path: Path) -> None:
+    a, b = _pair(fleet)
+    with a.open() as ws:
+        seed(ws)
+        with pytest.raises(ExportCancelled):
+            exporter.export(ws, tmp_path / "never.jipp", progress=lambda done, total: False)
+        assert list(tmp_path.glob("*never*")) == []
+        exporter.export(ws, tmp_path / "a.jipp")
+    before = db_dump_hash(b.folder)
+    with b.open() as ws, pytest.raises(Cancelled):
+        importer.import_package(ws, tmp_path / "a.jipp", progress=lambda done, total: False)
+    assert db_dump_hash(b.folder) == before

@@ -18,7 +18,7 @@ from types import TracebackType
 
 import platformdirs
 
-from jipp_desktop.core import backup, migrations, regions
+from jipp_desktop.core import backup, integrity, migrations, regions
 from jipp_desktop.core import models as m
 from jipp_desktop.core.attachments import AttachmentStore
 from jipp_desktop.core.clock import HybridClock
@@ -81,6 +81,7 @@ class Workspace:
     def close(self) -> None:
         if not m.database.is_closed():
             m.database.close()
+        integrity.mark_closed(self.data_dir)
         self._lock.release()
 
     def __enter__(self) -> Workspace:
@@ -115,7 +116,9 @@ def open_workspace(data_dir: Path | str | None = None) -> Workspace:
         _prepare(db_path, folder)
         m.database.init(str(db_path), pragmas=PRAGMAS)
         m.database.connect(reuse_if_open=True)
-        return Workspace(folder, lock)
+        workspace = Workspace(folder, lock)
+        integrity.mark_open(folder)
+        return workspace
     except BaseException:
         lock.release()
         raise
@@ -125,20 +128,36 @@ def _prepare(db_path: Path, folder: Path) -> None:
     """Integrity check, backup and migrations, on a plain connection before peewee opens."""
     existed = db_path.exists() and db_path.stat().st_size > 0
     if existed:
-        problem = backup.check_file(db_path)
-        if problem is not None:
-            raise DatabaseDamaged(db_path, problem, backup.latest_good_backup(folder))
+        _refuse_if_damaged(db_path, folder, integrity.cheap_check(db_path))
     conn = sqlite3.connect(db_path, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode = wal")
         todo = migrations.pending(conn)
+        reason = None
         if existed:
             age = backup.latest_backup_age(folder)
             if todo:
-                backup.automatic_backup(db_path, folder, "migrate")
+                reason = "migrate"
             elif age is None or age > START_BACKUP_EVERY:
-                backup.automatic_backup(db_path, folder, "start")
+                reason = "start"
+        # A backup of a damaged file would rotate good backups out, so every start
+        # that backs up also runs the full check first.
+        if existed and (reason or integrity.full_check_due(folder)):
+            _refuse_if_damaged(db_path, folder, integrity.full_check(db_path, folder))
+        if reason:
+            backup.automatic_backup(db_path, folder, reason)
         migrations.migrate(conn)
         regions.seed(conn)
+    except sqlite3.DatabaseError as exc:
+        # Damage the cheap check could not see may surface while preparing the file;
+        # any other failure (a locked file, a broken migration) is raised as it is.
+        if not isinstance(exc, sqlite3.OperationalError) or "malformed" in str(exc):
+            _refuse_if_damaged(db_path, folder, backup.check_file(db_path))
+        raise
     finally:
         conn.close()
+
+
+def _refuse_if_damaged(db_path: Path, folder: Path, problem: str | None) -> None:
+    if problem is not None:
+        raise DatabaseDamaged(db_path, problem, backup.latest_good_backup(folder))

@@ -148,3 +148,33 @@ def test_stamp_text_order_equals_stamp_order() -> None:
     assert all(Stamp.parse(str(s)) == s for s in stamps)
     with pytest.raises(ValueError):
         Stamp.parse("garbage")
+
+
+def test_full_integrity_check_runs_after_a_crash_or_once_a_day(data_dir: Path) -> None:
+    from jipp_desktop.core import integrity
+
+    with open_workspace(data_dir):
+        assert (data_dir / integrity.OPEN_MARKER).exists()
+    assert not (data_dir / integrity.OPEN_MARKER).exists()
+    with open_workspace(data_dir):
+        pass
+    # A clean close, checked today: the next start only does the cheap check.
+    assert integrity.full_check_due(data_dir) is False
+    # A session that never closed (crash, power cut) leaves its marker behind.
+    integrity.mark_open(data_dir)
+    assert integrity.full_check_due(data_dir) is True
+
+
+def test_a_file_that_is_not_a_database_is_caught_by_the_cheap_check(data_dir: Path) -> None:
+    with open_workspace(data_dir) as ws:
+        ws.records.create("hub", {"province_code": "36", "name": "Simpul Banten"})
+        good = ws.backup("test")
+    with open_workspace(data_dir):
+        pass  # the full check has now run today
+    db = data_dir / DB_NAME
+    db.write_bytes(b"this is not SQLite" * 500)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    with pytest.raises(DatabaseDamaged) as caught:
+        open_workspace(data_dir)
+    assert caught.value.latest_backup == good

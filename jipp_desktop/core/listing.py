@@ -14,8 +14,9 @@ import peewee
 
 from jipp_desktop.core import models as m
 from jipp_desktop.core.errors import FieldError, ValidationError
+from jipp_desktop.core.fields import LongText, RefId, ShortText
 from jipp_desktop.core.query import ListQuery, fts_expression
-from jipp_desktop.core.registry import RecordType, user_fields
+from jipp_desktop.core.registry import RECORD_TYPES, RecordType, user_fields
 
 # peewee's stubs type a select by its model; ours mix models and raw SQL nodes.
 Select = Any
@@ -116,15 +117,27 @@ def _search(rt: RecordType, select: Select, text: str) -> tuple[Select, bool]:
             peewee.SQL(f"{rt.fts_table} MATCH ?", [expr])
         )
         return select, True
-    # Types without a full-text index are small (hubs, agencies...): match their text.
+    # Types without a full-text index are smaller (hubs, replications...): match their
+    # own text, and the full text of what they point to (a replication is found by
+    # its innovation's title).
     term = text.strip()
+    expr = fts_expression(text)
     where = None
     for field in user_fields(model):
-        plain_text = isinstance(field, peewee.CharField) and not any(
-            hasattr(field, attr) for attr in ("ref", "vocab", "level")
-        )
-        if plain_text:
+        clause = None
+        if isinstance(field, RefId) and expr is not None:
+            target = RECORD_TYPES.get(field.ref)
+            if target is not None and target.fts_table:
+                clause = field.in_(
+                    peewee.SQL(
+                        f"(SELECT r.id FROM {target.table} r JOIN {target.fts_table} f "
+                        f"ON f.rowid = r.seq WHERE {target.fts_table} MATCH ?)",
+                        [expr],
+                    )
+                )
+        elif isinstance(field, ShortText | LongText):
             clause = field.contains(term)
+        if clause is not None:
             where = clause if where is None else where | clause
     return (select.where(where) if where is not None else select), False
 

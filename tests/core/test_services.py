@@ -323,3 +323,15 @@ def test_list_rows_are_exactly_what_get_shows(workspace: Workspace) -> None:
     by_seq = workspace.records.rows_by_seq("innovation", [listed["seq"]])[0]
     shown = workspace.records.get("innovation", rid)
     assert listed == by_seq == shown
+
+
+def test_replications_are_found_by_their_innovations_text(workspace: Workspace) -> None:
+    source = _innovation(workspace, title="Sistem Cepat Antar Akta Kelahiran")
+    other = _innovation(workspace, title="Puskesmas Ramah Lansia")
+    for innovation, notes in ((source, "Adopsi penuh"), (other, "Tahap persiapan")):
+        workspace.records.create(
+            "replication", {"innovation_id": innovation, "province_code": "53", "notes": notes}
+        )
+    found = workspace.records.list("replication", ListQuery(search="akta kel"))
+    assert [r["innovation_id"] for r in found] == [source]
+    assert workspace.records.count("replication", ListQuery(search="persiapan")) == 1

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 from jipp_desktop.cli import exit_codes
 from jipp_desktop.core import backup
 from jipp_desktop.core.errors import DatabaseDamaged, DataFolderInUse, JippError, SchemaTooNew
+from jipp_desktop.core.logs import close_logging, setup_logging
 from jipp_desktop.core.workspace import DB_NAME, Workspace, open_workspace
 from jipp_desktop.gui import i18n
-from jipp_desktop.gui.errors import close_logging, install_excepthook, setup_logging
+from jipp_desktop.gui.errors import install_excepthook
 from jipp_desktop.gui.icons import icon
 from jipp_desktop.gui.main_window import MainWindow
 from jipp_desktop.gui.pyside_fix import protect_none

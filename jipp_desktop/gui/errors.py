@@ -9,8 +9,6 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
-from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import (
@@ -23,38 +21,11 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from jipp_desktop.core.errors import JippError
+from jipp_desktop.core.logs import log
 from jipp_desktop.gui.i18n import current_language
 
-log = logging.getLogger("jipp_desktop")
-
-LOG_NAME = "jipp.log"
-_handler: RotatingFileHandler | None = None
 # Message boxes without a parent must stay referenced until the officer closes them.
 _open_boxes: list[QMessageBox] = []
-
-
-def setup_logging(data_dir: Path) -> Path:
-    """Log to ``data_dir/logs/jipp.log``: 1 MB per file, five old files kept."""
-    global _handler
-    folder = data_dir / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / LOG_NAME
-    if _handler is not None:
-        log.removeHandler(_handler)
-        _handler.close()
-    _handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-    _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(_handler)
-    log.setLevel(logging.INFO)
-    return path
-
-
-def close_logging() -> None:
-    global _handler
-    if _handler is not None:
-        log.removeHandler(_handler)
-        _handler.close()
-        _handler = None
 
 
 def user_message(exc: BaseException) -> str:

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jipp_desktop.cli import exit_codes
-from jipp_desktop.core import backup
+from jipp_desktop.core import backup, logs
 from jipp_desktop.core.workspace import DB_NAME, Workspace, open_workspace
 from jipp_desktop.gui import app, errors
 
@@ -82,7 +82,7 @@ def test_unexpected_errors_are_logged_and_shown_without_traceback(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    log_path = errors.setup_logging(tmp_path)
+    log_path = logs.setup_logging(tmp_path)
     errors.install_excepthook()
     try:
         raise ZeroDivisionError("boom")
@@ -96,7 +96,7 @@ def test_unexpected_errors_are_logged_and_shown_without_traceback(
     assert box.text() == "Terjadi kesalahan. Rinciannya dicatat di berkas log."
     assert "ZeroDivisionError" in box.detailedText()
     box.close()
-    errors.close_logging()
+    logs.close_logging()
     assert "ZeroDivisionError: boom" in log_path.read_text(encoding="utf-8")
 
 

@@ -41,8 +41,10 @@ def timed(work: Callable[[], Any]) -> tuple[float, Any]:
 def raw_export(db: Path, target: Path) -> None:
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf, \
-            zf.open("rows.jsonl", "w") as out:
+    with (
+        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf,
+        zf.open("rows.jsonl", "w") as out,
+    ):
         for table in TABLE_ORDER:
             for row in conn.execute(f"SELECT * FROM {table}"):
                 record = dict(row)
@@ -67,7 +69,9 @@ def raw_import(source: Path, db: Path) -> None:
             columns = [c for c in rows[0] if c != "seq"]
             conn.executemany(
                 f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
-                f"({', '.join('?' * len(columns))})", [[r[c] for c in columns] for r in rows])
+                f"({', '.join('?' * len(columns))})",
+                [[r[c] for c in columns] for r in rows],
+            )
     conn.close()
 
 
@@ -120,8 +124,11 @@ def main() -> None:
         ws = open_workspace(a_dir)
         identity.trust(identity.load_or_create(b_dir).fingerprint)
         importer.import_package(ws, root / "b-for-a.jipp")
-        stale_s, stale = timed(lambda: importer.import_package(
-            ws, exporter.export(ws, root / "full2.jipp", full=True).path))
+        stale_s, stale = timed(
+            lambda: importer.import_package(
+                ws, exporter.export(ws, root / "full2.jipp", full=True).path
+            )
+        )
         del stale_s, stale
         ids = [r["id"] for r in ws.records.list("innovation")[:10]]
         for n, rid in enumerate(ids):

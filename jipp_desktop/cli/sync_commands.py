@@ -30,15 +30,18 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     exp = actions.add_parser("export", help="write a package")
     exp.add_argument("--to", type=Path, required=True, dest="target")
     which = exp.add_mutually_exclusive_group()
-    which.add_argument("--for", dest="for_device", default=None,
-                       help="only what that device lacks (its device id)")
+    which.add_argument(
+        "--for", dest="for_device", default=None, help="only what that device lacks (its device id)"
+    )
     which.add_argument("--full", action="store_true", help="everything")
     exp.add_argument("--province", default=None, help="only this province (code, e.g. 36)")
     exp.add_argument("--passphrase-file", type=Path, default=None)
     exp.set_defaults(handler=sync_export)
     imp = actions.add_parser("import", help="check and import a package")
     imp.add_argument("file", type=Path)
-    imp.add_argument("--dry-run", action="store_true", help="show what would change, change nothing")
+    imp.add_argument(
+        "--dry-run", action="store_true", help="show what would change, change nothing"
+    )
     imp.add_argument("--json", action="store_true")
     imp.add_argument("--trust", action="store_true", help="trust an unknown sender")
     imp.add_argument("--passphrase-file", type=Path, default=None)
@@ -68,8 +71,10 @@ def _passphrase(path: Path | None) -> str | None:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise UsageError(f"Berkas frasa sandi {path} tidak dapat dibaca: {exc.strerror}.",
-                         f"Cannot read the passphrase file {path}: {exc.strerror}.") from None
+        raise UsageError(
+            f"Berkas frasa sandi {path} tidak dapat dibaca: {exc.strerror}.",
+            f"Cannot read the passphrase file {path}: {exc.strerror}.",
+        ) from None
     # Only the line break an editor adds is dropped: spaces may be part of the passphrase.
     return text.rstrip("\r\n")
 
@@ -77,35 +82,44 @@ def _passphrase(path: Path | None) -> str | None:
 def device_show(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.workspace() as ws:
         key = identity.load_or_create(ws.data_dir)
-        info = {"id": ws.device_id, "name": ws.device_name, "fingerprint": key.fingerprint,
-                "trusted": identity.trusted_list()}
+        info = {
+            "id": ws.device_id,
+            "name": ws.device_name,
+            "fingerprint": key.fingerprint,
+            "trusted": identity.trusted_list(),
+        }
     if args.json:
         ctx.print_json(info)
     else:
-        ctx.say(f"Id perangkat: {info['id']}\nNama: {info['name']}\n"
-                f"Sidik jari: {info['fingerprint']}",
-                f"Device id: {info['id']}\nName: {info['name']}\n"
-                f"Fingerprint: {info['fingerprint']}")
+        ctx.say(
+            f"Id perangkat: {info['id']}\nNama: {info['name']}\nSidik jari: {info['fingerprint']}",
+            f"Device id: {info['id']}\nName: {info['name']}\nFingerprint: {info['fingerprint']}",
+        )
     return exit_codes.OK
 
 
 def device_trust(args: argparse.Namespace, ctx: Context) -> int:
     fingerprint = identity.normalise_fingerprint(args.fingerprint)
     if fingerprint is None:
-        raise UsageError(f"'{args.fingerprint}' bukan sidik jari (32 angka heksadesimal).",
-                         f"'{args.fingerprint}' is not a fingerprint (32 hex digits).")
+        raise UsageError(
+            f"'{args.fingerprint}' bukan sidik jari (32 angka heksadesimal).",
+            f"'{args.fingerprint}' is not a fingerprint (32 hex digits).",
+        )
     with ctx.workspace():
         identity.trust(fingerprint)
-    ctx.say(f"Pengirim dengan sidik jari {fingerprint} dipercaya.",
-            f"The sender with fingerprint {fingerprint} is trusted.")
+    ctx.say(
+        f"Pengirim dengan sidik jari {fingerprint} dipercaya.",
+        f"The sender with fingerprint {fingerprint} is trusted.",
+    )
     return exit_codes.OK
 
 
 def device_rename(args: argparse.Namespace, ctx: Context) -> int:
     name = args.name.strip()
     if not name or len(name) > 80:
-        raise UsageError("Nama perangkat harus 1-80 karakter.",
-                         "The device name must be 1-80 characters.")
+        raise UsageError(
+            "Nama perangkat harus 1-80 karakter.", "The device name must be 1-80 characters."
+        )
     with ctx.workspace() as ws:
         ws.settings.set("device_name", name)
     ctx.say(f"Nama perangkat: {name}", f"Device name: {name}")
@@ -115,14 +129,22 @@ def device_rename(args: argparse.Namespace, ctx: Context) -> int:
 def sync_export(args: argparse.Namespace, ctx: Context) -> int:
     passphrase = _passphrase(args.passphrase_file)
     with ctx.workspace() as ws:
-        result = exporter.export(ws, args.target, for_device=args.for_device, full=args.full,
-                                 province=args.province, passphrase=passphrase)
+        result = exporter.export(
+            ws,
+            args.target,
+            for_device=args.for_device,
+            full=args.full,
+            province=args.province,
+            passphrase=passphrase,
+        )
     kind_id = "lengkap" if result.full else "tambahan"
     kind_en = "full" if result.full else "incremental"
-    ctx.say(f"Paket {kind_id} {result.seq} ditulis ke {result.path}: {result.rows} baris "
-            f"perubahan, {result.conflicts} konflik, {result.attachments} lampiran.",
-            f"Wrote {kind_en} package {result.seq} to {result.path}: {result.rows} change "
-            f"lines, {result.conflicts} conflicts, {result.attachments} attachments.")
+    ctx.say(
+        f"Paket {kind_id} {result.seq} ditulis ke {result.path}: {result.rows} baris "
+        f"perubahan, {result.conflicts} konflik, {result.attachments} lampiran.",
+        f"Wrote {kind_en} package {result.seq} to {result.path}: {result.rows} change "
+        f"lines, {result.conflicts} conflicts, {result.attachments} attachments.",
+    )
     return exit_codes.OK
 
 
@@ -136,8 +158,9 @@ def _print_report(ctx: Context, report: ImportReport, as_json: bool) -> None:
 def sync_import(args: argparse.Namespace, ctx: Context) -> int:
     passphrase = _passphrase(args.passphrase_file)
     with ctx.workspace() as ws:
-        report = importer.import_package(ws, args.file, passphrase=passphrase,
-                                         dry_run=args.dry_run, trust=args.trust)
+        report = importer.import_package(
+            ws, args.file, passphrase=passphrase, dry_run=args.dry_run, trust=args.trust
+        )
     _print_report(ctx, report, args.json)
     return exit_codes.OK
 
@@ -145,8 +168,10 @@ def sync_import(args: argparse.Namespace, ctx: Context) -> int:
 def sync_folder(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.workspace() as ws:
         result = folder.exchange(ws, args.dir, trust=args.trust)
-    ctx.say(f"Paket laptop ini ditulis: {result.written}",
-            f"This laptop's package was written: {result.written}")
+    ctx.say(
+        f"Paket laptop ini ditulis: {result.written}",
+        f"This laptop's package was written: {result.written}",
+    )
     for outcome in result.outcomes:
         stream = ctx.stderr if outcome.exit_status else ctx.stdout
         stream.write(outcome.message(ctx.lang) + "\n")
@@ -160,19 +185,29 @@ def sync_status(args: argparse.Namespace, ctx: Context) -> int:
         ctx.print_json(info)
         return exit_codes.OK
     en = ctx.lang == "en"
-    out = [("Dataset digest" if en else "Sidik data") + f": {info['digest']}",
-           ("This laptop" if en else "Laptop ini")
-           + f": {info['device']['name']} ({info['device']['fingerprint']})",
-           ("Last exchange" if en else "Pertukaran terakhir") + f": {info['last_exchange'] or '-'}",
-           ("Open conflicts" if en else "Konflik terbuka") + f": {info['open_conflicts']}"]
+    out = [
+        ("Dataset digest" if en else "Sidik data") + f": {info['digest']}",
+        ("This laptop" if en else "Laptop ini")
+        + f": {info['device']['name']} ({info['device']['fingerprint']})",
+        ("Last exchange" if en else "Pertukaran terakhir") + f": {info['last_exchange'] or '-'}",
+        ("Open conflicts" if en else "Konflik terbuka") + f": {info['open_conflicts']}",
+    ]
     for peer in info["peers"]:
-        trusted = ("trusted" if en else "dipercaya") if peer["trusted"] else (
-            "not trusted" if en else "belum dipercaya")
-        out.append(f"- {peer['name']} ({peer['device_id']}, {trusted}): "
-                   + ("packages" if en else "paket") + f" {peer['packages']}, "
-                   + ("newest" if en else "terbaru") + f" {peer['newest_seq']}, "
-                   + ("holds" if en else "memegang") + f" {len(peer['holds'])} "
-                   + ("origins" if en else "asal"))
+        trusted = (
+            ("trusted" if en else "dipercaya")
+            if peer["trusted"]
+            else ("not trusted" if en else "belum dipercaya")
+        )
+        out.append(
+            f"- {peer['name']} ({peer['device_id']}, {trusted}): "
+            + ("packages" if en else "paket")
+            + f" {peer['packages']}, "
+            + ("newest" if en else "terbaru")
+            + f" {peer['newest_seq']}, "
+            + ("holds" if en else "memegang")
+            + f" {len(peer['holds'])} "
+            + ("origins" if en else "asal")
+        )
     out += [f"! {g['message']}" for g in info["gaps"]]
     out += [f"! {w}" for w in info["warnings"]]
     ctx.stdout.write("\n".join(out) + "\n")
@@ -188,9 +223,11 @@ def conflicts_list(args: argparse.Namespace, ctx: Context) -> int:
     if not found:
         ctx.say("Tidak ada yang perlu ditinjau.", "Nothing to review.")
     for c in found:
-        ctx.stdout.write(f"{c['id']}  {c['record_type']} {c['title']!r}  {c['label']}: "
-                         f"{json.dumps(c['current'], ensure_ascii=False)} <> "
-                         f"{json.dumps(c['other'], ensure_ascii=False)}\n")
+        ctx.stdout.write(
+            f"{c['id']}  {c['record_type']} {c['title']!r}  {c['label']}: "
+            f"{json.dumps(c['current'], ensure_ascii=False)} <> "
+            f"{json.dumps(c['other'], ensure_ascii=False)}\n"
+        )
     return exit_codes.OK
 
 
@@ -198,10 +235,10 @@ def conflicts_resolve(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.workspace() as ws:
         changed = conflicts.resolve(ws, args.id, args.keep)
     if changed:
-        ctx.say("Konflik diselesaikan; nilai yang dipilih akan ikut terkirim.",
-                "Conflict resolved; the chosen value will travel with the next package.")
+        ctx.say(
+            "Konflik diselesaikan; nilai yang dipilih akan ikut terkirim.",
+            "Conflict resolved; the chosen value will travel with the next package.",
+        )
     else:
         ctx.say("Konflik diselesaikan.", "Conflict resolved.")
     return exit_codes.OK
-
-

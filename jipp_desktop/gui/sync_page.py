@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.gui.i18n import current_language
 from jipp_desktop.gui.tasks import Progress, task_runner
-from jipp_desktop.sync import conflicts, exporter, folder, importer, peers, report
+from jipp_desktop.sync import conflicts, exporter, folder, identity, importer, peers, report
 from jipp_desktop.sync.errors import BadPassphrase, UntrustedSender
 
 _CONFLICT_COLUMNS = 5
@@ -49,8 +49,9 @@ _CONFLICT_COLUMNS = 5
 class ReportDialog(QDialog):
     """An import report (or a dry-run summary) as text, printable; optionally a question."""
 
-    def __init__(self, title: str, text: str, parent: QWidget | None = None, *,
-                 question: str | None = None) -> None:
+    def __init__(
+        self, title: str, text: str, parent: QWidget | None = None, *, question: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
@@ -65,12 +66,14 @@ class ReportDialog(QDialog):
         layout.addWidget(self.text)
         if question:
             buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-            self.accept_button = buttons.addButton(self.tr("Import"),
-                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+            self.accept_button = buttons.addButton(
+                self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+            )
         else:
             buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-            self.accept_button = buttons.addButton(self.tr("Print…"),
-                                                   QDialogButtonBox.ButtonRole.ActionRole)
+            self.accept_button = buttons.addButton(
+                self.tr("Print…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
             self.accept_button.clicked.connect(self.print_report)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -144,14 +147,19 @@ class SyncPage(QWidget):
         box = QGroupBox(self.tr("Needs review"), self)
         layout = QVBoxLayout(box)
         self.conflict_table = QTableWidget(0, _CONFLICT_COLUMNS, box)
-        self.conflict_table.setHorizontalHeaderLabels([
-            self.tr("Record"), self.tr("Title"), self.tr("Field"), self.tr("Current value"),
-            self.tr("Other value")])
+        self.conflict_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Record"),
+                self.tr("Title"),
+                self.tr("Field"),
+                self.tr("Current value"),
+                self.tr("Other value"),
+            ]
+        )
         self.conflict_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.conflict_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.conflict_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.conflict_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Stretch)
+        self.conflict_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.conflict_table)
         buttons = QHBoxLayout()
         self.keep_current_button = QPushButton(self.tr("Keep the current value"), box)
@@ -176,8 +184,9 @@ class SyncPage(QWidget):
         box = QGroupBox(self.tr("Import reports"), self)
         layout = QVBoxLayout(box)
         self.reports = QListWidget(box)
-        self.reports.itemActivated.connect(lambda item: self.show_report(
-            Path(item.data(Qt.ItemDataRole.UserRole))))
+        self.reports.itemActivated.connect(
+            lambda item: self.show_report(Path(item.data(Qt.ItemDataRole.UserRole)))
+        )
         layout.addWidget(self.reports)
         return box
 
@@ -193,9 +202,13 @@ class SyncPage(QWidget):
             info["reports"] = [str(p) for p in report.list_reports(self.workspace.data_dir)]
             return info
 
-        task_runner(self).run(job, title=self.tr("Synchronisation"),
-                              label=self.tr("Reading the sync status…"), on_done=self._show,
-                              cancellable=False)
+        task_runner(self).run(
+            job,
+            title=self.tr("Synchronisation"),
+            label=self.tr("Reading the sync status…"),
+            on_done=self._show,
+            cancellable=False,
+        )
 
     def _show(self, info: dict[str, Any]) -> None:
         device = info["device"]
@@ -207,8 +220,13 @@ class SyncPage(QWidget):
         table = self.conflict_table
         table.setRowCount(len(self._conflicts))
         for row, found in enumerate(self._conflicts):
-            cells = (found["record_type"], found["title"], found["label"],
-                     self._value_text(found["current"]), self._value_text(found["other"]))
+            cells = (
+                found["record_type"],
+                found["title"],
+                found["label"],
+                self._value_text(found["current"]),
+                self._value_text(found["other"]),
+            )
             for column, text in enumerate(cells):
                 table.setItem(row, column, QTableWidgetItem(str(text)))
         self.notices.clear()
@@ -237,17 +255,21 @@ class SyncPage(QWidget):
 
     def _ask_rename(self) -> None:
         text, ok = QInputDialog.getText(
-            self, self.tr("Rename this laptop"),
+            self,
+            self.tr("Rename this laptop"),
             self.tr("The name other laptops see (for example Laptop Simpul Banten 1):"),
-            QLineEdit.EchoMode.Normal, self.workspace.device_name)
+            QLineEdit.EchoMode.Normal,
+            self.workspace.device_name,
+        )
         if ok:
             self.rename(text)
 
     def rename(self, name: str) -> None:
         name = name.strip()
         if not name or len(name) > 80:
-            QMessageBox.warning(self, self.tr("Rename this laptop"),
-                                self.tr("The name must be 1 to 80 characters."))
+            QMessageBox.warning(
+                self, self.tr("Rename this laptop"), self.tr("The name must be 1 to 80 characters.")
+            )
             return
         self.workspace.settings.set("device_name", name)
         # The workspace read the name when it opened; the next package must carry the new one.
@@ -265,9 +287,13 @@ class SyncPage(QWidget):
         def job(progress: Progress) -> bool:
             return conflicts.resolve(self.workspace, conflict_id, keep)
 
-        task_runner(self).run(job, title=self.tr("Needs review"),
-                              label=self.tr("Saving the choice…"),
-                              on_done=lambda _changed: self._changed(), cancellable=False)
+        task_runner(self).run(
+            job,
+            title=self.tr("Needs review"),
+            label=self.tr("Saving the choice…"),
+            on_done=lambda _changed: self._changed(),
+            cancellable=False,
+        )
 
     def _changed(self) -> None:
         self.data_changed.emit()
@@ -291,12 +317,19 @@ class SyncPage(QWidget):
         def job(progress: Progress) -> exporter.ExportResult:
             return exporter.export(self.workspace, path, full=True, progress=progress)
 
-        task_runner(self).run(job, title=self.tr("Export"), label=self.tr("Writing the package…"),
-                              on_done=self._exported)
+        task_runner(self).run(
+            job,
+            title=self.tr("Export"),
+            label=self.tr("Writing the package…"),
+            on_done=self._exported,
+        )
 
     def _exported(self, result: exporter.ExportResult) -> None:
-        QMessageBox.information(self, self.tr("Export"), self.tr(
-            "Package {0} was written to {1}.").format(result.seq, str(result.path)))
+        QMessageBox.information(
+            self,
+            self.tr("Export"),
+            self.tr("Package {0} was written to {1}.").format(result.seq, str(result.path)),
+        )
         self.refresh()
 
     def _choose_exchange_folder(self) -> None:
@@ -305,17 +338,40 @@ class SyncPage(QWidget):
             self.exchange(shared)
 
     def exchange(self, shared: Path) -> None:
-        """The one button: write our package into ``shared``, import the others there."""
+        """The one button: write our package into ``shared``, import the others there.
+
+        Unknown senders are asked about first, one question each, before any import.
+        """
+
+        def scan(progress: Progress) -> list[folder.Sender]:
+            return folder.untrusted_senders(self.workspace, shared)
+
+        task_runner(self).run(
+            scan,
+            title=self.tr("Exchange through a folder"),
+            label=self.tr("Reading the folder…"),
+            on_done=lambda senders: self._exchange_trusting(shared, senders),
+        )
+
+    def _exchange_trusting(self, shared: Path, senders: list[folder.Sender]) -> None:
+        chosen = [s for s in senders if self.ask_trust(s.name, s.device_id, s.fingerprint)]
+
         def job(progress: Progress) -> folder.FolderResult:
+            for sender in chosen:
+                identity.trust(sender.fingerprint, sender.name, sender.device_id)
             return folder.exchange(self.workspace, shared, progress=progress)
 
-        task_runner(self).run(job, title=self.tr("Exchange through a folder"),
-                              label=self.tr("Writing and reading packages…"),
-                              on_done=self._exchanged)
+        task_runner(self).run(
+            job,
+            title=self.tr("Exchange through a folder"),
+            label=self.tr("Writing and reading packages…"),
+            on_done=self._exchanged,
+        )
 
     def _exchanged(self, result: folder.FolderResult) -> None:
         lines = [o.message(self.lang) for o in result.outcomes] or [
-            self.tr("No packages from other laptops in this folder yet.")]
+            self.tr("No packages from other laptops in this folder yet.")
+        ]
         ReportDialog(self.tr("Exchange through a folder"), "\n".join(lines), self).exec()
         self._changed()
 
@@ -323,36 +379,58 @@ class SyncPage(QWidget):
 
     def _choose_import_file(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import which package?"), "", self.tr("JIPP packages (*.jipp)"))
+            self, self.tr("Import which package?"), "", self.tr("JIPP packages (*.jipp)")
+        )
         if chosen:
             self.import_file(Path(chosen))
 
     def ask_trust(self, name: str, device_id: str, fingerprint: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unknown sender"), self.tr(
-            "This package comes from a laptop not trusted yet:\n\n{0}\n{1}\n"
-            "Fingerprint: {2}\n\nCompare the fingerprint with the sender (by phone or in "
-            "person). Trust this sender?").format(name, device_id, fingerprint),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Unknown sender"),
+            self.tr(
+                "This package comes from a laptop not trusted yet:\n\n{0}\n{1}\n"
+                "Fingerprint: {2}\n\nCompare the fingerprint with the sender (by phone or in "
+                "person). Trust this sender?"
+            ).format(name, device_id, fingerprint),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def ask_passphrase(self) -> str | None:
-        text, ok = QInputDialog.getText(self, self.tr("Locked package"),
-                                        self.tr("Passphrase of this package:"),
-                                        QLineEdit.EchoMode.Password)
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Locked package"),
+            self.tr("Passphrase of this package:"),
+            QLineEdit.EchoMode.Password,
+        )
         return text if ok and text else None
 
     def confirm_import(self, preview: report.ImportReport) -> bool:
-        dialog = ReportDialog(self.tr("Import preview"), preview.text(self.lang), self,
-                              question=self.tr("Nothing has changed yet. Import these changes?"))
+        dialog = ReportDialog(
+            self.tr("Import preview"),
+            preview.text(self.lang),
+            self,
+            question=self.tr("Nothing has changed yet. Import these changes?"),
+        )
         return dialog.exec() == QDialog.DialogCode.Accepted
 
-    def import_file(self, path: Path, *, passphrase: str | None = None,
-                    trust: bool = False) -> None:
+    def import_file(
+        self, path: Path, *, passphrase: str | None = None, trust: bool = False
+    ) -> None:
         """Dry run first; ask what must be asked; then the real import."""
+
         def job(progress: Progress) -> report.ImportReport:
-            return importer.import_package(self.workspace, path, passphrase=passphrase,
-                                           trust=trust, dry_run=True, progress=progress)
+            return importer.import_package(
+                self.workspace,
+                path,
+                passphrase=passphrase,
+                trust=trust,
+                dry_run=True,
+                progress=progress,
+            )
 
         def retry_after(exc: BaseException) -> None:
             if isinstance(exc, UntrustedSender):
@@ -366,13 +444,17 @@ class SyncPage(QWidget):
                 return
             self._error(exc)
 
-        task_runner(self).run(job, title=self.tr("Import"), label=self.tr("Checking the package…"),
-                              on_done=lambda preview: self._previewed(path, preview, passphrase,
-                                                                      trust),
-                              on_error=retry_after)
+        task_runner(self).run(
+            job,
+            title=self.tr("Import"),
+            label=self.tr("Checking the package…"),
+            on_done=lambda preview: self._previewed(path, preview, passphrase, trust),
+            on_error=retry_after,
+        )
 
-    def _previewed(self, path: Path, preview: report.ImportReport, passphrase: str | None,
-                   trust: bool) -> None:
+    def _previewed(
+        self, path: Path, preview: report.ImportReport, passphrase: str | None, trust: bool
+    ) -> None:
         if preview.nothing_new:
             QMessageBox.information(self, self.tr("Import"), preview.headline(self.lang))
             return
@@ -380,12 +462,17 @@ class SyncPage(QWidget):
             return
 
         def job(progress: Progress) -> report.ImportReport:
-            return importer.import_package(self.workspace, path, passphrase=passphrase,
-                                           trust=trust, progress=progress)
+            return importer.import_package(
+                self.workspace, path, passphrase=passphrase, trust=trust, progress=progress
+            )
 
-        task_runner(self).run(job, title=self.tr("Import"),
-                              label=self.tr("Importing the package…"), on_done=self._imported,
-                              on_error=self._error)
+        task_runner(self).run(
+            job,
+            title=self.tr("Import"),
+            label=self.tr("Importing the package…"),
+            on_done=self._imported,
+            on_error=self._error,
+        )
 
     def _imported(self, done: report.ImportReport) -> None:
         ReportDialog(self.tr("Import report"), done.text(self.lang), self).exec()
@@ -395,4 +482,3 @@ class SyncPage(QWidget):
         from jipp_desktop.gui.errors import show_error
 
         show_error(self, exc)
-

@@ -43,13 +43,16 @@ def load(ids: set[str]) -> dict[str, StoredConflict]:
     out: dict[str, StoredConflict] = {}
     chunk = sorted(ids)
     for start in range(0, len(chunk), 500):
-        part = chunk[start:start + 500]
+        part = chunk[start : start + 500]
         cursor = db.sql(
             "SELECT id, loser_stamp, winner_stamp, resolution, resolved_stamp, stamp "
-            f"FROM sync_conflict WHERE id IN ({', '.join('?' * len(part))})", tuple(part))
+            f"FROM sync_conflict WHERE id IN ({', '.join('?' * len(part))})",
+            tuple(part),
+        )
         for cid, loser, winner, res, res_stamp, stamp in cursor:
-            out[cid] = StoredConflict(loser, winner, None if res is None else (res, res_stamp),
-                                      stamp)
+            out[cid] = StoredConflict(
+                loser, winner, None if res is None else (res, res_stamp), stamp
+            )
     return out
 
 
@@ -60,9 +63,12 @@ def merged(old: StoredConflict | None, new: ConflictChange) -> StoredConflict:
     resolution = old.resolution
     if new.resolution is not None and (resolution is None or new.resolution[1] > resolution[1]):
         resolution = new.resolution
-    return StoredConflict(max(old.loser_stamp, new.loser_stamp),
-                          max(old.winner_stamp, new.winner_stamp), resolution,
-                          max(old.stamp, new.stamp))
+    return StoredConflict(
+        max(old.loser_stamp, new.loser_stamp),
+        max(old.winner_stamp, new.winner_stamp),
+        resolution,
+        max(old.stamp, new.stamp),
+    )
 
 
 def write(change: ConflictChange, state: StoredConflict, exists: bool) -> None:
@@ -71,16 +77,36 @@ def write(change: ConflictChange, state: StoredConflict, exists: bool) -> None:
         db.sql(
             "UPDATE sync_conflict SET loser_stamp = ?, winner_stamp = ?, resolution = ?, "
             "resolved_stamp = ?, stamp = ?, origin = ? WHERE id = ?",
-            (state.loser_stamp, state.winner_stamp, resolution, res_stamp, state.stamp,
-             state.stamp[17:], change.id))
+            (
+                state.loser_stamp,
+                state.winner_stamp,
+                resolution,
+                res_stamp,
+                state.stamp,
+                state.stamp[17:],
+                change.id,
+            ),
+        )
         return
     db.sql(
         "INSERT INTO sync_conflict (id, tbl, row_id, field, loser_value, loser_stamp, "
         "winner_stamp, resolution, resolved_stamp, stamp, origin, detected_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (change.id, change.table, change.row_id, change.field,
-         json.dumps(change.loser_value, ensure_ascii=False), state.loser_stamp,
-         state.winner_stamp, resolution, res_stamp, state.stamp, state.stamp[17:], utc_now()))
+        (
+            change.id,
+            change.table,
+            change.row_id,
+            change.field,
+            json.dumps(change.loser_value, ensure_ascii=False),
+            state.loser_stamp,
+            state.winner_stamp,
+            resolution,
+            res_stamp,
+            state.stamp,
+            state.stamp[17:],
+            utc_now(),
+        ),
+    )
 
 
 # -- reviewing -------------------------------------------------------------------------
@@ -113,13 +139,16 @@ def _title(table: str, row: dict[str, Any]) -> str:
 
 def list_conflicts(*, include_resolved: bool = False, lang: str = "id") -> list[dict[str, Any]]:
     """Conflicts for review, newest first, with the current and the other value side by side."""
-    sql = ("SELECT id, tbl, row_id, field, loser_value, loser_stamp, winner_stamp, resolution, "
-           "detected_at FROM sync_conflict")
+    sql = (
+        "SELECT id, tbl, row_id, field, loser_value, loser_stamp, winner_stamp, resolution, "
+        "detected_at FROM sync_conflict"
+    )
     if not include_resolved:
         sql += " WHERE resolution IS NULL"
     out = []
-    for cid, table, row_id, field, loser, loser_stamp, winner, res, detected in \
-            db.sql(sql + " ORDER BY detected_at DESC, id"):
+    for cid, table, row_id, field, loser, loser_stamp, winner, res, detected in db.sql(
+        sql + " ORDER BY detected_at DESC, id"
+    ):
         row = _row(table, row_id) or {"id": row_id}
         type_name, _parent = record_type_of(table)
         if field == LIFE:
@@ -130,17 +159,28 @@ def list_conflicts(*, include_resolved: bool = False, lang: str = "id") -> list[
             other = json.loads(loser) if loser is not None else None
             if is_flag(table, field):
                 current = None if current is None else bool(current)
-        out.append({"id": cid, "record_type": type_name, "table": table, "record_id": row_id,
-                    "title": _title(table, row), "field": field,
-                    "label": _label(table, field, lang), "current": current, "other": other,
-                    "other_stamp": loser_stamp, "winner_stamp": winner, "resolution": res,
-                    "detected_at": detected})
+        out.append(
+            {
+                "id": cid,
+                "record_type": type_name,
+                "table": table,
+                "record_id": row_id,
+                "title": _title(table, row),
+                "field": field,
+                "label": _label(table, field, lang),
+                "current": current,
+                "other": other,
+                "other_stamp": loser_stamp,
+                "winner_stamp": winner,
+                "resolution": res,
+                "detected_at": detected,
+            }
+        )
     return out
 
 
 def count_open() -> int:
-    row = db.sql(
-        "SELECT count(*) FROM sync_conflict WHERE resolution IS NULL").fetchone()
+    row = db.sql("SELECT count(*) FROM sync_conflict WHERE resolution IS NULL").fetchone()
     return int(row[0])
 
 
@@ -157,8 +197,8 @@ def resolve(ws: Workspace, conflict: str, keep: str) -> bool:
         raise ValueError(keep)
     with m.database.atomic():
         found = db.sql(
-            "SELECT tbl, row_id, field, loser_value FROM sync_conflict WHERE id = ?",
-            (conflict,)).fetchone()
+            "SELECT tbl, row_id, field, loser_value FROM sync_conflict WHERE id = ?", (conflict,)
+        ).fetchone()
         if found is None:
             raise ConflictNotFound("conflict", conflict)
         table, row_id, field, loser = found
@@ -171,40 +211,55 @@ def resolve(ws: Workspace, conflict: str, keep: str) -> bool:
             if field == LIFE:
                 changed = _flip(ws, table, row, stamp, now)
             else:
-                changed = _write(ws, table, row, field, json.loads(loser) if loser else None,
-                                 stamp, now)
+                changed = _write(
+                    ws, table, row, field, json.loads(loser) if loser else None, stamp, now
+                )
         db.sql(
             "UPDATE sync_conflict SET resolution = ?, resolved_stamp = ?, stamp = ?, origin = ? "
-            "WHERE id = ?", (keep, stamp, stamp, ws.device_id, conflict))
+            "WHERE id = ?",
+            (keep, stamp, stamp, ws.device_id, conflict),
+        )
         ws.settings.set("clock_last", str(ws.clock.last))
         return changed
 
 
-def _audit(ws: Workspace, table: str, row: dict[str, Any], field: str, old: Any, new: Any,
-           now: str) -> None:
+def _audit(
+    ws: Workspace, table: str, row: dict[str, Any], field: str, old: Any, new: Any, now: str
+) -> None:
     type_name, parent = record_type_of(table)
     record_id = row[parent] if parent else row["id"]
     path = field if parent is None else f"{table}[{row['id']}].{field}"
-    m.Audit.insert(at=now, device=ws.device_id, actor=ws.actor(), record_type=type_name,
-                   record_id=record_id, action="resolve", field=path, old=audit_text(old),
-                   new=audit_text(new)).execute()
+    m.Audit.insert(
+        at=now,
+        device=ws.device_id,
+        actor=ws.actor(),
+        record_type=type_name,
+        record_id=record_id,
+        action="resolve",
+        field=path,
+        old=audit_text(old),
+        new=audit_text(new),
+    ).execute()
 
 
-def _write(ws: Workspace, table: str, row: dict[str, Any], field: str, value: Any, stamp: str,
-           now: str) -> bool:
+def _write(
+    ws: Workspace, table: str, row: dict[str, Any], field: str, value: Any, stamp: str, now: str
+) -> bool:
     current = row[field]
     if is_flag(table, field):
         current = None if current is None else bool(current)
     if current == value:
         return False
     if value is None and not field_object(table, field).null:
-        raise ValidationError([FieldError(field, "required", "Nilai ini wajib diisi.",
-                                          "This value is required.")])
+        raise ValidationError(
+            [FieldError(field, "required", "Nilai ini wajib diisi.", "This value is required.")]
+        )
     stamps = json.loads(row["stamps"])
     stamps[field] = stamp
     db.sql(
-        f"UPDATE {table} SET {field} = ?, stamps = ?, updated_at = ?, updated_by = ? "
-        "WHERE id = ?", (value, json.dumps(stamps, sort_keys=True), now, ws.device_id, row["id"]))
+        f"UPDATE {table} SET {field} = ?, stamps = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+        (value, json.dumps(stamps, sort_keys=True), now, ws.device_id, row["id"]),
+    )
     _audit(ws, table, row, field, current, value, now)
     return True
 
@@ -218,8 +273,8 @@ def _flip(ws: Workspace, table: str, row: dict[str, Any], stamp: str, now: str) 
     cl = int(row["cl"]) + 1
     db.sql(
         f"UPDATE {table} SET cl = ?, deleted = ?, stamps = ?, updated_at = ?, updated_by = ? "
-        "WHERE id = ?", (cl, cl % 2 == 0, json.dumps(stamps, sort_keys=True), now, ws.device_id,
-                         row["id"]))
+        "WHERE id = ?",
+        (cl, cl % 2 == 0, json.dumps(stamps, sort_keys=True), now, ws.device_id, row["id"]),
+    )
     _audit(ws, table, row, "deleted", True, False, now)
     return True
-

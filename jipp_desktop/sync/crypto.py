@@ -28,8 +28,7 @@ def is_sealed(head: bytes) -> bool:
 
 
 def _key(passphrase: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
-    return Scrypt(salt=salt, length=32, n=1 << log2_n, r=r, p=p).derive(
-        passphrase.encode("utf-8"))
+    return Scrypt(salt=salt, length=32, n=1 << log2_n, r=r, p=p).derive(passphrase.encode("utf-8"))
 
 
 def seal(data: bytes, passphrase: str) -> bytes:
@@ -44,16 +43,18 @@ def unseal(blob: bytes, passphrase: str | None) -> bytes:
     if passphrase is None or passphrase == "":
         raise BadPassphrase(
             "Paket ini dikunci dengan frasa sandi. Berikan frasa sandinya.",
-            "This package is locked with a passphrase. Give the passphrase.")
+            "This package is locked with a passphrase. Give the passphrase.",
+        )
     if len(blob) < _HEADER.size + 16:
         raise NotAPackage("Paket terkunci ini terpotong.", "This locked package is truncated.")
     _magic, log2_n, r, p, salt, nonce = _HEADER.unpack_from(blob)
     if not (10 <= log2_n <= 20 and 1 <= r <= 16 and 1 <= p <= 4):
         raise NotAPackage("Kepala paket terkunci rusak.", "The locked package's header is damaged.")
-    header = blob[:_HEADER.size]
+    header = blob[: _HEADER.size]
     try:
         return AESGCM(_key(passphrase, salt, log2_n, r, p)).decrypt(
-            nonce, blob[_HEADER.size:], header)
+            nonce, blob[_HEADER.size :], header
+        )
     except InvalidTag:
         raise BadPassphrase(
             "Frasa sandi salah (atau paket terkunci ini rusak). Tidak ada yang diimpor.",

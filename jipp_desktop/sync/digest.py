@@ -16,8 +16,17 @@ from typing import Any
 from jipp_desktop.sync import db
 from jipp_desktop.sync.schema import TABLE_ORDER, is_flag, synced_fields
 
-_CONFLICT_COLUMNS = ("id", "tbl", "row_id", "field", "loser_value", "loser_stamp",
-                     "winner_stamp", "resolution", "resolved_stamp")
+_CONFLICT_COLUMNS = (
+    "id",
+    "tbl",
+    "row_id",
+    "field",
+    "loser_value",
+    "loser_stamp",
+    "winner_stamp",
+    "resolution",
+    "resolved_stamp",
+)
 
 
 def canonical_lines() -> Iterator[str]:
@@ -28,13 +37,17 @@ def canonical_lines() -> Iterator[str]:
         cursor = db.sql(f"SELECT {columns} FROM {table} ORDER BY id")
         flags = [is_flag(table, f) for f in fields]
         for row in cursor:
-            values: list[Any] = [bool(v) if flag else v for v, flag in zip(row[4:], flags,
-                                                                             strict=True)]
+            values: list[Any] = [
+                bool(v) if flag else v for v, flag in zip(row[4:], flags, strict=True)
+            ]
             stamps = json.loads(row[3])
-            yield json.dumps([table, row[0], row[1], row[2], stamps, values],
-                             ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    cursor = db.sql(
-        f"SELECT {', '.join(_CONFLICT_COLUMNS)} FROM sync_conflict ORDER BY id")
+            yield json.dumps(
+                [table, row[0], row[1], row[2], stamps, values],
+                ensure_ascii=False,
+                sort_keys=True,
+                separators=(",", ":"),
+            )
+    cursor = db.sql(f"SELECT {', '.join(_CONFLICT_COLUMNS)} FROM sync_conflict ORDER BY id")
     for row in cursor:
         yield json.dumps(["conflict", *row], ensure_ascii=False, separators=(",", ":"))
 
@@ -50,7 +63,7 @@ def full_digest() -> str:
 def short_code(hex_digest: str) -> str:
     """16 hex digits in groups of four: easy to compare over the phone."""
     head = hex_digest[:16].upper()
-    return "-".join(head[i:i + 4] for i in range(0, 16, 4))
+    return "-".join(head[i : i + 4] for i in range(0, 16, 4))
 
 
 def dataset_digest() -> str:

@@ -32,20 +32,23 @@ class BadPassphrase(SyncError):
 class UntrustedSender(SyncError):
     exit_status = UNTRUSTED
 
-    def __init__(self, name: str, device_id: str, fingerprint: str, *,
-                 key_changed: bool = False) -> None:
+    def __init__(
+        self, name: str, device_id: str, fingerprint: str, *, key_changed: bool = False
+    ) -> None:
         if key_changed:
             super().__init__(
                 f"Paket dari '{name}' ({device_id}) ditandatangani dengan kunci lain "
                 f"(sidik jari {fingerprint}) daripada yang dikenal. Tidak ada yang diimpor.",
                 f"The package from '{name}' ({device_id}) is signed with a different key "
-                f"(fingerprint {fingerprint}) than the one known. Nothing was imported.")
+                f"(fingerprint {fingerprint}) than the one known. Nothing was imported.",
+            )
         else:
             super().__init__(
                 f"Pengirim '{name}' belum dipercaya (sidik jari {fingerprint}). Periksa sidik "
                 "jari dengan pengirim, lalu percayai pengirim ini. Tidak ada yang diimpor.",
                 f"The sender '{name}' is not trusted yet (fingerprint {fingerprint}). Check the "
-                "fingerprint with the sender, then trust them. Nothing was imported.")
+                "fingerprint with the sender, then trust them. Nothing was imported.",
+            )
         self.sender_name = name
         self.device_id = device_id
         self.fingerprint = fingerprint
@@ -62,9 +65,12 @@ class InvalidRecords(SyncError):
         tail_en = f"\n... and {more} more problems." if more else ""
         super().__init__(
             "Paket berisi data tidak valid; tidak ada yang diimpor:\n"
-            + "\n".join(f"- {p[0]}" for p in shown) + tail_id,
+            + "\n".join(f"- {p[0]}" for p in shown)
+            + tail_id,
             "The package holds invalid records; nothing was imported:\n"
-            + "\n".join(f"- {p[1]}" for p in shown) + tail_en)
+            + "\n".join(f"- {p[1]}" for p in shown)
+            + tail_en,
+        )
         self.problems = problems
 
 
@@ -72,8 +78,9 @@ class UnknownProvince(SyncError):
     exit_status = 2  # a usage error: the code was typed wrong
 
     def __init__(self, code: str) -> None:
-        super().__init__(f"Kode provinsi '{code}' tidak dikenal.",
-                         f"Unknown province code '{code}'.")
+        super().__init__(
+            f"Kode provinsi '{code}' tidak dikenal.", f"Unknown province code '{code}'."
+        )
 
 
 class ExportCancelled(SyncError):

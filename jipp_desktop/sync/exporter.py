@@ -50,8 +50,9 @@ def _vectors_for(table: str, ids: list[str] | None) -> dict[str, dict[str, tuple
     """Stored field vectors of rows (all rows of ``table`` when ``ids`` is None)."""
     out: dict[str, dict[str, tuple[str, Vector]]] = {}
     sql = "SELECT row_id, field, stamp, vv FROM sync_field WHERE tbl = ?"
-    batches: Iterable[list[str] | None] = [None] if ids is None else (
-        ids[i:i + _BATCH] for i in range(0, len(ids), _BATCH))
+    batches: Iterable[list[str] | None] = (
+        [None] if ids is None else (ids[i : i + _BATCH] for i in range(0, len(ids), _BATCH))
+    )
     for part in batches:
         params: tuple[Any, ...] = (table,)
         query = sql
@@ -71,8 +72,14 @@ def _cell(value: Any, stamp: str, hlc: str, vector: Vector | None) -> list[Any]:
     return [value, stamp, vector]
 
 
-def _line(table: str, row: tuple[Any, ...], fields: tuple[str, ...], flags: list[bool],
-          vectors: dict[str, tuple[str, Vector]], base: Vector | None) -> dict[str, Any] | None:
+def _line(
+    table: str,
+    row: tuple[Any, ...],
+    fields: tuple[str, ...],
+    flags: list[bool],
+    vectors: dict[str, tuple[str, Vector]],
+    base: Vector | None,
+) -> dict[str, Any] | None:
     rid, hlc, stamps_text, cl, created_at = row[:5]
     stamps: dict[str, str] = json.loads(stamps_text)
     whole = _needed(hlc, base)
@@ -81,16 +88,20 @@ def _line(table: str, row: tuple[Any, ...], fields: tuple[str, ...], flags: list
         stamp = stamps.get(name, hlc)
         if whole or _needed(stamp, base):
             known = vectors.get(name)
-            cells[name] = _cell(bool(value) if flag else value, stamp, hlc,
-                                known[1] if known else None)
+            cells[name] = _cell(
+                bool(value) if flag else value, stamp, hlc, known[1] if known else None
+            )
     cl_stamp = stamps.get("_cl")
     line: dict[str, Any] = {"t": table, "id": rid, "hlc": hlc}
     if whole:
         line["ca"] = created_at
     if whole or (cl_stamp is not None and _needed(cl_stamp, base)):
         known = vectors.get("_cl")
-        line["cl"] = [cl] if cl_stamp is None else [cl, cl_stamp, known[1] if known else
-                                                    implicit_vector(cl_stamp)]
+        line["cl"] = (
+            [cl]
+            if cl_stamp is None
+            else [cl, cl_stamp, known[1] if known else implicit_vector(cl_stamp)]
+        )
     if not cells and "cl" not in line:
         return None
     line["f"] = cells
@@ -107,20 +118,34 @@ def _candidate_ids(table: str, base: Vector, devices: list[str]) -> list[str]:
     """Rows with a creation or field change the peer may lack: range reads on indexes only."""
     ids: set[str] = set()
     for dev in devices:
-        ids.update(r for (r,) in db.sql(
-            f"SELECT id FROM {table} WHERE substr(hlc, 18) = ? AND hlc > ?",
-            (dev, base.get(dev, ""))))
-    origins = [o for (o,) in db.sql(
-        "SELECT DISTINCT origin FROM sync_field WHERE tbl = ?", (table,))]
+        ids.update(
+            r
+            for (r,) in db.sql(
+                f"SELECT id FROM {table} WHERE substr(hlc, 18) = ? AND hlc > ?",
+                (dev, base.get(dev, "")),
+            )
+        )
+    origins = [
+        o for (o,) in db.sql("SELECT DISTINCT origin FROM sync_field WHERE tbl = ?", (table,))
+    ]
     for dev in origins:
-        ids.update(r for (r,) in db.sql(
-            "SELECT row_id FROM sync_field WHERE tbl = ? AND origin = ? AND stamp > ?",
-            (table, dev, base.get(dev, ""))))
+        ids.update(
+            r
+            for (r,) in db.sql(
+                "SELECT row_id FROM sync_field WHERE tbl = ? AND origin = ? AND stamp > ?",
+                (table, dev, base.get(dev, "")),
+            )
+        )
     return sorted(ids)
 
 
-def change_lines(base: Vector | None, scope: dict[str, set[str]] | None,
-                 shas: set[str], counter: list[int], own_device: str) -> Iterator[bytes]:
+def change_lines(
+    base: Vector | None,
+    scope: dict[str, set[str]] | None,
+    shas: set[str],
+    counter: list[int],
+    own_device: str,
+) -> Iterator[bytes]:
     """The change lines of every table in dependency order; collects attachment hashes."""
     devices = origins(own_device) if base is not None else []
     for table in TABLE_ORDER:
@@ -129,8 +154,7 @@ def change_lines(base: Vector | None, scope: dict[str, set[str]] | None,
         columns = ", ".join(("id", "hlc", "stamps", "cl", "created_at", *fields))
         if base is None:
             ids: list[str] | None = None
-            rows: Iterable[tuple[Any, ...]] = db.sql(
-                f"SELECT {columns} FROM {table} ORDER BY seq")
+            rows: Iterable[tuple[Any, ...]] = db.sql(f"SELECT {columns} FROM {table} ORDER BY seq")
         else:
             ids = _candidate_ids(table, base, devices)
             rows = _rows_by_id(table, columns, ids)
@@ -155,23 +179,31 @@ def change_lines(base: Vector | None, scope: dict[str, set[str]] | None,
 
 def _rows_by_id(table: str, columns: str, ids: list[str]) -> Iterator[tuple[Any, ...]]:
     for start in range(0, len(ids), _BATCH):
-        part = ids[start:start + _BATCH]
+        part = ids[start : start + _BATCH]
         yield from db.sql(
-            f"SELECT {columns} FROM {table} WHERE id IN ({', '.join('?' * len(part))})",
-            tuple(part))
+            f"SELECT {columns} FROM {table} WHERE id IN ({', '.join('?' * len(part))})", tuple(part)
+        )
 
 
 def conflict_lines(base: Vector | None, counter: list[int]) -> Iterator[bytes]:
     cursor = db.sql(
         "SELECT id, tbl, row_id, field, loser_value, loser_stamp, winner_stamp, resolution, "
-        "resolved_stamp, stamp FROM sync_conflict ORDER BY id")
+        "resolved_stamp, stamp FROM sync_conflict ORDER BY id"
+    )
     for cid, tbl, row_id, name, loser, loser_stamp, winner, res, res_stamp, stamp in cursor:
         if not _needed(stamp, base):
             continue
         counter[0] += 1
-        line = {"id": cid, "t": tbl, "row": row_id, "field": name,
-                "loser": [json.loads(loser) if loser is not None else None, loser_stamp],
-                "winner": winner, "res": None if res is None else [res, res_stamp], "s": stamp}
+        line = {
+            "id": cid,
+            "t": tbl,
+            "row": row_id,
+            "field": name,
+            "loser": [json.loads(loser) if loser is not None else None, loser_stamp],
+            "winner": winner,
+            "res": None if res is None else [res, res_stamp],
+            "s": stamp,
+        }
         yield (json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
 
 
@@ -184,9 +216,16 @@ def next_seq(stream: str) -> int:
     return int(state.get(f"seq:{stream}") or "0") + 1
 
 
-def export(ws: Workspace, target: Path, *, for_device: str | None = None, full: bool = False,
-           province: str | None = None, passphrase: str | None = None,
-           progress: Progress | None = None) -> ExportResult:
+def export(
+    ws: Workspace,
+    target: Path,
+    *,
+    for_device: str | None = None,
+    full: bool = False,
+    province: str | None = None,
+    passphrase: str | None = None,
+    progress: Progress | None = None,
+) -> ExportResult:
     """Write a package to ``target``: incremental for ``for_device`` unless ``full``."""
     if province is not None and province not in ws.regions.provinces:
         raise UnknownProvince(province)
@@ -199,13 +238,16 @@ def export(ws: Workspace, target: Path, *, for_device: str | None = None, full: 
     scope = province_ids(province) if province else None
     carries = vectors.own(ws.device_id, str(ws.clock.last))
     seq = next_seq(stream)
-    manifest = {**package.base_manifest(key, ws.device_id, ws.device_name),
-                "package_id": str(uuid.uuid4()),
-                "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                "seq": seq, "stream": stream,
-                "scope": {"full": base is None and scope is None, "province": province,
-                          "for": for_device},
-                "base": base or {}, "carries": carries}
+    manifest = {
+        **package.base_manifest(key, ws.device_id, ws.device_name),
+        "package_id": str(uuid.uuid4()),
+        "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "seq": seq,
+        "stream": stream,
+        "scope": {"full": base is None and scope is None, "province": province, "for": for_device},
+        "base": base or {},
+        "carries": carries,
+    }
     shas: set[str] = set()
     rows, conflicts = [0], [0]
 
@@ -223,14 +265,26 @@ def export(ws: Workspace, target: Path, *, for_device: str | None = None, full: 
                 yield package.ATTACHMENT_DIR + sha, _file_chunks(ws.attachments.blob_path(sha))
 
     try:
-        package.write(target, manifest, members(), key, passphrase,
-                      late={"counts": lambda: {"changes": rows[0], "conflicts": conflicts[0],
-                                               "attachments": len(shas)}})
+        package.write(
+            target,
+            manifest,
+            members(),
+            key,
+            passphrase,
+            late={
+                "counts": lambda: {
+                    "changes": rows[0],
+                    "conflicts": conflicts[0],
+                    "attachments": len(shas),
+                }
+            },
+        )
     except OSError as exc:
-        raise SyncError(f"Paket tidak dapat ditulis ke {target}: {exc.strerror}.",
-                        f"Cannot write the package to {target}: {exc.strerror}.") from None
+        raise SyncError(
+            f"Paket tidak dapat ditulis ke {target}: {exc.strerror}.",
+            f"Cannot write the package to {target}: {exc.strerror}.",
+        ) from None
     with m.database.atomic():
         state.put(f"seq:{stream}", str(seq))
         status.mark_exchange()
-    return ExportResult(target, seq, stream, rows[0], conflicts[0], len(shas), base is None,
-                        shas)
+    return ExportResult(target, seq, stream, rows[0], conflicts[0], len(shas), base is None, shas)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jipp_desktop.core.workspace import Workspace
-from jipp_desktop.sync import crypto, exporter, importer, package
+from jipp_desktop.sync import crypto, exporter, identity, importer, package
 from jipp_desktop.sync.errors import NotAPackage, SyncError
 from jipp_desktop.sync.report import ImportReport
 
@@ -56,9 +56,41 @@ def _complete(path: Path) -> bool:
     return crypto.is_sealed(head) or zipfile.is_zipfile(path)
 
 
-def exchange(ws: Workspace, folder: Path, *, trust: bool = False,
-             ask_trust: importer.AskTrust | None = None,
-             progress: exporter.Progress | None = None) -> FolderResult:
+@dataclass(frozen=True)
+class Sender:
+    name: str
+    device_id: str
+    fingerprint: str
+
+
+def untrusted_senders(ws: Workspace, folder: Path) -> list[Sender]:
+    """Senders of packages in ``folder`` not trusted yet, as their manifests claim.
+
+    Lets the app ask before an exchange; trusting a claimed fingerprint is safe because
+    the package must still carry a valid signature by that very key.
+    """
+    found: dict[str, Sender] = {}
+    for path in sorted(folder.glob(f"*{SUFFIX}")) if folder.is_dir() else []:
+        sender = (package.peek_manifest(path) or {}).get("sender")
+        if not isinstance(sender, dict) or sender.get("id") == ws.device_id:
+            continue
+        try:
+            fingerprint = identity.public_fingerprint(str(sender.get("public_key")))
+        except ValueError:
+            continue
+        if not identity.is_trusted(fingerprint):
+            found[fingerprint] = Sender(str(sender.get("name")), str(sender.get("id")), fingerprint)
+    return list(found.values())
+
+
+def exchange(
+    ws: Workspace,
+    folder: Path,
+    *,
+    trust: bool = False,
+    ask_trust: importer.AskTrust | None = None,
+    progress: exporter.Progress | None = None,
+) -> FolderResult:
     folder.mkdir(parents=True, exist_ok=True)
     mine = folder / outgoing_name(ws)
     exporter.export(ws, mine, full=True, progress=progress)
@@ -70,31 +102,52 @@ def exchange(ws: Workspace, folder: Path, *, trust: bool = False,
     return result
 
 
-def _import_one(ws: Workspace, path: Path, trust: bool,
-                ask_trust: importer.AskTrust | None) -> FileOutcome:
+def _import_one(
+    ws: Workspace, path: Path, trust: bool, ask_trust: importer.AskTrust | None
+) -> FileOutcome:
     name = path.name
     claimed = package.peek_package_id(path)
     if claimed is not None and importer.already_imported(claimed):
         # A folder is read again and again; hashing every old package each time is waste.
-        return FileOutcome(name, "nothing_new", f"{name}: sudah diimpor sebelumnya.",
-                           f"{name}: imported before.")
+        return FileOutcome(
+            name, "nothing_new", f"{name}: sudah diimpor sebelumnya.", f"{name}: imported before."
+        )
     try:
         report = importer.import_package(ws, path, trust=trust, ask_trust=ask_trust)
     except NotAPackage as exc:
         if not _complete(path):
-            return FileOutcome(name, "incomplete",
-                               f"{name}: belum lengkap (mungkin masih disalin), dilewati.",
-                               f"{name}: incomplete (perhaps still being copied), skipped.")
-        return FileOutcome(name, "failed", f"{name}: {exc.message_id}", f"{name}: {exc.message_en}",
-                           exc.exit_status)
+            return FileOutcome(
+                name,
+                "incomplete",
+                f"{name}: belum lengkap (mungkin masih disalin), dilewati.",
+                f"{name}: incomplete (perhaps still being copied), skipped.",
+            )
+        return FileOutcome(
+            name,
+            "failed",
+            f"{name}: {exc.message_id}",
+            f"{name}: {exc.message_en}",
+            exc.exit_status,
+        )
     except SyncError as exc:
-        return FileOutcome(name, "failed", f"{name}: {exc.message_id}", f"{name}: {exc.message_en}",
-                           exc.exit_status)
+        return FileOutcome(
+            name,
+            "failed",
+            f"{name}: {exc.message_id}",
+            f"{name}: {exc.message_en}",
+            exc.exit_status,
+        )
     if report.own_package:
         status = "own"
     elif report.nothing_new:
         status = "nothing_new"
     else:
         status = "imported"
-    return FileOutcome(name, status, f"{name}: {report.headline('id')}",
-                       f"{name}: {report.headline('en')}", 0, report)
+    return FileOutcome(
+        name,
+        status,
+        f"{name}: {report.headline('id')}",
+        f"{name}: {report.headline('en')}",
+        0,
+        report,
+    )

@@ -30,8 +30,9 @@ class DeviceKey:
 
     @property
     def public_raw(self) -> bytes:
-        return self.private.public_key().public_bytes(serialization.Encoding.Raw,
-                                                      serialization.PublicFormat.Raw)
+        return self.private.public_key().public_bytes(
+            serialization.Encoding.Raw, serialization.PublicFormat.Raw
+        )
 
     @property
     def public_b64(self) -> str:
@@ -48,7 +49,7 @@ class DeviceKey:
 def fingerprint_of(public_raw: bytes) -> str:
     """First 128 bits of SHA-256 of the raw public key, as eight groups of four hex digits."""
     head = hashlib.sha256(public_raw).hexdigest()[:32].upper()
-    return "-".join(head[i:i + 4] for i in range(0, 32, 4))
+    return "-".join(head[i : i + 4] for i in range(0, 32, 4))
 
 
 def normalise_fingerprint(text: str) -> str | None:
@@ -56,7 +57,7 @@ def normalise_fingerprint(text: str) -> str | None:
     digits = re.sub(r"[^0-9A-Fa-f]", "", text).upper()
     if len(digits) != 32 or re.sub(r"[\s:\-]", "", text).upper() != digits:
         return None
-    return "-".join(digits[i:i + 4] for i in range(0, 32, 4))
+    return "-".join(digits[i : i + 4] for i in range(0, 32, 4))
 
 
 def load_or_create(data_dir: Path) -> DeviceKey:
@@ -67,8 +68,9 @@ def load_or_create(data_dir: Path) -> DeviceKey:
             raise ValueError(f"{path} does not hold an Ed25519 key")
         return DeviceKey(key)
     key = Ed25519PrivateKey.generate()
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                            serialization.NoEncryption())
+    pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     partial = path.with_name(KEY_FILE + ".part")
     # Created owner-only from the start, so the key is never readable by others even briefly.
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -97,8 +99,7 @@ def public_fingerprint(public_b64: str) -> str:
 
 
 def is_trusted(fingerprint: str) -> bool:
-    row = db.sql("SELECT 1 FROM sync_trusted WHERE fingerprint = ?",
-                                 (fingerprint,)).fetchone()
+    row = db.sql("SELECT 1 FROM sync_trusted WHERE fingerprint = ?", (fingerprint,)).fetchone()
     return row is not None
 
 
@@ -108,18 +109,18 @@ def trust(fingerprint: str, name: str | None = None, device_id: str | None = Non
         "INSERT INTO sync_trusted (fingerprint, name, device_id, trusted_at) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (fingerprint) DO UPDATE SET name = coalesce(excluded.name, name), "
         "device_id = coalesce(excluded.device_id, device_id)",
-        (fingerprint, name, device_id, now))
+        (fingerprint, name, device_id, now),
+    )
 
 
 def known_key(device_id: str) -> str | None:
     """The fingerprint a device signed its earlier packages with, if we imported any."""
-    row = db.sql("SELECT fingerprint FROM sync_peer WHERE device_id = ?",
-                                 (device_id,)).fetchone()
+    row = db.sql("SELECT fingerprint FROM sync_peer WHERE device_id = ?", (device_id,)).fetchone()
     return None if row is None else str(row[0])
 
 
 def trusted_list() -> list[dict[str, str | None]]:
     cursor = db.sql(
-        "SELECT fingerprint, name, device_id, trusted_at FROM sync_trusted ORDER BY trusted_at")
-    return [{"fingerprint": f, "name": n, "device_id": d, "trusted_at": t}
-            for f, n, d, t in cursor]
+        "SELECT fingerprint, name, device_id, trusted_at FROM sync_trusted ORDER BY trusted_at"
+    )
+    return [{"fingerprint": f, "name": n, "device_id": d, "trusted_at": t} for f, n, d, t in cursor]

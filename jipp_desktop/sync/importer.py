@@ -79,8 +79,9 @@ class LocalRow:
     @property
     def life(self) -> LifeState:
         stamp = self.stamps.get(conflicts.LIFE)
-        vector = self.vectors.get(conflicts.LIFE) or ({} if stamp is None else
-                                                       implicit_vector(stamp))
+        vector = self.vectors.get(conflicts.LIFE) or (
+            {} if stamp is None else implicit_vector(stamp)
+        )
         return LifeState(self.cl, stamp, vector)
 
 
@@ -106,21 +107,37 @@ def opened(path: Path, passphrase: str | None) -> Iterator[package.Package]:
         pkg.zip.close()
 
 
-def import_package(ws: Workspace, path: Path, *, passphrase: str | None = None,
-                   dry_run: bool = False, trust: bool = False, ask_trust: AskTrust | None = None,
-                   progress: Progress | None = None) -> ImportReport:
+def import_package(
+    ws: Workspace,
+    path: Path,
+    *,
+    passphrase: str | None = None,
+    dry_run: bool = False,
+    trust: bool = False,
+    ask_trust: AskTrust | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
     with opened(path, passphrase) as pkg:
         manifest = pkg.manifest
         sender = pkg.sender
         fingerprint = identity.public_fingerprint(sender["public_key"])
         if sender.get("fingerprint", fingerprint) != fingerprint:
-            raise package.damaged("sidik jari di manifest tidak cocok dengan kuncinya",
-                                  "the manifest's fingerprint does not match its key")
+            raise package.damaged(
+                "sidik jari di manifest tidak cocok dengan kuncinya",
+                "the manifest's fingerprint does not match its key",
+            )
         report = ImportReport(
-            file=str(path), package_id=manifest["package_id"], sender_id=sender["id"],
-            sender_name=sender["name"], fingerprint=fingerprint, seq=manifest["seq"],
-            stream=manifest["stream"], created_at=manifest["created_at"],
-            format_version=pkg.version, dry_run=dry_run)
+            file=str(path),
+            package_id=manifest["package_id"],
+            sender_id=sender["id"],
+            sender_name=sender["name"],
+            fingerprint=fingerprint,
+            seq=manifest["seq"],
+            stream=manifest["stream"],
+            created_at=manifest["created_at"],
+            format_version=pkg.version,
+            dry_run=dry_run,
+        )
         if sender["id"] == ws.device_id:
             report.own_package = True
             return report
@@ -136,15 +153,17 @@ def import_package(ws: Workspace, path: Path, *, passphrase: str | None = None,
         except _Rollback:
             pass
         except sqlite3.IntegrityError as exc:
-            raise InvalidRecords([(f"referensi tidak terselesaikan ({exc})",
-                                   f"unresolved reference ({exc})")]) from None
+            raise InvalidRecords(
+                [(f"referensi tidak terselesaikan ({exc})", f"unresolved reference ({exc})")]
+            ) from None
         if not dry_run:
             save(report, ws.data_dir)
         return report
 
 
-def _check_trust(sender: dict[str, str], fingerprint: str, trust: bool,
-                 ask: AskTrust | None) -> bool:
+def _check_trust(
+    sender: dict[str, str], fingerprint: str, trust: bool, ask: AskTrust | None
+) -> bool:
     """Raise UntrustedSender unless trusted; True when the officer trusts it just now."""
     known = identity.known_key(sender["id"])
     key_changed = known is not None and known != fingerprint
@@ -156,8 +175,10 @@ def _check_trust(sender: dict[str, str], fingerprint: str, trust: bool,
 
 
 def already_imported(package_id: str) -> bool:
-    return db.sql("SELECT 1 FROM sync_package WHERE package_id = ?",
-                                  (package_id,)).fetchone() is not None
+    return (
+        db.sql("SELECT 1 FROM sync_package WHERE package_id = ?", (package_id,)).fetchone()
+        is not None
+    )
 
 
 def _row_chunks(pkg: package.Package, checker: RecordChecker) -> Iterator[list[RowChange]]:
@@ -170,8 +191,10 @@ def _row_chunks(pkg: package.Package, checker: RecordChecker) -> Iterator[list[R
     for number, line in enumerate(raw_rows, start=1):
         row = row_change(line, number)
         if not checker.add_incoming(row):
-            raise package.damaged(f"baris ganda untuk {row.table} {row.id}",
-                                  f"duplicate line for {row.table} {row.id}")
+            raise package.damaged(
+                f"baris ganda untuk {row.table} {row.id}",
+                f"duplicate line for {row.table} {row.id}",
+            )
         chunk.append(row)
         if len(chunk) >= _CHUNK:
             yield chunk
@@ -191,15 +214,22 @@ def _check_clock(newest: str) -> None:
             f"Paket ini berisi perubahan bertanggal {hours} jam di masa depan menurut jam laptop "
             "ini. Periksa tanggal dan jam di kedua laptop. Tidak ada yang diimpor.",
             f"This package holds changes dated {hours} hours in the future by this laptop's "
-            "clock. Check the date and time on both laptops. Nothing was imported.")
+            "clock. Check the date and time on both laptops. Nothing was imported.",
+        )
 
 
 def _writes(plan: RowPlan) -> bool:
     return bool(plan.values or plan.life or plan.local is None or plan.vectors)
 
 
-def _run(ws: Workspace, pkg: package.Package, report: ImportReport,
-         progress: Progress | None, *, dry_run: bool) -> None:
+def _run(
+    ws: Workspace,
+    pkg: package.Package,
+    report: ImportReport,
+    progress: Progress | None,
+    *,
+    dry_run: bool,
+) -> None:
     """Merge and write chunk by chunk inside the caller's transaction; any problem raises
     and the caller's rollback leaves the database as it was."""
     checker = RecordChecker(ws.regions, pkg, ws.attachments.has_blob)
@@ -229,8 +259,9 @@ def _run(ws: Workspace, pkg: package.Package, report: ImportReport,
     problems = checker.unresolved()
     if problems:
         raise InvalidRecords(problems)
-    found = [conflict_change(line, n)
-             for n, line in enumerate(pkg.lines(package.CONFLICTS), start=1)]
+    found = [
+        conflict_change(line, n) for n, line in enumerate(pkg.lines(package.CONFLICTS), start=1)
+    ]
     _check_clock(max((c.stamp for c in found), default=""))
     pending = _merge_conflicts([*found, *detected])
     if pending and not backed_up:
@@ -251,16 +282,18 @@ def _load_local(table: str, ids: list[str]) -> dict[str, LocalRow]:
     columns = ", ".join(("id", "seq", "hlc", "stamps", "cl", *fields))
     out: dict[str, LocalRow] = {}
     for start in range(0, len(ids), _BATCH):
-        part = ids[start:start + _BATCH]
+        part = ids[start : start + _BATCH]
         marks = ", ".join("?" * len(part))
-        for row in db.sql(f"SELECT {columns} FROM {table} WHERE id IN ({marks})",
-                                          tuple(part)):
-            values = {n: (bool(v) if flag and v is not None else v)
-                      for n, v, flag in zip(fields, row[5:], flags, strict=True)}
+        for row in db.sql(f"SELECT {columns} FROM {table} WHERE id IN ({marks})", tuple(part)):
+            values = {
+                n: (bool(v) if flag and v is not None else v)
+                for n, v, flag in zip(fields, row[5:], flags, strict=True)
+            }
             out[row[0]] = LocalRow(row[1], row[2], json.loads(row[3]), row[4], values, {})
         for row_id, name, vv in db.sql(
-                f"SELECT row_id, field, vv FROM sync_field WHERE tbl = ? AND row_id IN ({marks})",
-                (table, *part)):
+            f"SELECT row_id, field, vv FROM sync_field WHERE tbl = ? AND row_id IN ({marks})",
+            (table, *part),
+        ):
             if row_id in out:
                 out[row_id].vectors[name] = json.loads(vv)
     return out
@@ -280,8 +313,9 @@ def _plan_rows(rows: list[RowChange]) -> list[RowPlan]:
     return plan
 
 
-def _merge_conflicts(found: list[ConflictChange]
-                     ) -> list[tuple[ConflictChange, conflicts.StoredConflict, bool]]:
+def _merge_conflicts(
+    found: list[ConflictChange],
+) -> list[tuple[ConflictChange, conflicts.StoredConflict, bool]]:
     """Incoming and newly detected conflicts joined with the stored ones; only real news."""
     out = []
     stored = conflicts.load({c.id for c in found})
@@ -297,19 +331,26 @@ def _merge_conflicts(found: list[ConflictChange]
 def _merge_row(change: RowChange, local: LocalRow | None) -> RowPlan:
     if local is None:
         stamps = {n: s.stamp for n, s in change.fields.items() if s.stamp != change.hlc}
-        vectors_: dict[str, tuple[str, Vector]] = {n: (s.stamp, s.seen)
-                                                   for n, s in change.fields.items()
-                                                   if s.stamp != change.hlc}
+        vectors_: dict[str, tuple[str, Vector]] = {
+            n: (s.stamp, s.seen) for n, s in change.fields.items() if s.stamp != change.hlc
+        }
         life = change.life or LifeState(1, None, {})
         if life.stamp is not None:
             stamps[conflicts.LIFE] = life.stamp
             vectors_[conflicts.LIFE] = (life.stamp, life.vector)
-        plan = RowPlan(change, None, {n: s.value for n, s in change.fields.items()}, stamps,
-                       vectors_, life)
+        plan = RowPlan(
+            change, None, {n: s.value for n, s in change.fields.items()}, stamps, vectors_, life
+        )
         return plan
     if local.hlc != change.hlc:
-        raise InvalidRecords([(f"{change.table} {change.id}: cap waktu pembuatan berbeda",
-                               f"{change.table} {change.id}: a different creation stamp")])
+        raise InvalidRecords(
+            [
+                (
+                    f"{change.table} {change.id}: cap waktu pembuatan berbeda",
+                    f"{change.table} {change.id}: a different creation stamp",
+                )
+            ]
+        )
     plan = RowPlan(change, local, stamps=dict(local.stamps))
     for name, remote in change.fields.items():
         mine = local.field_state(name)
@@ -318,8 +359,9 @@ def _merge_row(change: RowChange, local: LocalRow | None) -> RowPlan:
             plan.lost.append((name, lost))
         if (result.value, result.stamp) != (mine.value, mine.stamp):
             plan.values[name] = result.value
-        if result.stamp != change.hlc and (result.stamp != mine.stamp
-                                           or result.vector != mine.vector):
+        if result.stamp != change.hlc and (
+            result.stamp != mine.stamp or result.vector != mine.vector
+        ):
             plan.stamps[name] = result.stamp
             plan.vectors[name] = (result.stamp, result.seen)
     if change.life is not None:
@@ -339,9 +381,19 @@ def _detected_conflicts(ws: Workspace, plan: list[RowPlan]) -> list[ConflictChan
         table, rid = row.change.table, row.change.id
         for name, lost in row.lost:
             stamp = stamp or ws.clock.now()
-            out.append(ConflictChange(conflicts.conflict_id(table, rid, name, lost.stamp), table,
-                                      rid, name, lost.value, lost.stamp, lost.winner_stamp, None,
-                                      stamp))
+            out.append(
+                ConflictChange(
+                    conflicts.conflict_id(table, rid, name, lost.stamp),
+                    table,
+                    rid,
+                    name,
+                    lost.value,
+                    lost.stamp,
+                    lost.winner_stamp,
+                    None,
+                    stamp,
+                )
+            )
         if not (row.values or row.life or row.local is None):
             continue
         life = row.life or (row.local.life if row.local else LifeState(1, None, {}))
@@ -349,9 +401,19 @@ def _detected_conflicts(ws: Workspace, plan: list[RowPlan]) -> list[ConflictChan
         unseen = unseen_edits(life, edits)
         if unseen and life.stamp is not None:
             stamp = stamp or ws.clock.now()
-            out.append(ConflictChange(
-                conflicts.conflict_id(table, rid, conflicts.LIFE, life.stamp), table, rid,
-                conflicts.LIFE, None, unseen[-1], life.stamp, None, stamp))
+            out.append(
+                ConflictChange(
+                    conflicts.conflict_id(table, rid, conflicts.LIFE, life.stamp),
+                    table,
+                    rid,
+                    conflicts.LIFE,
+                    None,
+                    unseen[-1],
+                    life.stamp,
+                    None,
+                    stamp,
+                )
+            )
     return out
 
 
@@ -375,45 +437,86 @@ def _apply_rows(ws: Workspace, plan: list[RowPlan], report: ImportReport) -> Non
             inserts.setdefault(table, []).append(_insert_values(row, now))
             # Only the fact: a copy of every imported row's values in the audit trail would
             # double the size of a national import; the row itself holds them.
-            audits.append(_audit_row(now, change, type_name, parent, row.values, actor,
-                                     "create", None, None))
+            audits.append(
+                _audit_row(now, change, type_name, parent, row.values, actor, "create", None, None)
+            )
         elif row.values or row.life:
             counts.updated += 1
             if row.life is not None and row.life.deleted and not row.local.life.deleted:
                 counts.deletions += 1
             _update(conn, row, now)
             for name, new in row.values.items():
-                audits.append(_audit_row(now, change, type_name, parent, row.local.values, actor,
-                                         name, audit_text(row.local.values[name]),
-                                         audit_text(new)))
+                audits.append(
+                    _audit_row(
+                        now,
+                        change,
+                        type_name,
+                        parent,
+                        row.local.values,
+                        actor,
+                        name,
+                        audit_text(row.local.values[name]),
+                        audit_text(new),
+                    )
+                )
             if row.life is not None:
-                audits.append(_audit_row(now, change, type_name, parent, row.local.values, actor,
-                                         "deleted", str(row.local.life.deleted).lower(),
-                                         str(row.life.deleted).lower()))
+                audits.append(
+                    _audit_row(
+                        now,
+                        change,
+                        type_name,
+                        parent,
+                        row.local.values,
+                        actor,
+                        "deleted",
+                        str(row.local.life.deleted).lower(),
+                        str(row.life.deleted).lower(),
+                    )
+                )
         else:
             counts.unchanged += 1
             if row.vectors:
                 _update_stamps(conn, row)
         for name, (stamp, vector) in row.vectors.items():
-            field_rows.append((table, change.id, name, stamp, origin(stamp),
-                               json.dumps(vector, sort_keys=True)))
-    conn.executemany("INSERT OR IGNORE INTO sync_origin (origin) VALUES (?)",
-                     [(o,) for o in sorted({origin(r.change.hlc) for r in plan
-                                            if r.local is None})])
+            field_rows.append(
+                (table, change.id, name, stamp, origin(stamp), json.dumps(vector, sort_keys=True))
+            )
+    conn.executemany(
+        "INSERT OR IGNORE INTO sync_origin (origin) VALUES (?)",
+        [(o,) for o in sorted({origin(r.change.hlc) for r in plan if r.local is None})],
+    )
     for table, values in inserts.items():
         fields = synced_fields(table)
-        columns = ("id", "hlc", "stamps", "cl", "deleted", "created_at", "updated_at",
-                   "updated_by", *fields)
-        conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) "
-                         f"VALUES ({', '.join('?' * len(columns))})", values)
-    conn.executemany("INSERT OR REPLACE INTO sync_field (tbl, row_id, field, stamp, origin, vv) "
-                     "VALUES (?, ?, ?, ?, ?, ?)", field_rows)
-    conn.executemany("INSERT INTO audit (at, device, actor, record_type, record_id, action, "
-                     "field, old, new) VALUES (?, ?, ?, ?, ?, 'sync', ?, ?, ?)", audits)
+        columns = (
+            "id",
+            "hlc",
+            "stamps",
+            "cl",
+            "deleted",
+            "created_at",
+            "updated_at",
+            "updated_by",
+            *fields,
+        )
+        conn.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            values,
+        )
+    conn.executemany(
+        "INSERT OR REPLACE INTO sync_field (tbl, row_id, field, stamp, origin, vv) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        field_rows,
+    )
+    conn.executemany(
+        "INSERT INTO audit (at, device, actor, record_type, record_id, action, "
+        "field, old, new) VALUES (?, ?, ?, ?, ?, 'sync', ?, ?, ?)",
+        audits,
+    )
 
 
-def _apply_conflicts(pending: list[tuple[ConflictChange, conflicts.StoredConflict, bool]],
-                     report: ImportReport) -> None:
+def _apply_conflicts(
+    pending: list[tuple[ConflictChange, conflicts.StoredConflict, bool]], report: ImportReport
+) -> None:
     for conflict, merged, exists in pending:
         conflicts.write(conflict, merged, exists)
         if not exists:
@@ -426,9 +529,17 @@ def _insert_values(row: RowPlan, now: str) -> tuple[Any, ...]:
     life = row.life or LifeState(1, None, {})
     newest = max(row.stamps.values(), default=change.hlc)
     fields = synced_fields(change.table)
-    return (change.id, change.hlc, json.dumps(row.stamps, sort_keys=True), life.cl,
-            life.deleted, change.created_at or now, now, origin(max(newest, change.hlc)),
-            *(row.values[n] for n in fields))
+    return (
+        change.id,
+        change.hlc,
+        json.dumps(row.stamps, sort_keys=True),
+        life.cl,
+        life.deleted,
+        change.created_at or now,
+        now,
+        origin(max(newest, change.hlc)),
+        *(row.values[n] for n in fields),
+    )
 
 
 def _update(conn: sqlite3.Connection, row: RowPlan, now: str) -> None:
@@ -440,21 +551,32 @@ def _update(conn: sqlite3.Connection, row: RowPlan, now: str) -> None:
     newest = max(row.stamps.values(), default=row.change.hlc)
     sets += ["stamps = ?", "updated_at = ?", "updated_by = ?"]
     params += [json.dumps(row.stamps, sort_keys=True), now, origin(newest)]
-    conn.execute(f"UPDATE {row.change.table} SET {', '.join(sets)} WHERE id = ?",
-                 (*params, row.change.id))
+    conn.execute(
+        f"UPDATE {row.change.table} SET {', '.join(sets)} WHERE id = ?", (*params, row.change.id)
+    )
 
 
 def _update_stamps(conn: sqlite3.Connection, row: RowPlan) -> None:
     """Only the vectors grew (the value had been seen already): keep stamps in step."""
     assert row.local is not None
     if row.stamps != row.local.stamps:
-        conn.execute(f"UPDATE {row.change.table} SET stamps = ? WHERE id = ?",
-                     (json.dumps(row.stamps, sort_keys=True), row.change.id))
+        conn.execute(
+            f"UPDATE {row.change.table} SET stamps = ? WHERE id = ?",
+            (json.dumps(row.stamps, sort_keys=True), row.change.id),
+        )
 
 
-def _audit_row(now: str, change: RowChange, type_name: str, parent: str | None,
-               values: dict[str, Any], actor: str, name: str, old: str | None,
-               new: str | None) -> tuple[Any, ...]:
+def _audit_row(
+    now: str,
+    change: RowChange,
+    type_name: str,
+    parent: str | None,
+    values: dict[str, Any],
+    actor: str,
+    name: str,
+    old: str | None,
+    new: str | None,
+) -> tuple[Any, ...]:
     record_id = values.get(parent) if parent else change.id
     path: str | None = None if name == "create" else name
     if parent:
@@ -463,12 +585,13 @@ def _audit_row(now: str, change: RowChange, type_name: str, parent: str | None,
     return (now, origin(newest), actor, type_name, record_id or change.id, path, old, new)
 
 
-def _store_attachments(ws: Workspace, pkg: package.Package, plan: list[RowPlan],
-                       report: ImportReport, dry_run: bool) -> None:
+def _store_attachments(
+    ws: Workspace, pkg: package.Package, plan: list[RowPlan], report: ImportReport, dry_run: bool
+) -> None:
     for row in plan:
         if row.change.table != "attachment":
             continue
-        sha = (row.values.get("sha256") or (row.local.values["sha256"] if row.local else None))
+        sha = row.values.get("sha256") or (row.local.values["sha256"] if row.local else None)
         if not sha or ws.attachments.has_blob(sha) or not pkg.has_attachment(sha):
             continue
         report.attachments += 1
@@ -486,8 +609,12 @@ def _check_foreign_keys(tables: set[str]) -> None:
     problems = []
     for table in sorted(tables):
         for found in db.sql(f"PRAGMA foreign_key_check({table})"):
-            problems.append((f"{found[0]}: referensi ke {found[2]} tidak ditemukan",
-                             f"{found[0]}: reference to {found[2]} not found"))
+            problems.append(
+                (
+                    f"{found[0]}: referensi ke {found[2]} tidak ditemukan",
+                    f"{found[0]}: reference to {found[2]} not found",
+                )
+            )
     if problems:
         raise InvalidRecords(problems)
 
@@ -504,25 +631,33 @@ def _remember(ws: Workspace, pkg: package.Package, report: ImportReport, newest:
         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET name = excluded.name, "
         "fingerprint = excluded.fingerprint, public_key = excluded.public_key, "
         "last_seen = excluded.last_seen",
-        (sender["id"], sender["name"], report.fingerprint, sender["public_key"], now, now))
+        (sender["id"], sender["name"], report.fingerprint, sender["public_key"], now, now),
+    )
     if report.newly_trusted:
         identity.trust(report.fingerprint, sender["name"], sender["id"])
     db.sql(
         "INSERT INTO sync_package (package_id, sender, stream, seq, full, created_at, "
         "imported_at, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (report.package_id, sender["id"], report.stream, report.seq,
-         bool(manifest["scope"].get("full")), report.created_at, now, kept))
+        (
+            report.package_id,
+            sender["id"],
+            report.stream,
+            report.seq,
+            bool(manifest["scope"].get("full")),
+            report.created_at,
+            now,
+            kept,
+        ),
+    )
     carries: Vector = manifest["carries"]
     complete = manifest["scope"].get("province") is None
     if complete:
         vectors.raise_to(sender["id"], carries)
         # We now hold everything the sender held, if the package left out only what we had.
         if manifest["scope"].get("full") or report.stream == ws.device_id:
-            vectors.raise_to(ws.device_id, {k: v for k, v in carries.items()
-                                            if k != ws.device_id})
+            vectors.raise_to(ws.device_id, {k: v for k, v in carries.items() if k != ws.device_id})
     newest = max([newest, *carries.values()])
     if newest and Stamp.parse(newest).wall_ms - now_ms() <= MAX_DRIFT_MS:
         ws.clock.observe(newest)
     ws.settings.set("clock_last", str(ws.clock.last))
     status.mark_exchange()
-

@@ -69,8 +69,9 @@ def _vector(value: Any, where: str) -> Vector:
     for key, stamp in value.items():
         stamp = _stamp(stamp, where)
         if stamp[17:] != key:
-            raise damaged(f"vektor versi tidak cocok di {where}",
-                          f"inconsistent version vector in {where}")
+            raise damaged(
+                f"vektor versi tidak cocok di {where}", f"inconsistent version vector in {where}"
+            )
         out[key] = stamp
     return out
 
@@ -84,8 +85,9 @@ def _cell(value: Any, hlc: str, where: str) -> FieldState:
     vector = _vector(value[2], where)
     vector.setdefault(stamp[17:], stamp)
     if vector[stamp[17:]] < stamp:
-        raise damaged(f"vektor versi tidak cocok di {where}",
-                      f"inconsistent version vector in {where}")
+        raise damaged(
+            f"vektor versi tidak cocok di {where}", f"inconsistent version vector in {where}"
+        )
     return field_state(value[0], stamp, vector)
 
 
@@ -103,8 +105,13 @@ def row_change(line: dict[str, Any], number: int) -> RowChange:
     life = None
     if "cl" in line:
         raw = line["cl"]
-        if not (isinstance(raw, list) and 1 <= len(raw) <= 3 and isinstance(raw[0], int)
-                and not isinstance(raw[0], bool) and raw[0] >= 1):
+        if not (
+            isinstance(raw, list)
+            and 1 <= len(raw) <= 3
+            and isinstance(raw[0], int)
+            and not isinstance(raw[0], bool)
+            and raw[0] >= 1
+        ):
             raise damaged(f"cl tidak valid di {where}", f"invalid cl in {where}")
         if len(raw) == 1:
             if raw[0] != 1:
@@ -118,14 +125,18 @@ def row_change(line: dict[str, Any], number: int) -> RowChange:
     if not isinstance(cells, dict):
         raise damaged(f"f tidak valid di {where}", f"invalid f in {where}")
     known = set(synced_fields(table))
-    fields = {name: _cell(value, hlc, f"{where}.{name}") for name, value in cells.items()
-              if name in known}
+    fields = {
+        name: _cell(value, hlc, f"{where}.{name}") for name, value in cells.items() if name in known
+    }
     for name, state in fields.items():
         if not isinstance(state.value, str | int | float | bool | None):
-            raise damaged(f"nilai {name} bukan nilai tunggal di {where}",
-                          f"the value of {name} is not a single value in {where}")
-    return RowChange(table, rid, hlc, created, life, fields,
-                     sorted(n for n in cells if n not in known))
+            raise damaged(
+                f"nilai {name} bukan nilai tunggal di {where}",
+                f"the value of {name} is not a single value in {where}",
+            )
+    return RowChange(
+        table, rid, hlc, created, life, fields, sorted(n for n in cells if n not in known)
+    )
 
 
 def conflict_change(line: dict[str, Any], number: int) -> ConflictChange:
@@ -146,6 +157,14 @@ def conflict_change(line: dict[str, Any], number: int) -> ConflictChange:
         ok = False
     if not ok:
         raise damaged(f"baris konflik tidak valid di {where}", f"invalid conflict line in {where}")
-    return ConflictChange(cid, table, row_id, name, loser_value, _stamp(loser_stamp, where),
-                          _stamp(line.get("winner"), where), resolution,
-                          _stamp(line.get("s"), where))
+    return ConflictChange(
+        cid,
+        table,
+        row_id,
+        name,
+        loser_value,
+        _stamp(loser_stamp, where),
+        _stamp(line.get("winner"), where),
+        resolution,
+        _stamp(line.get("s"), where),
+    )

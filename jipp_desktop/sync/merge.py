@@ -84,8 +84,7 @@ def _order_key(state: FieldState) -> tuple[str, str]:
 def merge_field(local: FieldState, remote: FieldState) -> tuple[FieldState, Lost | None]:
     if local == remote:
         return local, None  # the common case on a repeated or stale package: nothing to do
-    winner, loser = ((remote, local) if _order_key(remote) > _order_key(local)
-                     else (local, remote))
+    winner, loser = (remote, local) if _order_key(remote) > _order_key(local) else (local, remote)
     merged = field_state(winner.value, winner.stamp, union(local.seen, remote.seen))
     if winner.stamp == loser.stamp or winner.value == loser.value:
         return merged, None

@@ -78,18 +78,22 @@ class Package:
         """The JSON objects of a .jsonl member, each line bounded in size."""
         if name not in self.members:
             return
-        with (io.BytesIO(self.texts[name]) if name in self.texts else self.zip.open(name)) as raw:
+        with io.BytesIO(self.texts[name]) if name in self.texts else self.zip.open(name) as raw:
             for number, line in enumerate(_bounded_lines(raw), start=1):
                 if not line.strip():
                     continue
                 try:
                     value = json.loads(line)
                 except (ValueError, UnicodeDecodeError):
-                    raise damaged(f"baris {number} di {name} bukan JSON",
-                                  f"line {number} of {name} is not JSON") from None
+                    raise damaged(
+                        f"baris {number} di {name} bukan JSON",
+                        f"line {number} of {name} is not JSON",
+                    ) from None
                 if not isinstance(value, dict):
-                    raise damaged(f"baris {number} di {name} bukan objek",
-                                  f"line {number} of {name} is not an object")
+                    raise damaged(
+                        f"baris {number} di {name} bukan objek",
+                        f"line {number} of {name} is not an object",
+                    )
                 yield value
 
     def read_attachment(self, sha256: str) -> bytes:
@@ -102,7 +106,8 @@ class Package:
 def damaged(detail_id: str, detail_en: str) -> NotAPackage:
     return NotAPackage(
         f"Berkas ini bukan paket JIPP yang utuh: {detail_id}. Tidak ada yang diimpor.",
-        f"This file is not an intact JIPP package: {detail_en}. Nothing was imported.")
+        f"This file is not an intact JIPP package: {detail_en}. Nothing was imported.",
+    )
 
 
 def _bounded_lines(raw: IO[bytes]) -> Iterator[bytes]:
@@ -123,9 +128,14 @@ def _bounded_lines(raw: IO[bytes]) -> Iterator[bytes]:
 # -- writing ---------------------------------------------------------------------------
 
 
-def write(target: Path, manifest: dict[str, Any], members: Iterable[tuple[str, Iterable[bytes]]],
-          key: identity.DeviceKey, passphrase: str | None = None,
-          late: Mapping[str, Callable[[], Any]] | None = None) -> Path:
+def write(
+    target: Path,
+    manifest: dict[str, Any],
+    members: Iterable[tuple[str, Iterable[bytes]]],
+    key: identity.DeviceKey,
+    passphrase: str | None = None,
+    late: Mapping[str, Callable[[], Any]] | None = None,
+) -> Path:
     """Write members, then the manifest listing them and its signature; rename when done.
 
     ``late`` fills manifest keys known only once the members are written (counts).
@@ -168,29 +178,50 @@ def write(target: Path, manifest: dict[str, Any], members: Iterable[tuple[str, I
 
 
 def base_manifest(key: identity.DeviceKey, sender_id: str, sender_name: str) -> dict[str, Any]:
-    return {"format": FORMAT, "format_version": FORMAT_VERSION, "app_version": __version__,
-            "sender": {"id": sender_id, "name": sender_name, "public_key": key.public_b64,
-                       "fingerprint": key.fingerprint}}
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "sender": {
+            "id": sender_id,
+            "name": sender_name,
+            "public_key": key.public_b64,
+            "fingerprint": key.fingerprint,
+        },
+    }
 
 
 # -- reading ---------------------------------------------------------------------------
 
 
-def peek_package_id(path: Path) -> str | None:
-    """The package id a file claims, read without any check (None when unreadable).
+def peek_manifest(path: Path) -> dict[str, Any] | None:
+    """The manifest a file claims to have, read without any check (None when unreadable).
 
-    Only good for skipping a file already imported: trusting the claim can never import
-    anything, and a file that lies is simply read in full next time.
+    Only good for decisions a lie cannot abuse: skipping a file already imported, or
+    asking whether to trust the key it names (that key must still sign the package).
     """
     try:
         with zipfile.ZipFile(path) as zf:
             info = zf.getinfo(MANIFEST)
             if info.file_size > MAX_MANIFEST_BYTES:
                 return None
-            claimed = json.loads(zf.read(info)).get("package_id")
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile, zlib.error, EOFError,
-            NotImplementedError, RuntimeError, AttributeError):
+            claimed = json.loads(zf.read(info))
+    except (
+        OSError,
+        ValueError,
+        KeyError,
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+    ):
         return None
+    return claimed if isinstance(claimed, dict) else None
+
+
+def peek_package_id(path: Path) -> str | None:
+    claimed = (peek_manifest(path) or {}).get("package_id")
     return claimed if isinstance(claimed, str) else None
 
 
@@ -200,8 +231,10 @@ def open_package(path: Path, passphrase: str | None = None) -> Package:
         with open(path, "rb") as handle:
             blob = handle.read()
     except OSError as exc:
-        raise NotAPackage(f"Berkas {path} tidak dapat dibaca ({exc.strerror}).",
-                          f"Cannot read the file {path} ({exc.strerror}).") from None
+        raise NotAPackage(
+            f"Berkas {path} tidak dapat dibaca ({exc.strerror}).",
+            f"Cannot read the file {path} ({exc.strerror}).",
+        ) from None
     if crypto.is_sealed(blob[:16]):
         blob = crypto.unseal(blob, passphrase)
     try:
@@ -213,11 +246,22 @@ def open_package(path: Path, passphrase: str | None = None) -> Package:
     except NotAPackage:
         zf.close()
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError,
-            NotImplementedError, RuntimeError, KeyError, zlib.error) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        OSError,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+        KeyError,
+        zlib.error,
+    ) as exc:
         zf.close()
-        raise damaged(f"isi zip rusak ({type(exc).__name__})",
-                      f"the zip content is damaged ({type(exc).__name__})") from None
+        raise damaged(
+            f"isi zip rusak ({type(exc).__name__})",
+            f"the zip content is damaged ({type(exc).__name__})",
+        ) from None
 
 
 def _verify(zf: zipfile.ZipFile) -> Package:
@@ -229,8 +273,11 @@ def _verify(zf: zipfile.ZipFile) -> Package:
     manifest = _parse_manifest(manifest_bytes)
     texts: dict[str, bytes] = {}
     members = _check_members(zf, manifest, infos, texts)
-    sig_text = _read_exact(zf, zf.getinfo(SIGNATURE), None).strip() if SIGNATURE in {
-        i.filename for i in infos} else b""
+    sig_text = (
+        _read_exact(zf, zf.getinfo(SIGNATURE), None).strip()
+        if SIGNATURE in {i.filename for i in infos}
+        else b""
+    )
     try:
         signature = bytes.fromhex(sig_text.decode("ascii"))
     except ValueError:
@@ -239,7 +286,8 @@ def _verify(zf: zipfile.ZipFile) -> Package:
         raise NotAPackage(
             "Tanda tangan paket tidak cocok: paket diubah setelah dibuat. Tidak ada yang diimpor.",
             "The package signature does not match: it was changed after it was made. "
-            "Nothing was imported.")
+            "Nothing was imported.",
+        )
     return Package(manifest, manifest_bytes, zf, members, texts)
 
 
@@ -251,27 +299,37 @@ def _check_listing(infos: list[zipfile.ZipInfo]) -> None:
     for info in infos:
         name = info.filename
         if not _safe_name(name):
-            raise NotAPackage(f"Paket berisi nama berkas yang tidak aman: {name!r}. Ditolak.",
-                              f"The package holds an unsafe member name: {name!r}. Refused.")
+            raise NotAPackage(
+                f"Paket berisi nama berkas yang tidak aman: {name!r}. Ditolak.",
+                f"The package holds an unsafe member name: {name!r}. Refused.",
+            )
         if name in seen:
             raise damaged(f"nama berkas ganda {name!r}", f"duplicate member name {name!r}")
         seen.add(name)
         mode = info.external_attr >> 16
         if info.is_dir() or stat.S_ISLNK(mode):
-            raise NotAPackage(f"Paket berisi tautan atau folder: {name!r}. Ditolak.",
-                              f"The package holds a link or folder entry: {name!r}. Refused.")
+            raise NotAPackage(
+                f"Paket berisi tautan atau folder: {name!r}. Ditolak.",
+                f"The package holds a link or folder entry: {name!r}. Refused.",
+            )
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise damaged(f"metode kompresi tidak dikenal pada {name!r}",
-                          f"unknown compression method for {name!r}")
+            raise damaged(
+                f"metode kompresi tidak dikenal pada {name!r}",
+                f"unknown compression method for {name!r}",
+            )
         total += info.file_size
         if info.file_size > RATIO_FLOOR_BYTES and (
-                info.file_size > MAX_RATIO * max(info.compress_size, 1)):
+            info.file_size > MAX_RATIO * max(info.compress_size, 1)
+        ):
             raise NotAPackage(
                 f"Paket ditolak: {name!r} mengembang terlalu besar (kemungkinan bom zip).",
-                f"Package refused: {name!r} expands too much (likely a zip bomb).")
+                f"Package refused: {name!r} expands too much (likely a zip bomb).",
+            )
     if total > MAX_TOTAL_BYTES:
-        raise NotAPackage("Paket ditolak: isinya terlalu besar setelah dibuka.",
-                          "Package refused: it is too large once unpacked.")
+        raise NotAPackage(
+            "Paket ditolak: isinya terlalu besar setelah dibuka.",
+            "Package refused: it is too large once unpacked.",
+        )
 
 
 def _safe_name(name: str) -> bool:
@@ -307,7 +365,8 @@ def _parse_manifest(data: bytes) -> dict[str, Any]:
             f"Versi format paket {version!r} tidak dikenal (versi ini membaca "
             f"{', '.join(map(str, READABLE_VERSIONS))}). Perbarui aplikasi.",
             f"Unknown package format version {version!r} (this app reads "
-            f"{', '.join(map(str, READABLE_VERSIONS))}). Update the app.")
+            f"{', '.join(map(str, READABLE_VERSIONS))}). Update the app.",
+        )
     problem = manifest_problem(manifest)
     if problem:
         raise damaged(f"manifest tidak lengkap: {problem}", f"incomplete manifest: {problem}")
@@ -326,8 +385,11 @@ def manifest_problem(manifest: dict[str, Any]) -> str | None:
         return "package_id"
     if not isinstance(manifest.get("created_at"), str):
         return "created_at"
-    if not isinstance(manifest.get("seq"), int) or isinstance(manifest["seq"], bool) or \
-            manifest["seq"] < 1:
+    if (
+        not isinstance(manifest.get("seq"), int)
+        or isinstance(manifest["seq"], bool)
+        or manifest["seq"] < 1
+    ):
         return "seq"
     if not isinstance(manifest.get("stream"), str):
         return "stream"
@@ -337,39 +399,54 @@ def manifest_problem(manifest: dict[str, Any]) -> str | None:
     for key in ("base", "carries"):
         vector = manifest.get(key)
         if not isinstance(vector, dict) or not all(
-                isinstance(k, str) and isinstance(v, str) for k, v in vector.items()):
+            isinstance(k, str) and isinstance(v, str) for k, v in vector.items()
+        ):
             return key
     members = manifest.get("members")
     if not isinstance(members, list):
         return "members"
     for item in members:
-        if not (isinstance(item, dict) and isinstance(item.get("name"), str)
-                and isinstance(item.get("size"), int) and isinstance(item.get("sha256"), str)
-                and _SHA.match(item["sha256"])):
+        if not (
+            isinstance(item, dict)
+            and isinstance(item.get("name"), str)
+            and isinstance(item.get("size"), int)
+            and isinstance(item.get("sha256"), str)
+            and _SHA.match(item["sha256"])
+        ):
             return "members[]"
     return None
 
 
-def _check_members(zf: zipfile.ZipFile, manifest: dict[str, Any],
-                   infos: list[zipfile.ZipInfo], texts: dict[str, bytes]) -> dict[str, Member]:
-    listed = {item["name"]: Member(item["name"], item["size"], item["sha256"])
-              for item in manifest["members"]}
+def _check_members(
+    zf: zipfile.ZipFile,
+    manifest: dict[str, Any],
+    infos: list[zipfile.ZipInfo],
+    texts: dict[str, bytes],
+) -> dict[str, Member]:
+    listed = {
+        item["name"]: Member(item["name"], item["size"], item["sha256"])
+        for item in manifest["members"]
+    }
     present = {i.filename for i in infos} - {MANIFEST, SIGNATURE}
     if len(listed) != len(manifest["members"]) or set(listed) != present:
         raise NotAPackage(
             "Isi paket tidak sama dengan daftar di manifest: paket diubah. Tidak ada yang diimpor.",
             "The package content differs from its manifest: it was tampered with. "
-            "Nothing was imported.")
+            "Nothing was imported.",
+        )
     for info in infos:
         member = listed.get(info.filename)
         if member is None:
             continue
         if info.file_size != member.size:
             raise damaged(f"ukuran {info.filename} salah", f"wrong size of {info.filename}")
-        if info.filename.startswith(ATTACHMENT_DIR) and info.filename[
-                len(ATTACHMENT_DIR):] != member.sha256:
-            raise damaged(f"nama lampiran {info.filename} salah",
-                          f"attachment {info.filename} is misnamed")
+        if (
+            info.filename.startswith(ATTACHMENT_DIR)
+            and info.filename[len(ATTACHMENT_DIR) :] != member.sha256
+        ):
+            raise damaged(
+                f"nama lampiran {info.filename} salah", f"attachment {info.filename} is misnamed"
+            )
         digest = hashlib.sha256()
         read = 0
         keep = info.filename.endswith(".jsonl") and member.size <= TEXT_CACHE_BYTES
@@ -387,7 +464,8 @@ def _check_members(zf: zipfile.ZipFile, manifest: dict[str, Any],
                 f"Isi {info.filename} tidak cocok dengan sidik SHA-256-nya: paket rusak atau "
                 "diubah. Tidak ada yang diimpor.",
                 f"The content of {info.filename} does not match its SHA-256: the package is "
-                "damaged or was changed. Nothing was imported.")
+                "damaged or was changed. Nothing was imported.",
+            )
         if keep:
             texts[info.filename] = b"".join(blocks)
     return listed

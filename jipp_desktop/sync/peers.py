@@ -37,7 +37,9 @@ def gaps(ws: Workspace) -> list[Gap]:
     names = {d: n for d, n in db.sql("SELECT device_id, name FROM sync_peer")}
     cursor = db.sql(
         "SELECT sender, stream, seq, full FROM sync_package WHERE stream IN (?, ?) "
-        "ORDER BY sender, stream, seq", (ws.device_id, ALL))
+        "ORDER BY sender, stream, seq",
+        (ws.device_id, ALL),
+    )
     streams: dict[tuple[str, str], list[tuple[int, bool]]] = {}
     for sender, stream, seq, full in cursor:
         streams.setdefault((sender, stream), []).append((int(seq), bool(full)))
@@ -55,15 +57,24 @@ def peers() -> list[dict[str, Any]]:
     trusted = {t["fingerprint"] for t in identity.trusted_list()}
     out = []
     for device_id, name, fingerprint, first, last in db.sql(
-            "SELECT device_id, name, fingerprint, first_seen, last_seen FROM sync_peer "
-            "ORDER BY name"):
+        "SELECT device_id, name, fingerprint, first_seen, last_seen FROM sync_peer ORDER BY name"
+    ):
         newest = db.sql(
             "SELECT max(seq), count(*) FROM sync_package WHERE sender = ?", (device_id,)
         ).fetchone()
-        out.append({"device_id": device_id, "name": name, "fingerprint": fingerprint,
-                    "trusted": fingerprint in trusted, "first_seen": first, "last_seen": last,
-                    "packages": int(newest[1]), "newest_seq": newest[0],
-                    "holds": vectors.load(device_id)})
+        out.append(
+            {
+                "device_id": device_id,
+                "name": name,
+                "fingerprint": fingerprint,
+                "trusted": fingerprint in trusted,
+                "first_seen": first,
+                "last_seen": last,
+                "packages": int(newest[1]),
+                "newest_seq": newest[0],
+                "holds": vectors.load(device_id),
+            }
+        )
     return out
 
 
@@ -73,11 +84,7 @@ def sync_status(ws: Workspace, lang: str = "id") -> dict[str, Any]:
     warnings = []
     if behind > CLOCK_WARNING_MS:
         minutes = behind // 60_000
-        warnings.append(
-            f"Jam laptop ini {minutes} menit di belakang perubahan yang sudah diterima. "
-            "Periksa tanggal dan jam." if lang == "id" else
-            f"This laptop's clock is {minutes} minutes behind changes it has already received. "
-            "Check the date and time.")
+        warnings.append(_clock_warning(minutes, lang))
     return {
         "device": {"id": ws.device_id, "name": ws.device_name, "fingerprint": key.fingerprint},
         "digest": digest.dataset_digest(),
@@ -88,3 +95,15 @@ def sync_status(ws: Workspace, lang: str = "id") -> dict[str, Any]:
         "gaps": [{**asdict(g), "message": g.message(lang)} for g in gaps(ws)],
         "warnings": warnings,
     }
+
+
+def _clock_warning(minutes: int, lang: str) -> str:
+    if lang == "id":
+        return (
+            f"Jam laptop ini {minutes} menit di belakang perubahan yang sudah diterima. "
+            "Periksa tanggal dan jam."
+        )
+    return (
+        f"This laptop's clock is {minutes} minutes behind changes it has already "
+        "received. Check the date and time."
+    )

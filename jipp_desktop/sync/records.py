@@ -28,8 +28,9 @@ class RecordChecker:
     """Checks rows a chunk at a time; a reference to a row later in the package is settled
     at the end (``unresolved``), when every incoming id is known."""
 
-    def __init__(self, regions: Regions, pkg: package.Package,
-                 has_blob: Callable[[str], bool]) -> None:
+    def __init__(
+        self, regions: Regions, pkg: package.Package, has_blob: Callable[[str], bool]
+    ) -> None:
         self.pkg = pkg
         self.has_blob = has_blob
         self.incoming: dict[str, set[str]] = {}
@@ -65,8 +66,12 @@ class RecordChecker:
             if rid in self.incoming.get(table, ()):
                 continue
             if db.sql(f"SELECT 1 FROM {table} WHERE id = ?", (rid,)).fetchone() is None:
-                out.append((f"{where}: data {table} dengan id '{rid}' tidak ditemukan",
-                            f"{where}: no {table} record with id '{rid}'"))
+                out.append(
+                    (
+                        f"{where}: data {table} dengan id '{rid}' tidak ditemukan",
+                        f"{where}: no {table} record with id '{rid}'",
+                    )
+                )
         return out
 
     def check(self, plan_rows: list[tuple[RowChange, bool]]) -> list[Problem]:
@@ -74,16 +79,20 @@ class RecordChecker:
         for change, is_new in plan_rows:
             where = f"{change.table} {change.id}"
             for name in change.unknown:
-                problems.append((f"{where}: kolom '{name}' tidak dikenal",
-                                 f"{where}: unknown field '{name}'"))
+                problems.append(
+                    (f"{where}: kolom '{name}' tidak dikenal", f"{where}: unknown field '{name}'")
+                )
             if is_new:
                 missing = [n for n in synced_fields(change.table) if n not in change.fields]
                 if missing or change.life is None:
-                    problems.append((
-                        f"{where}: data belum ada di laptop ini dan paket tidak memuatnya utuh "
-                        "(minta paket lengkap, --full)",
-                        f"{where}: the record is new to this laptop but the package does not "
-                        "hold all of it (ask for a full package, --full)"))
+                    problems.append(
+                        (
+                            f"{where}: data belum ada di laptop ini dan paket tidak memuatnya utuh "
+                            "(minta paket lengkap, --full)",
+                            f"{where}: the record is new to this laptop but the package does not "
+                            "hold all of it (ask for a full package, --full)",
+                        )
+                    )
                     continue
             problems.extend(self._values(change, where))
             if len(problems) > 200:
@@ -97,8 +106,10 @@ class RecordChecker:
         self._where = where
         self.validator.errors = []
         self.validator.clean(model, data, partial=True)
-        out = [(f"{where}: {e.field}: {e.message_id}", f"{where}: {e.field}: {e.message_en}")
-               for e in self.validator.errors]
+        out = [
+            (f"{where}: {e.field}: {e.message_id}", f"{where}: {e.field}: {e.message_en}")
+            for e in self.validator.errors
+        ]
         if change.table == "attachment":
             out.extend(self._attachment(change, where))
         return out
@@ -110,18 +121,26 @@ class RecordChecker:
         if "sha256" in values and not (isinstance(sha, str) and _SHA.match(sha)):
             out.append((f"{where}: sha256 tidak valid", f"{where}: invalid sha256"))
         elif isinstance(sha, str) and not (self.pkg.has_attachment(sha) or self.has_blob(sha)):
-            out.append((f"{where}: berkas lampiran {sha[:12]}… tidak ada di paket",
-                        f"{where}: attachment file {sha[:12]}… is not in the package"))
+            out.append(
+                (
+                    f"{where}: berkas lampiran {sha[:12]}… tidak ada di paket",
+                    f"{where}: attachment file {sha[:12]}… is not in the package",
+                )
+            )
         size = values.get("size")
-        if "size" in values and (not isinstance(size, int) or isinstance(size, bool)
-                                 or size < 0):
+        if "size" in values and (not isinstance(size, int) or isinstance(size, bool) or size < 0):
             out.append((f"{where}: ukuran tidak valid", f"{where}: invalid size"))
         kind = values.get("record_type")
         if "record_type" in values and kind not in RECORD_TYPES:
-            out.append((f"{where}: jenis data '{kind}' tidak dikenal",
-                        f"{where}: unknown record type '{kind}'"))
+            out.append(
+                (
+                    f"{where}: jenis data '{kind}' tidak dikenal",
+                    f"{where}: unknown record type '{kind}'",
+                )
+            )
         for name in ("record_id", "mime"):
-            if name in values and not (isinstance(values[name], str) and 0 < len(
-                    values[name]) <= 100):
+            if name in values and not (
+                isinstance(values[name], str) and 0 < len(values[name]) <= 100
+            ):
                 out.append((f"{where}: {name} tidak valid", f"{where}: invalid {name}"))
         return out

@@ -74,34 +74,45 @@ class ImportReport:
     def headline(self, lang: str = "id") -> str:
         t = self.total
         if self.own_package:
-            return ("Ini paket laptop ini sendiri; tidak ada yang diimpor." if lang == "id"
-                    else "This is this laptop's own package; nothing was imported.")
+            return (
+                "Ini paket laptop ini sendiri; tidak ada yang diimpor."
+                if lang == "id"
+                else "This is this laptop's own package; nothing was imported."
+            )
         if self.already_applied:
-            return (f"Paket {self.seq} dari {self.sender_name} sudah pernah diimpor; tidak ada "
-                    "yang berubah." if lang == "id" else
-                    f"Package {self.seq} from {self.sender_name} was already imported; nothing "
-                    "changed.")
+            return (
+                f"Paket {self.seq} dari {self.sender_name} sudah pernah diimpor; tidak ada "
+                "yang berubah."
+                if lang == "id"
+                else f"Package {self.seq} from {self.sender_name} was already imported; nothing "
+                "changed."
+            )
         if t.changed == 0:
-            return (f"Paket {self.seq} dari {self.sender_name}: tidak ada yang baru (sudah "
-                    "diterapkan)." if lang == "id" else
-                    f"Package {self.seq} from {self.sender_name}: nothing new (already applied).")
+            return (
+                f"Paket {self.seq} dari {self.sender_name}: tidak ada yang baru (sudah diterapkan)."
+                if lang == "id"
+                else f"Package {self.seq} from {self.sender_name}: nothing new (already applied)."
+            )
         verb_id = "akan diimpor" if self.dry_run else "diimpor"
         verb_en = "would be imported" if self.dry_run else "imported"
         if lang == "id":
-            return (f"Paket {self.seq} dari {self.sender_name} {verb_id}: {t.new} baru, "
-                    f"{t.updated} diperbarui, {t.unchanged} tetap, {t.conflicts} konflik, "
-                    f"{t.deletions} dihapus.")
-        return (f"Package {self.seq} from {self.sender_name} {verb_en}: {t.new} new, "
-                f"{t.updated} updated, {t.unchanged} unchanged, {t.conflicts} conflicts, "
-                f"{t.deletions} deleted.")
+            return (
+                f"Paket {self.seq} dari {self.sender_name} {verb_id}: {t.new} baru, "
+                f"{t.updated} diperbarui, {t.unchanged} tetap, {t.conflicts} konflik, "
+                f"{t.deletions} dihapus."
+            )
+        return (
+            f"Package {self.seq} from {self.sender_name} {verb_en}: {t.new} new, "
+            f"{t.updated} updated, {t.unchanged} unchanged, {t.conflicts} conflicts, "
+            f"{t.deletions} deleted."
+        )
 
     def text(self, lang: str = "id") -> str:
         """A plain-text report for the screen and the printer."""
         en = lang == "en"
         lines = [self.headline(lang), ""]
         lines.append(("File" if en else "Berkas") + f": {self.file}")
-        lines.append(("Sender" if en else "Pengirim")
-                     + f": {self.sender_name} ({self.sender_id})")
+        lines.append(("Sender" if en else "Pengirim") + f": {self.sender_name} ({self.sender_id})")
         lines.append(("Fingerprint" if en else "Sidik jari") + f": {self.fingerprint}")
         lines.append(("Made at" if en else "Dibuat") + f": {self.created_at}")
         if self.imported_at:
@@ -110,12 +121,17 @@ class ImportReport:
             lines.append(("Dataset digest" if en else "Sidik data") + f": {self.digest}")
         if self.counts:
             lines.append("")
-            head = ("table", "new", "updated", "unchanged", "conflicts", "deleted") if en else (
-                "tabel", "baru", "diperbarui", "tetap", "konflik", "dihapus")
+            head = (
+                ("table", "new", "updated", "unchanged", "conflicts", "deleted")
+                if en
+                else ("tabel", "baru", "diperbarui", "tetap", "konflik", "dihapus")
+            )
             lines.append(f"{head[0]:<22}" + "".join(f"{h:>11}" for h in head[1:]))
             for name, c in sorted(self.counts.items()):
-                lines.append(f"{name:<22}{c.new:>11}{c.updated:>11}{c.unchanged:>11}"
-                             f"{c.conflicts:>11}{c.deletions:>11}")
+                lines.append(
+                    f"{name:<22}{c.new:>11}{c.updated:>11}{c.unchanged:>11}"
+                    f"{c.conflicts:>11}{c.deletions:>11}"
+                )
         for warning in self.warnings:
             lines.append("! " + (warning[1] if en else warning[0]))
         return "\n".join(lines) + "\n"
@@ -124,8 +140,11 @@ class ImportReport:
 def path_for(report: ImportReport, data_dir: Path) -> Path:
     """Where the report of an import is kept: by time, sender, stream and number."""
     stamp = (report.imported_at or "").replace(":", "").replace("-", "").replace("+0000", "Z")
-    return data_dir / REPORT_DIR / (
-        f"{stamp}-{report.sender_id[:8]}-{report.stream[:8]}-{report.seq}.json")
+    return (
+        data_dir
+        / REPORT_DIR
+        / (f"{stamp}-{report.sender_id[:8]}-{report.stream[:8]}-{report.seq}.json")
+    )
 
 
 def save(report: ImportReport, data_dir: Path) -> Path:

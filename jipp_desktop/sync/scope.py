@@ -21,14 +21,20 @@ def province_ids(province: str) -> dict[str, set[str]]:
     """Row ids per table in the scope of ``province`` (a two-digit code)."""
     like = f"{province}.%"
     scoped: dict[str, set[str]] = {t: set() for t in TABLES}
-    scoped["agency"] = _ids("SELECT id FROM agency WHERE province_code = ? OR regency_code LIKE ?",
-                            (province, like))
+    scoped["agency"] = _ids(
+        "SELECT id FROM agency WHERE province_code = ? OR regency_code LIKE ?", (province, like)
+    )
     for table in ("hub", "innovation", "commitment", "replication"):
         scoped[table] = _ids(f"SELECT id FROM {table} WHERE province_code = ?", (province,))
-    scoped["visit"] = _ids("SELECT id FROM visit WHERE regency_code LIKE ? OR hub_id IN "
-                           "(SELECT id FROM hub WHERE province_code = ?)", (like, province))
-    scoped["workplan"] = _ids("SELECT id FROM workplan WHERE hub_id IN "
-                              "(SELECT id FROM hub WHERE province_code = ?)", (province,))
+    scoped["visit"] = _ids(
+        "SELECT id FROM visit WHERE regency_code LIKE ? OR hub_id IN "
+        "(SELECT id FROM hub WHERE province_code = ?)",
+        (like, province),
+    )
+    scoped["workplan"] = _ids(
+        "SELECT id FROM workplan WHERE hub_id IN (SELECT id FROM hub WHERE province_code = ?)",
+        (province,),
+    )
     _close_references(scoped)
     for rt in RECORD_TYPES.values():
         for spec in rt.children:
@@ -43,7 +49,7 @@ def _in(table: str, column: str, ids: set[str]) -> set[str]:
     found: set[str] = set()
     chunk = sorted(ids)
     for start in range(0, len(chunk), 500):
-        part = chunk[start:start + 500]
+        part = chunk[start : start + 500]
         marks = ", ".join("?" * len(part))
         found |= _ids(f"SELECT id FROM {table} WHERE {column} IN ({marks})", tuple(part))
     return found
@@ -69,8 +75,10 @@ def _targets(table: str, column: str, ids: set[str]) -> set[str]:
     found: set[str] = set()
     chunk = sorted(ids)
     for start in range(0, len(chunk), 500):
-        part = chunk[start:start + 500]
+        part = chunk[start : start + 500]
         marks = ", ".join("?" * len(part))
-        found |= _ids(f"SELECT {column} FROM {table} WHERE id IN ({marks}) "
-                      f"AND {column} IS NOT NULL", tuple(part))
+        found |= _ids(
+            f"SELECT {column} FROM {table} WHERE id IN ({marks}) AND {column} IS NOT NULL",
+            tuple(part),
+        )
     return found

@@ -19,4 +19,6 @@ def get(key: str) -> str | None:
 def put(key: str, value: str) -> None:
     db.sql(
         "INSERT INTO sync_state (key, value) VALUES (?, ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )

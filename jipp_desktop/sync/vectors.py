@@ -15,8 +15,7 @@ from jipp_desktop.sync.merge import Vector
 
 
 def load(peer: str) -> Vector:
-    cursor = db.sql("SELECT origin, stamp FROM sync_vector WHERE peer = ?",
-                                    (peer,))
+    cursor = db.sql("SELECT origin, stamp FROM sync_vector WHERE peer = ?", (peer,))
     return {str(o): str(s) for o, s in cursor}
 
 
@@ -26,7 +25,8 @@ def raise_to(peer: str, vector: Mapping[str, str]) -> None:
         db.sql(
             "INSERT INTO sync_vector (peer, origin, stamp) VALUES (?, ?, ?) "
             "ON CONFLICT (peer, origin) DO UPDATE SET stamp = max(stamp, excluded.stamp)",
-            (peer, origin, stamp))
+            (peer, origin, stamp),
+        )
 
 
 def own(device_id: str, clock_last: str) -> Vector:

@@ -97,14 +97,24 @@ def db_dump_hash(folder: Path) -> str:
 
 def seed(ws: Workspace) -> dict[str, str]:
     """A few linked records: agency, hub, innovation, a visit with child rows."""
-    agency = ws.records.create("agency", {"name": "Dinas Kominfo Banten", "level": "province",
-                                          "province_code": "36"})
-    hub = ws.records.create("hub", {"name": "Simpul Inovasi Banten", "province_code": "36",
-                                    "coordinating_agency_id": agency})
-    innovation = ws.records.create("innovation", {"title": "Sistem Antrian Daring",
-                                                  "agency_id": agency, "province_code": "36"})
-    visit = ws.records.create("visit", {
-        "hub_id": hub, "start_date": "2024-03-04", "regency_code": "36.01",
-        "mentors": [{"name": "Budi", "institution": "KemenPAN-RB"}],
-        "obstacles": [{"description": "Anggaran terbatas"}]})
+    agency = ws.records.create(
+        "agency", {"name": "Dinas Kominfo Banten", "level": "province", "province_code": "36"}
+    )
+    hub = ws.records.create(
+        "hub",
+        {"name": "Simpul Inovasi Banten", "province_code": "36", "coordinating_agency_id": agency},
+    )
+    innovation = ws.records.create(
+        "innovation", {"title": "Sistem Antrian Daring", "agency_id": agency, "province_code": "36"}
+    )
+    visit = ws.records.create(
+        "visit",
+        {
+            "hub_id": hub,
+            "start_date": "2024-03-04",
+            "regency_code": "36.01",
+            "mentors": [{"name": "Budi", "institution": "KemenPAN-RB"}],
+            "obstacles": [{"description": "Anggaran terbatas"}],
+        },
+    )
     return {"agency": agency, "hub": hub, "innovation": innovation, "visit": visit}

@@ -80,8 +80,9 @@ class Simulation:
 
     def create(self, i: int) -> None:
         ws = self.ws(i)
-        rid = ws.records.create("agency", {"name": f"Instansi {next(self.counter)}",
-                                           "level": "province"})
+        rid = ws.records.create(
+            "agency", {"name": f"Instansi {next(self.counter)}", "level": "province"}
+        )
         self.rows.append(rid)
         self.knows[i].add(f"create/{rid}")
 
@@ -147,18 +148,27 @@ class Simulation:
         return dumps
 
 
-OPS = st.lists(st.tuples(st.sampled_from(("create", "edit", "edit", "flip", "send", "deliver",
-                                          "deliver")),
-                         st.integers(0, 99), st.integers(0, 99), st.integers(0, 99)),
-               min_size=4, max_size=28)
+OPS = st.lists(
+    st.tuples(
+        st.sampled_from(("create", "edit", "edit", "flip", "send", "deliver", "deliver")),
+        st.integers(0, 99),
+        st.integers(0, 99),
+        st.integers(0, 99),
+    ),
+    min_size=4,
+    max_size=28,
+)
 
 
-@settings(max_examples=int(os.environ.get("JIPP_SYNC_EXAMPLES", "10")), deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=int(os.environ.get("JIPP_SYNC_EXAMPLES", "10")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(size=st.integers(3, 5), ops=OPS)
 def test_any_order_of_exchanges_converges_and_keeps_concurrent_losers(
-        tmp_path_factory: Any, template_db: Path, size: int,
-        ops: list[tuple[str, int, int, int]]) -> None:
+    tmp_path_factory: Any, template_db: Path, size: int, ops: list[tuple[str, int, int, int]]
+) -> None:
     root = tmp_path_factory.mktemp("sim")
     sim = Simulation(Fleet(root / "fleet", template_db), size, root)
     try:
@@ -190,13 +200,17 @@ def test_any_order_of_exchanges_converges_and_keeps_concurrent_losers(
         for loser in sim.writes:
             if final[(loser.row, loser.field)] == loser.value:
                 continue
-            deliberate = any(loser.key in w.seen for w in sim.writes
-                             if (w.row, w.field) == (loser.row, loser.field))
+            deliberate = any(
+                loser.key in w.seen
+                for w in sim.writes
+                if (w.row, w.field) == (loser.row, loser.field)
+            )
             if not deliberate:
                 if os.environ.get("JIPP_SYNC_STATS"):
                     print("checked concurrent loser", loser.key)
-                assert conflicts.conflict_id("agency", loser.row, loser.field,
-                                             loser.stamp) in stored, loser
+                assert (
+                    conflicts.conflict_id("agency", loser.row, loser.field, loser.stamp) in stored
+                ), loser
     finally:
         sim.close()
 
@@ -204,8 +218,12 @@ def test_any_order_of_exchanges_converges_and_keeps_concurrent_losers(
 # -- the merge functions alone: an algebra ------------------------------------------------
 
 DEVICES = ("a" * 8, "b" * 8, "c" * 8)
-STAMPS = st.builds(lambda w, c, d: f"{w:012x}{c:04x}-{d}", st.integers(1, 40),
-                   st.integers(0, 2), st.sampled_from(DEVICES))
+STAMPS = st.builds(
+    lambda w, c, d: f"{w:012x}{c:04x}-{d}",
+    st.integers(1, 40),
+    st.integers(0, 2),
+    st.sampled_from(DEVICES),
+)
 
 
 @st.composite
@@ -226,7 +244,8 @@ def _join(a: merge.FieldState, b: merge.FieldState) -> merge.FieldState:
 
 @given(field_states(), field_states(), field_states())
 def test_field_merge_is_commutative_associative_idempotent(
-        a: merge.FieldState, b: merge.FieldState, c: merge.FieldState) -> None:
+    a: merge.FieldState, b: merge.FieldState, c: merge.FieldState
+) -> None:
     assert _join(a, b) == _join(b, a)
     assert _join(_join(a, b), c) == _join(a, _join(b, c))
     assert _join(a, a) == a
@@ -234,14 +253,17 @@ def test_field_merge_is_commutative_associative_idempotent(
     assert lost_ab == lost_ba
 
 
-LIVES = st.builds(lambda cl, s: merge.LifeState(cl, s, {} if s is None else
-                                                merge.implicit_vector(s)),
-                  st.integers(1, 5), st.one_of(st.none(), STAMPS))
+LIVES = st.builds(
+    lambda cl, s: merge.LifeState(cl, s, {} if s is None else merge.implicit_vector(s)),
+    st.integers(1, 5),
+    st.one_of(st.none(), STAMPS),
+)
 
 
 @given(LIVES, LIVES, LIVES)
-def test_causal_length_merge_is_a_join(a: merge.LifeState, b: merge.LifeState,
-                                       c: merge.LifeState) -> None:
+def test_causal_length_merge_is_a_join(
+    a: merge.LifeState, b: merge.LifeState, c: merge.LifeState
+) -> None:
     join = merge.merge_life
     assert join(a, b) == join(b, a)
     assert join(join(a, b), c) == join(a, join(b, c))

@@ -28,16 +28,30 @@ def _digest(folder: Path) -> str:
 
 
 @pytest.mark.slow
-def test_killed_import_leaves_all_or_nothing_and_can_be_redone(fleet: Fleet,
-                                                                tmp_path: Path) -> None:
+def test_killed_import_leaves_all_or_nothing_and_can_be_redone(
+    fleet: Fleet, tmp_path: Path
+) -> None:
     a = fleet.add("Laptop A")
     with a.open() as ws:
-        agencies = ws.records.create_many("agency", [
-            {"name": f"Dinas {i}", "level": "regency", "province_code": "36"}
-            for i in range(2500)])
-        ws.records.create_many("innovation", [
-            {"title": f"Inovasi {i}", "agency_id": agencies[i], "province_code": "36",
-             "problem": "Masalah " * 40} for i in range(2500)])
+        agencies = ws.records.create_many(
+            "agency",
+            [
+                {"name": f"Dinas {i}", "level": "regency", "province_code": "36"}
+                for i in range(2500)
+            ],
+        )
+        ws.records.create_many(
+            "innovation",
+            [
+                {
+                    "title": f"Inovasi {i}",
+                    "agency_id": agencies[i],
+                    "province_code": "36",
+                    "problem": "Masalah " * 40,
+                }
+                for i in range(2500)
+            ],
+        )
         pkg = exporter.export(ws, tmp_path / "big.jipp").path
         full = digest.dataset_digest()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -47,8 +61,21 @@ def test_killed_import_leaves_all_or_nothing_and_can_be_redone(fleet: Fleet,
         b = fleet.add(f"Laptop B{attempt}")
         empty = _digest(b.folder)
         proc = subprocess.Popen(
-            [sys.executable, "-m", "jipp_desktop", "--data-dir", str(b.folder), "sync", "import",
-             str(pkg), "--trust"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                sys.executable,
+                "-m",
+                "jipp_desktop",
+                "--data-dir",
+                str(b.folder),
+                "sync",
+                "import",
+                str(pkg),
+                "--trust",
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(rng.uniform(0.4, 1.4))
         proc.send_signal(signal.SIGKILL)
         proc.wait()

@@ -60,13 +60,25 @@ def _as_version_1(good: Path, target: Path, a_folder: Path) -> None:
     for row in rows:
         values = {k: v[0] for k, v in row["f"].items()}
         stamps = {k: v[1] for k, v in row["f"].items() if len(v) > 1}
-        old = {"table": row["t"], "id": row["id"], "hlc": row["hlc"], "created_at": row["ca"],
-               "cl": row["cl"][0], "values": values, "stamps": stamps}
+        old = {
+            "table": row["t"],
+            "id": row["id"],
+            "hlc": row["hlc"],
+            "created_at": row["ca"],
+            "cl": row["cl"][0],
+            "values": values,
+            "stamps": stamps,
+        }
         old_rows.append(json.dumps(old).encode())
     body_changes = b"\n".join(old_rows) + b"\n"
     manifest["format_version"] = 1
-    manifest["members"] = [{"name": package.CHANGES, "size": len(body_changes),
-                            "sha256": hashlib.sha256(body_changes).hexdigest()}]
+    manifest["members"] = [
+        {
+            "name": package.CHANGES,
+            "size": len(body_changes),
+            "sha256": hashlib.sha256(body_changes).hexdigest(),
+        }
+    ]
     body = json.dumps(manifest).encode()
     key = identity.load_or_create(a_folder)
     with zipfile.ZipFile(target, "w") as zf:

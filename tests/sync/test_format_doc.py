@@ -20,8 +20,10 @@ SCHEMA = json.loads((DOCS / "sync-format.schema.json").read_text(encoding="utf-8
 
 
 def validator(part: str) -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator({"$ref": f"#/$defs/{part}", "$defs": SCHEMA["$defs"]},
-                                           format_checker=jsonschema.FormatChecker())
+    return jsonschema.Draft202012Validator(
+        {"$ref": f"#/$defs/{part}", "$defs": SCHEMA["$defs"]},
+        format_checker=jsonschema.FormatChecker(),
+    )
 
 
 def examples(kind: str) -> list[Any]:

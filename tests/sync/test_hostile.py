@@ -38,16 +38,19 @@ def _members(path: Path) -> dict[str, bytes]:
         return {n: zf.read(n) for n in zf.namelist()}
 
 
-def _resign(a: Laptop, good: Path, target: Path,
-            edit: Callable[[dict[str, Any], dict[str, bytes]], None]) -> Path:
+def _resign(
+    a: Laptop, good: Path, target: Path, edit: Callable[[dict[str, Any], dict[str, bytes]], None]
+) -> Path:
     """Rebuild a package signed by A's real key after ``edit`` changed manifest or members."""
     members = _members(good)
     manifest = json.loads(members.pop(package.MANIFEST))
     members.pop(package.SIGNATURE)
     manifest["package_id"] = str(uuid.uuid4())  # so no rebuilt package is "already imported"
     edit(manifest, members)
-    manifest["members"] = [{"name": n, "size": len(b), "sha256": hashlib.sha256(b).hexdigest()}
-                           for n, b in members.items()]
+    manifest["members"] = [
+        {"name": n, "size": len(b), "sha256": hashlib.sha256(b).hexdigest()}
+        for n, b in members.items()
+    ]
     body = json.dumps(manifest).encode()
     key = identity.load_or_create(a.folder)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -58,13 +61,16 @@ def _resign(a: Laptop, good: Path, target: Path,
     return target
 
 
-def _lines(edit: Callable[[list[dict[str, Any]]], list[bytes] | None]
-           ) -> Callable[[dict[str, Any], dict[str, bytes]], None]:
+def _lines(
+    edit: Callable[[list[dict[str, Any]]], list[bytes] | None],
+) -> Callable[[dict[str, Any], dict[str, bytes]], None]:
     def apply(manifest: dict[str, Any], members: dict[str, bytes]) -> None:
         rows = [json.loads(x) for x in members[package.CHANGES].splitlines() if x.strip()]
         raw = edit(rows)
-        members[package.CHANGES] = b"\n".join(raw) if raw is not None else b"\n".join(
-            json.dumps(r).encode() for r in rows)
+        members[package.CHANGES] = (
+            b"\n".join(raw) if raw is not None else b"\n".join(json.dumps(r).encode() for r in rows)
+        )
+
     return apply
 
 
@@ -102,19 +108,21 @@ def _changed_member(a: Laptop, good: Path, t: Path) -> Path:
 def _dotdot(a: Laptop, good: Path, t: Path) -> Path:
     def edit(manifest: dict[str, Any], members: dict[str, bytes]) -> None:
         members["../../evil.txt"] = b"boo"
+
     return _resign(a, good, t, edit)
 
 
 def _absolute(a: Laptop, good: Path, t: Path) -> Path:
     def edit(manifest: dict[str, Any], members: dict[str, bytes]) -> None:
         members["/etc/evil"] = b"boo"
+
     return _resign(a, good, t, edit)
 
 
 def _symlink(a: Laptop, good: Path, t: Path) -> Path:
     _resign(a, good, t, lambda man, mem: None)
     info = zipfile.ZipInfo("attachments/link")
-    info.external_attr = (0o120777 << 16)
+    info.external_attr = 0o120777 << 16
     with zipfile.ZipFile(t, "a") as zf:
         zf.writestr(info, "/etc/passwd")
     return t
@@ -130,6 +138,7 @@ def _duplicate(a: Laptop, good: Path, t: Path) -> Path:
 def _bomb(a: Laptop, good: Path, t: Path) -> Path:
     def edit(manifest: dict[str, Any], members: dict[str, bytes]) -> None:
         members["attachments/" + "0" * 64] = bytes(60 * 1024 * 1024)
+
     return _resign(a, good, t, edit)
 
 
@@ -145,12 +154,14 @@ def _malformed_line(a: Laptop, good: Path, t: Path) -> Path:
 def _bad_stamp(a: Laptop, good: Path, t: Path) -> Path:
     def edit(rows: list[dict[str, Any]]) -> None:
         rows[0]["hlc"] = "yesterday"
+
     return _resign(a, good, t, _lines(edit))
 
 
 def _unknown_version(a: Laptop, good: Path, t: Path) -> Path:
     def edit(manifest: dict[str, Any], members: dict[str, bytes]) -> None:
         manifest["format_version"] = 99
+
     return _resign(a, good, t, edit)
 
 
@@ -167,6 +178,7 @@ def _empty(a: Laptop, good: Path, t: Path) -> Path:
 def _invalid_value(a: Laptop, good: Path, t: Path) -> Path:
     def edit(rows: list[dict[str, Any]]) -> None:
         rows[0]["f"]["level"] = ["not-a-level"]
+
     return _resign(a, good, t, _lines(edit))
 
 
@@ -174,12 +186,14 @@ def _dangling_reference(a: Laptop, good: Path, t: Path) -> Path:
     def edit(rows: list[dict[str, Any]]) -> None:
         hub = next(r for r in rows if r["t"] == "hub")
         hub["f"]["coordinating_agency_id"] = ["00000000-0000-4000-8000-000000000000"]
+
     return _resign(a, good, t, _lines(edit))
 
 
 def _future_stamp(a: Laptop, good: Path, t: Path) -> Path:
     def edit(rows: list[dict[str, Any]]) -> None:
         rows[0]["f"]["name"] = ["Dari masa depan", "ffffffffffff0000-" + rows[0]["hlc"][17:]]
+
     return _resign(a, good, t, _lines(edit))
 
 
@@ -207,8 +221,12 @@ CASES = [
 
 @pytest.mark.parametrize(("make", "status", "words"), CASES, ids=[c[0].__name__ for c in CASES])
 def test_hostile_file_is_refused_and_changes_nothing(
-        pair: tuple[Laptop, Laptop, Path], tmp_path: Path,
-        make: Callable[[Laptop, Path, Path], Path], status: int, words: str) -> None:
+    pair: tuple[Laptop, Laptop, Path],
+    tmp_path: Path,
+    make: Callable[[Laptop, Path, Path], Path],
+    status: int,
+    words: str,
+) -> None:
     a, b, good = pair
     bad = make(a, good, tmp_path / "bad.jipp")
     before = db_dump_hash(b.folder)
@@ -231,20 +249,38 @@ def test_unknown_sender_and_passphrases(fleet: Fleet, tmp_path: Path) -> None:
     before = db_dump_hash(b.folder)
     unknown = cli("--data-dir", str(b.folder), "sync", "import", str(tmp_path / "a.jipp"))
     assert unknown.status == 5 and "Laptop A" in unknown.err and a.fingerprint in unknown.err
-    missing = cli("--data-dir", str(b.folder), "sync", "import", str(tmp_path / "locked.jipp"),
-                  "--trust")
+    missing = cli(
+        "--data-dir", str(b.folder), "sync", "import", str(tmp_path / "locked.jipp"), "--trust"
+    )
     assert missing.status == 7 and "frasa sandi" in missing.err
-    wrong = cli("--data-dir", str(b.folder), "sync", "import", str(tmp_path / "locked.jipp"),
-                "--trust", "--passphrase-file", str(tmp_path / "wrong"))
+    wrong = cli(
+        "--data-dir",
+        str(b.folder),
+        "sync",
+        "import",
+        str(tmp_path / "locked.jipp"),
+        "--trust",
+        "--passphrase-file",
+        str(tmp_path / "wrong"),
+    )
     assert wrong.status == 7 and "salah" in wrong.err
     assert db_dump_hash(b.folder) == before
-    right = cli("--data-dir", str(b.folder), "sync", "import", str(tmp_path / "locked.jipp"),
-                "--trust", "--passphrase-file", str(tmp_path / "right"))
+    right = cli(
+        "--data-dir",
+        str(b.folder),
+        "sync",
+        "import",
+        str(tmp_path / "locked.jipp"),
+        "--trust",
+        "--passphrase-file",
+        str(tmp_path / "right"),
+    )
     assert right.status == 0, right.err
 
 
-def test_a_changed_key_for_a_known_device_is_refused(pair: tuple[Laptop, Laptop, Path],
-                                                     tmp_path: Path) -> None:
+def test_a_changed_key_for_a_known_device_is_refused(
+    pair: tuple[Laptop, Laptop, Path], tmp_path: Path
+) -> None:
     a, b, good = pair
     assert cli("--data-dir", str(b.folder), "sync", "import", str(good)).status == 0
     (a.folder / identity.KEY_FILE).unlink()
@@ -264,11 +300,15 @@ def _db_state() -> str:
     return digest.hexdigest()
 
 
-@settings(max_examples=int(os.environ.get("JIPP_FUZZ_EXAMPLES", "40")), deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("JIPP_FUZZ_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=st.data())
 def test_fuzzed_packages_never_crash_and_never_half_write(
-        pair: tuple[Laptop, Laptop, Path], tmp_path: Path, data: st.DataObject) -> None:
+    pair: tuple[Laptop, Laptop, Path], tmp_path: Path, data: st.DataObject
+) -> None:
     _a, b, good = pair
     blob = bytearray(good.read_bytes())
     for _ in range(data.draw(st.integers(1, 4), label="mutations")):
@@ -277,7 +317,7 @@ def test_fuzzed_packages_never_crash_and_never_half_write(
         if kind == "flip":
             blob[at] ^= data.draw(st.integers(1, 255))
         elif kind == "cut":
-            del blob[at: at + data.draw(st.integers(1, 64))]
+            del blob[at : at + data.draw(st.integers(1, 64))]
         else:
             blob[at:at] = data.draw(st.binary(min_size=1, max_size=32))
     bad = tmp_path / "fuzz.jipp"
@@ -293,16 +333,24 @@ def test_fuzzed_packages_never_crash_and_never_half_write(
         ws.close()
 
 
-JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
-                    lambda inner: st.lists(inner, max_size=3)
-                    | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=6)
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
 
 
-@settings(max_examples=int(os.environ.get("JIPP_FUZZ_EXAMPLES", "40")), deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("JIPP_FUZZ_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=st.data())
 def test_signed_but_mangled_lines_never_crash_and_never_half_write(
-        pair: tuple[Laptop, Laptop, Path], tmp_path: Path, data: st.DataObject) -> None:
+    pair: tuple[Laptop, Laptop, Path], tmp_path: Path, data: st.DataObject
+) -> None:
     """Past the signature (a trusted sender with a bug): every line is still checked."""
     a, b, good = pair
 

@@ -56,7 +56,8 @@ def test_full_export_import_same_digest_and_dry_run_agrees(fleet: Fleet, tmp_pat
 
 
 def test_concurrent_edits_keep_the_loser_as_a_conflict_and_resolution_travels(
-        fleet: Fleet, tmp_path: Path) -> None:
+    fleet: Fleet, tmp_path: Path
+) -> None:
     a, b = _pair(fleet)
     with a.open() as ws:
         ids = seed(ws)
@@ -106,7 +107,8 @@ def test_deliberate_overwrite_is_no_conflict(fleet: Fleet, tmp_path: Path) -> No
 
 
 def test_delete_concurrent_with_edit_stays_deleted_and_is_reviewed(
-        fleet: Fleet, tmp_path: Path) -> None:
+    fleet: Fleet, tmp_path: Path
+) -> None:
     a, b = _pair(fleet)
     with a.open() as ws:
         ids = seed(ws)
@@ -195,8 +197,9 @@ def test_untrusted_sender_is_refused_before_anything(fleet: Fleet, tmp_path: Pat
     assert db_dump_hash(b.folder) == before
     asked: list[tuple[str, str, str]] = []
     with b.open() as ws:
-        report = importer.import_package(ws, tmp_path / "a.jipp",
-                                         ask_trust=lambda *who: asked.append(who) or True)
+        report = importer.import_package(
+            ws, tmp_path / "a.jipp", ask_trust=lambda *who: asked.append(who) or True
+        )
         assert report.newly_trusted and report.total.new == 6
         assert identity.is_trusted(a.fingerprint)
     assert asked == [("Laptop A", a.device_id, a.fingerprint)]
@@ -212,8 +215,12 @@ def test_passphrase(fleet: Fleet, tmp_path: Path) -> None:
             importer.import_package(ws, tmp_path / "a.jipp")
         with pytest.raises(BadPassphrase):
             importer.import_package(ws, tmp_path / "a.jipp", passphrase="teh manis")
-        assert importer.import_package(ws, tmp_path / "a.jipp",
-                                       passphrase="kopi tubruk 2024").total.new == 6
+        assert (
+            importer.import_package(
+                ws, tmp_path / "a.jipp", passphrase="kopi tubruk 2024"
+            ).total.new
+            == 6
+        )
 
 
 def test_province_scope_carries_references(fleet: Fleet, tmp_path: Path) -> None:
@@ -268,13 +275,29 @@ def test_cli_round_trip_and_conflict_commands(fleet: Fleet, tmp_path: Path) -> N
         ws.records.update("hub", ids["hub"], {"notes": "B"})
     with a.open() as ws:
         ws.records.update("hub", ids["hub"], {"notes": "A"})
-    assert cli("--data-dir", str(b.folder), "sync", "export", "--to", str(tmp_path / "b.jipp"),
-               "--for", a.device_id).status == 0
-    assert cli("--data-dir", str(a.folder), "sync", "import", str(tmp_path / "b.jipp"),
-               "--trust").status == 0
+    assert (
+        cli(
+            "--data-dir",
+            str(b.folder),
+            "sync",
+            "export",
+            "--to",
+            str(tmp_path / "b.jipp"),
+            "--for",
+            a.device_id,
+        ).status
+        == 0
+    )
+    assert (
+        cli(
+            "--data-dir", str(a.folder), "sync", "import", str(tmp_path / "b.jipp"), "--trust"
+        ).status
+        == 0
+    )
     (found,) = json.loads(cli("--data-dir", str(a.folder), "conflicts", "--json").out)
-    resolved = cli("--data-dir", str(a.folder), "conflicts", "resolve", found["id"],
-                   "--keep", "other")
+    resolved = cli(
+        "--data-dir", str(a.folder), "conflicts", "resolve", found["id"], "--keep", "other"
+    )
     assert resolved.status == 0
     assert json.loads(cli("--data-dir", str(a.folder), "conflicts", "--json").out) == []
     missing = cli("--data-dir", str(a.folder), "conflicts", "resolve", "nope", "--keep", "other")
@@ -292,12 +315,22 @@ def test_clock_behind_what_was_seen_is_warned(fleet: Fleet) -> None:
 
 def test_cli_rename_and_bad_province(fleet: Fleet, tmp_path: Path) -> None:
     a = fleet.add("Laptop A")
-    assert cli("--data-dir", str(a.folder), "device", "rename", "Laptop Simpul Banten 1"
-               ).status == 0
+    assert (
+        cli("--data-dir", str(a.folder), "device", "rename", "Laptop Simpul Banten 1").status == 0
+    )
     assert json.loads(cli("--data-dir", str(a.folder), "device", "--json").out)["name"] == (
-        "Laptop Simpul Banten 1")
-    bad = cli("--data-dir", str(a.folder), "sync", "export", "--to", str(tmp_path / "x.jipp"),
-              "--province", "99")
+        "Laptop Simpul Banten 1"
+    )
+    bad = cli(
+        "--data-dir",
+        str(a.folder),
+        "sync",
+        "export",
+        "--to",
+        str(tmp_path / "x.jipp"),
+        "--province",
+        "99",
+    )
     assert bad.status == 2 and "99" in bad.err
     assert cli("--data-dir", str(a.folder), "device", "trust", "XYZ").status == 2
 

@@ -16,7 +16,7 @@ from jipp_desktop.core.workspace import open_workspace
 from jipp_desktop.gui import i18n
 from jipp_desktop.gui.sync_page import ReportDialog, SyncPage
 from jipp_desktop.gui.tasks import task_runner
-from jipp_desktop.sync import digest, exporter, importer
+from jipp_desktop.sync import digest, exporter, folder, importer
 
 pytestmark = pytest.mark.usefixtures("_qt_none_guard")
 
@@ -42,8 +42,11 @@ class Answers:
         kind, act = self.expected[0]
         if isinstance(widget, kind):
             self.expected.pop(0)
-            text = widget.text.toPlainText() if isinstance(widget, ReportDialog) else (
-                widget.text() if isinstance(widget, QMessageBox) else "")
+            text = (
+                widget.text.toPlainText()
+                if isinstance(widget, ReportDialog)
+                else (widget.text() if isinstance(widget, QMessageBox) else "")
+            )
             self.seen.append(text)
             act(widget)
 
@@ -140,3 +143,27 @@ def test_sync_page_round_trip(qtbot: Any, fleet: Fleet, tmp_path: Path) -> None:
     page.close()
     ws.close()
     i18n.install("id")
+
+
+def test_folder_exchange_button_asks_about_unknown_senders(
+    qtbot: Any, fleet: Fleet, tmp_path: Path
+) -> None:
+    shared = tmp_path / "shared"
+    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
+    with a.open() as ws_a:
+        ids = seed(ws_a)
+        folder.exchange(ws_a, shared)
+    answers = Answers()
+    page, ws = _page(qtbot, b.folder)
+    answers.add(QMessageBox, _yes)  # trust Laptop A?
+    answers.add(ReportDialog, _close)  # what the exchange did
+    page.exchange(shared)
+    qtbot.waitUntil(lambda: not answers.expected, timeout=20_000)
+    _idle(qtbot, page)
+    trust_text, summary = answers.seen
+    assert a.fingerprint in trust_text and "Laptop A" in summary
+    assert ws.records.get("hub", ids["hub"])["name"] == "Simpul Inovasi Banten"
+    assert len(list(shared.glob("*.jipp"))) == 2
+    answers.timer.stop()
+    page.close()
+    ws.close()

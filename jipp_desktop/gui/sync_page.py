@@ -349,7 +349,7 @@ class SyncPage(QWidget):
         task_runner(self).run(
             scan,
             title=self.tr("Exchange through a folder"),
-            label=self.tr("Reading the folder…"),
+            label=self.tr("Writing and reading packages…"),
             on_done=lambda senders: self._exchange_trusting(shared, senders),
         )
 

@@ -161,7 +161,7 @@ OPS = st.lists(
 
 
 @settings(
-    max_examples=int(os.environ.get("JIPP_SYNC_EXAMPLES", "10")),
+    max_examples=int(os.environ.get("JIPP_SYNC_EXAMPLES", "25")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )

@@ -301,7 +301,7 @@ def _db_state() -> str:
 
 
 @settings(
-    max_examples=int(os.environ.get("JIPP_FUZZ_EXAMPLES", "40")),
+    max_examples=int(os.environ.get("JIPP_FUZZ_EXAMPLES", "100")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -343,7 +343,7 @@ JSON = st.recursive(
 
 
 @settings(
-    max_examples=int(os.environ.get("JIPP_FUZZ_EXAMPLES", "40")),
+    max_examples=int(os.environ.get("JIPP_FUZZ_EXAMPLES", "100")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -120,7 +120,12 @@ class RecordChecker:
         sha = values.get("sha256")
         if "sha256" in values and not (isinstance(sha, str) and _SHA.match(sha)):
             out.append((f"{where}: sha256 tidak valid", f"{where}: invalid sha256"))
-        elif isinstance(sha, str) and not (self.pkg.has_attachment(sha) or self.has_blob(sha)):
+        elif (
+            isinstance(sha, str)
+            # A removed attachment travels without its file: nobody can open it any more.
+            and not (change.life is not None and change.life.deleted)
+            and not (self.pkg.has_attachment(sha) or self.has_blob(sha))
+        ):
             out.append(
                 (
                     f"{where}: berkas lampiran {sha[:12]}… tidak ada di paket",

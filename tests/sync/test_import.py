@@ -249,6 +249,17 @@ def test_attachments_travel(fleet: Fleet, tmp_path: Path) -> None:
         assert report.attachments == 1
         (att,) = ws.attachments.list("visit", ids["visit"])
         assert ws.attachments.blob_path(att["sha256"]).read_bytes() == photo.read_bytes()
+    other = tmp_path / "scan.pdf"
+    other.write_bytes(b"%PDF-1.4 removed before anyone saw it")
+    c = fleet.add("Laptop C")
+    fleet.trust_all()
+    with a.open() as ws:
+        removed = ws.attachments.add("visit", ids["visit"], other)
+        ws.attachments.remove(removed)
+        result = exporter.export(ws, tmp_path / "a2.jipp")
+        assert result.attachments == 1  # the photo; the removed scan travels without its file
+    with c.open() as ws:
+        assert importer.import_package(ws, tmp_path / "a2.jipp").total.new == 8
 
 
 def test_cli_round_trip_and_conflict_commands(fleet: Fleet, tmp_path: Path) -> None:

@@ -328,9 +328,11 @@ class DashboardPage(QWidget):
             chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(categories)
         series.attachAxis(values)
-        # An empty chart would get a NaN range; keep at least 0..1.
-        values.setRange(0, max(top, 1))
-        values.applyNiceNumbers()
+        # Counts are whole numbers: ticks at whole steps, so an empty or small chart
+        # never labels 0.2, 0.4, ... as "0 0 0 0 1".
+        step, upper = count_axis(top)
+        values.setRange(0, upper)
+        values.setTickCount(upper // step + 1)
 
     def _followups(self, lang: str, due: list[dashboard.DueFollowUp]) -> None:
         self._due = due
@@ -353,3 +355,14 @@ class DashboardPage(QWidget):
     def _open_followup(self, row: int, _column: int) -> None:
         if 0 <= row < len(self._due):
             self.openRecord.emit("visit", self._due[row].visit_id, None)
+
+
+def count_axis(top: int, ticks: int = 5) -> tuple[int, int]:
+    """A whole tick step (1, 2, 5, 10, 20, 50, ...) and the axis top for counts up to ``top``."""
+    step = 1
+    while step * ticks < top:
+        for factor in (2, 5 / 2, 2):  # 1 -> 2 -> 5 -> 10 -> 20 -> 50 ...
+            step = int(step * factor)
+            if step * ticks >= top:
+                break
+    return step, max(step, -(-top // step) * step)

@@ -75,3 +75,15 @@ def test_counts_follow_a_delete(qtbot: Any, window: MainWindow, workspace: Works
     listing.delete_selected()
     qtbot.waitUntil(lambda: page.cards["innovation"].text().startswith("4"))
     qtbot.waitUntil(lambda: "Inovasi: 4" in window.counts_label.text())
+
+
+def test_count_axes_tick_at_whole_numbers() -> None:
+    from jipp_desktop.gui.dashboard_page import count_axis
+
+    assert count_axis(0) == (1, 1)
+    assert count_axis(3) == (1, 3)
+    assert count_axis(23) == (5, 25)
+    assert count_axis(96) == (20, 100)
+    for top in range(0, 3000, 7):
+        step, upper = count_axis(top)
+        assert upper >= top and upper % step == 0 and upper // step <= 6

@@ -15,6 +15,7 @@ import json
 import os
 import re
 import stat
+import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -46,6 +47,21 @@ MAX_LINE_BYTES = 4 * 1024**2
 # inflating again costs less than holding it (a national package inflates to ~400 MB).
 TEXT_CACHE_BYTES = 32 * 1024**2
 _SHA = re.compile(r"^[0-9a-f]{64}$")
+# What zipfile and zlib raise on damaged input (fuzzing found each of them).
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    ValueError,
+    OSError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    KeyError,
+    IndexError,
+    OverflowError,
+    struct.error,
+    zlib.error,
+)
 
 
 @dataclass
@@ -206,16 +222,7 @@ def peek_manifest(path: Path) -> dict[str, Any] | None:
             if info.file_size > MAX_MANIFEST_BYTES:
                 return None
             claimed = json.loads(zf.read(info))
-    except (
-        OSError,
-        ValueError,
-        KeyError,
-        zipfile.BadZipFile,
-        zlib.error,
-        EOFError,
-        NotImplementedError,
-        RuntimeError,
-    ):
+    except ZIP_ERRORS:
         return None
     return claimed if isinstance(claimed, dict) else None
 
@@ -239,24 +246,14 @@ def open_package(path: Path, passphrase: str | None = None) -> Package:
         blob = crypto.unseal(blob, passphrase)
     try:
         zf = zipfile.ZipFile(io.BytesIO(blob))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+    except ZIP_ERRORS:
         raise damaged("bukan berkas zip atau terpotong", "not a zip file, or truncated") from None
     try:
         return _verify(zf)
     except NotAPackage:
         zf.close()
         raise
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        ValueError,
-        OSError,
-        EOFError,
-        NotImplementedError,
-        RuntimeError,
-        KeyError,
-        zlib.error,
-    ) as exc:
+    except ZIP_ERRORS as exc:
         zf.close()
         raise damaged(
             f"isi zip rusak ({type(exc).__name__})",

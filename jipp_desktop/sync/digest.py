@@ -9,12 +9,10 @@ and hashed.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterator
-from typing import Any
 
 from jipp_desktop.sync import db
-from jipp_desktop.sync.schema import TABLE_ORDER, is_flag, synced_fields
+from jipp_desktop.sync.schema import TABLE_ORDER, synced_fields
 
 _CONFLICT_COLUMNS = (
     "id",
@@ -30,26 +28,19 @@ _CONFLICT_COLUMNS = (
 
 
 def canonical_lines() -> Iterator[str]:
-    """One JSON line per synced row and per conflict, in a fixed order."""
+    """One line per synced row and per conflict, in a fixed order.
+
+    The raw column values are written with ``repr``: every laptop stores the same values
+    with the same types (flags as 0/1, ``stamps`` as sorted JSON), and ``repr`` is several
+    times faster than JSON on a national dataset.
+    """
     for table in TABLE_ORDER:
-        fields = synced_fields(table)
-        columns = ", ".join(("id", "hlc", "cl", "stamps", *fields))
-        cursor = db.sql(f"SELECT {columns} FROM {table} ORDER BY id")
-        flags = [is_flag(table, f) for f in fields]
-        for row in cursor:
-            values: list[Any] = [
-                bool(v) if flag else v for v, flag in zip(row[4:], flags, strict=True)
-            ]
-            stamps = json.loads(row[3])
-            yield json.dumps(
-                [table, row[0], row[1], row[2], stamps, values],
-                ensure_ascii=False,
-                sort_keys=True,
-                separators=(",", ":"),
-            )
+        columns = ", ".join(("id", "hlc", "cl", "stamps", *synced_fields(table)))
+        for row in db.sql(f"SELECT {columns} FROM {table} ORDER BY id"):
+            yield f"{table}\t{row!r}"
     cursor = db.sql(f"SELECT {', '.join(_CONFLICT_COLUMNS)} FROM sync_conflict ORDER BY id")
     for row in cursor:
-        yield json.dumps(["conflict", *row], ensure_ascii=False, separators=(",", ":"))
+        yield f"conflict\t{row!r}"
 
 
 def full_digest() -> str:

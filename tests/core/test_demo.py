@@ -1,6 +1,6 @@
 """Demo data generator on real data folders: complete, valid, deterministic, atomic on cancel.
 
-The national size takes minutes, so it is measured by hand (see core/demo.py), not here.
+The national size takes minutes, so it is measured by hand (see core/demo/__init__.py), not here.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import pytest
 
 from jipp_desktop.core import demo, vocab
 from jipp_desktop.core import models as m
+from jipp_desktop.core.demo import vocabulary as demo_vocabulary
 from jipp_desktop.core.query import ListQuery
 from jipp_desktop.core.registry import RECORD_TYPES, record_type
 from jipp_desktop.core.services import Cancelled
@@ -157,6 +158,7 @@ def test_unknown_size_raises_and_writes_nothing(workspace: Workspace) -> None:
 
 
 def test_every_obstacle_category_has_texts() -> None:
-    # A new category in vocab.OBSTACLE_CATEGORY needs description/follow-up texts in demo.py.
-    assert set(demo._OBSTACLES) == set(vocab.OBSTACLE_CATEGORY)
+    # A new category in vocab.OBSTACLE_CATEGORY needs description/follow-up texts in
+    # db/seed/demo.json (the loader refuses the file without them).
+    assert set(demo_vocabulary.load().visits.obstacles) == set(vocab.OBSTACLE_CATEGORY)
     assert demo.SIZES == ("small", "national")

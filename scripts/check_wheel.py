@@ -23,6 +23,10 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 REQUIRED_FILES = [
     "jipp_desktop/_data/resources/regions/provinces.csv",
     "jipp_desktop/_data/db/migrations/0001_initial.sql",
+    "jipp_desktop/_data/db/seed/demo.json",
+    "jipp_desktop/_data/resources/fonts/DejaVuSans.ttf",
+    "jipp_desktop/_data/resources/translations/jipp_id.qm",
+    "jipp_desktop/_data/ui/settings_form.ui",
 ]
 REQUIRED_PREFIXES = ["jipp_desktop/_data/ui/"]  # any file: the folder must exist once installed
 ENTRY_POINT = "jipp-desktop = jipp_desktop.cli.main:main"

@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,7 +61,18 @@ def normalise_fingerprint(text: str) -> str | None:
     return "-".join(digits[i : i + 4] for i in range(0, 32, 4))
 
 
+# The folder lock keeps other processes out; within the app several threads (the GUI,
+# the background reader, a task) may ask for the key at once, and two racing creators
+# would each sign with a key of their own.
+_create_lock = threading.Lock()
+
+
 def load_or_create(data_dir: Path) -> DeviceKey:
+    with _create_lock:
+        return _load_or_create(data_dir)
+
+
+def _load_or_create(data_dir: Path) -> DeviceKey:
     path = data_dir / KEY_FILE
     if path.exists():
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)

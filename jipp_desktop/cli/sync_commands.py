@@ -115,13 +115,9 @@ def device_trust(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def device_rename(args: argparse.Namespace, ctx: Context) -> int:
-    name = args.name.strip()
-    if not name or len(name) > 80:
-        raise UsageError(
-            "Nama perangkat harus 1-80 karakter.", "The device name must be 1-80 characters."
-        )
     with ctx.workspace() as ws:
-        ws.settings.set("device_name", name)
+        ws.rename_device(args.name)
+        name = ws.device_name
     ctx.say(f"Nama perangkat: {name}", f"Device name: {name}")
     return exit_codes.OK
 

@@ -22,12 +22,13 @@ from jipp_desktop.core import backup, integrity, migrations, regions
 from jipp_desktop.core import models as m
 from jipp_desktop.core.attachments import AttachmentStore
 from jipp_desktop.core.clock import HybridClock
-from jipp_desktop.core.errors import DatabaseDamaged
+from jipp_desktop.core.errors import DatabaseDamaged, FieldError, ValidationError
 from jipp_desktop.core.lock import FolderLock
 from jipp_desktop.core.services import RecordService
 from jipp_desktop.core.settings import Settings
 
 DB_NAME = "jipp.sqlite3"
+DEVICE_NAME_MAX = 80
 ENV_DATA_DIR = "JIPP_DATA_DIR"
 # A start-up backup is taken when the newest one is older than this (and always
 # before a migration), so a big database is not copied on every start.
@@ -58,12 +59,32 @@ class Workspace:
         self._lock = lock
         self.settings = Settings()
         self.device_id = self._ensure("device_id", lambda: str(uuid.uuid4()))
-        self.device_name = self._ensure("device_name", socket.gethostname)
+        self._ensure("device_name", socket.gethostname)
         last = self.settings.get("clock_last") or None
         self.clock = HybridClock(self.device_id, last)
         self.regions = regions.load(m.database.connection())  # type: ignore[no-untyped-call]
         self.records = RecordService(self.clock, self.regions, self.actor)
         self.attachments = AttachmentStore(data_dir / "attachments", self.records)
+
+    @property
+    def device_name(self) -> str:
+        """This laptop's name as other laptops see it (read each time: settings may change)."""
+        return self.settings.get("device_name")
+
+    def rename_device(self, name: str) -> None:
+        name = name.strip()
+        if not 1 <= len(name) <= DEVICE_NAME_MAX:
+            raise ValidationError(
+                [
+                    FieldError(
+                        "device_name",
+                        "device_name",
+                        f"Nama laptop harus 1 sampai {DEVICE_NAME_MAX} karakter.",
+                        f"The laptop name must be 1 to {DEVICE_NAME_MAX} characters.",
+                    )
+                ]
+            )
+        self.settings.set("device_name", name)
 
     def actor(self) -> str:
         """Who the audit trail names: the officer from settings, else the OS user."""

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.gui.widgets import CodeCombo
 from jipp_desktop.paths import ui_file
+from jipp_desktop.sync import identity
 
 LANGUAGE_NAMES = (("id", "Bahasa Indonesia"), ("en", "English"))
 
@@ -86,9 +87,18 @@ class SettingsForm(QWidget):
         choose = self.ui.findChild(QPushButton, "choose_logo")
         assert self.logo_preview is not None and choose is not None
         choose.clicked.connect(self._choose_logo)
-        if not full:
-            rows = self.ui.layout()
-            assert isinstance(rows, QFormLayout)
+        rows = self.ui.layout()
+        assert isinstance(rows, QFormLayout)
+        if full:
+            # Other officers compare this code before trusting this laptop's packages.
+            key = identity.load_or_create(workspace.data_dir)
+            self.fingerprint = QLabel(key.fingerprint)
+            self.fingerprint.setObjectName("device_fingerprint")
+            self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fingerprint.setAccessibleName(self.tr("Laptop key fingerprint"))
+            row, _role = rows.getWidgetPosition(self.device_name)
+            rows.insertRow(row + 1, self.tr("Laptop key fingerprint"), self.fingerprint)
+        else:
             for widget in (
                 self.letterhead_title,
                 self.letterhead_unit,

@@ -271,9 +271,7 @@ class SyncPage(QWidget):
                 self, self.tr("Rename this laptop"), self.tr("The name must be 1 to 80 characters.")
             )
             return
-        self.workspace.settings.set("device_name", name)
-        # The workspace read the name when it opened; the next package must carry the new one.
-        self.workspace.device_name = name
+        self.workspace.rename_device(name)
         self.name_label.setText(name)
 
     # -- conflicts -----------------------------------------------------------------

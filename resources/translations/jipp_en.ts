@@ -760,6 +760,10 @@ Offline records for public-service innovation hubs.</translation>
         <translation>Choose…</translation>
     </message>
     <message>
+        <source>Laptop key fingerprint</source>
+        <translation>Laptop key fingerprint</translation>
+    </message>
+    <message>
         <source>Logo for reports</source>
         <translation>Logo for reports</translation>
     </message>

@@ -756,6 +756,10 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
         <translation>Pilih…</translation>
     </message>
     <message>
+        <source>Laptop key fingerprint</source>
+        <translation>Sidik kunci laptop</translation>
+    </message>
+    <message>
         <source>Logo for reports</source>
         <translation>Logo untuk laporan</translation>
     </message>

@@ -51,3 +51,27 @@ def test_switching_language_rebuilds_the_window(
     assert shell.window.current_key() == "settings"
     assert workspace.settings.get("letterhead_unit") == "Biro Organisasi"
     shell.window.close()
+
+
+def test_settings_show_this_laptops_key_fingerprint(qtbot: Any, workspace: Workspace) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from jipp_desktop.gui.settings_page import SettingsForm
+    from jipp_desktop.sync import identity
+
+    form = SettingsForm(workspace)
+    qtbot.addWidget(form)
+    shown = form.findChild(QLabel, "device_fingerprint")
+    assert shown is not None
+    assert shown.text() == identity.load_or_create(workspace.data_dir).fingerprint
+
+
+def test_renaming_the_laptop_is_seen_by_the_next_package(workspace: Workspace) -> None:
+    import pytest
+
+    from jipp_desktop.core.errors import ValidationError
+
+    workspace.rename_device("  Laptop Simpul Banten 1 ")
+    assert workspace.device_name == "Laptop Simpul Banten 1"
+    with pytest.raises(ValidationError):
+        workspace.rename_device(" ")

@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -43,9 +44,14 @@ EXTRA_TABS = (
 )
 
 
-def settle(app: QApplication, rounds: int = 5) -> None:
+def settle(app: QApplication, rounds: int = 5, seconds: float = 0.0) -> None:
+    """Let queued events run; ``seconds`` also waits for background reads (sync status)."""
+    deadline = time.monotonic() + seconds
     for _ in range(rounds):
         app.processEvents()
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
 
 
 def save(widget: QWidget, path: Path) -> None:
@@ -107,7 +113,7 @@ def main(argv: list[str]) -> int:
         window.show()
         for spec in PAGES:
             window.show_page(spec.key)
-            settle(app)
+            settle(app, seconds=1.5)
             window.resize(width, height)
             save(window, args.out / f"main_{spec.key}.png")
         for type_name in EDITOR_TYPES:

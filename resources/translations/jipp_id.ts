@@ -757,7 +757,7 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
     </message>
     <message>
         <source>Laptop key fingerprint</source>
-        <translation>Sidik kunci laptop</translation>
+        <translation>Sidik jari kunci laptop</translation>
     </message>
     <message>
         <source>Logo for reports</source>

@@ -109,17 +109,19 @@ def timed_start(code: str, *args: str) -> tuple[float, int, list[str]]:
 
 
 def ensure_data(folder: Path) -> None:
-    if (folder / "jipp.sqlite3").is_file():
-        return
     sys.path.insert(0, str(ROOT))
     from jipp_desktop.core import demo
     from jipp_desktop.core.workspace import open_workspace
 
-    print(f"generating the national demo dataset in {folder} (once)…", flush=True)
+    fresh = not (folder / "jipp.sqlite3").is_file()
+    if fresh:
+        print(f"generating the national demo dataset in {folder} (once)…", flush=True)
     folder.mkdir(parents=True, exist_ok=True)
     workspace = open_workspace(folder)
     try:
-        demo.generate(workspace.records, size="national", seed=1)
+        if fresh:
+            demo.generate(workspace.records, size="national", seed=1)
+        # A folder made elsewhere would stop every timed start at the first-run dialog.
         workspace.settings.update({"setup_done": "1", "officer_name": "Benchmark"})
     finally:
         workspace.close()

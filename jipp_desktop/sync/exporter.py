@@ -225,8 +225,13 @@ def export(
     province: str | None = None,
     passphrase: str | None = None,
     progress: Progress | None = None,
+    readers_hold: Vector | None = None,
 ) -> ExportResult:
-    """Write a package to ``target``: incremental for ``for_device`` unless ``full``."""
+    """Write a package to ``target``: incremental for ``for_device`` unless ``full``.
+
+    ``readers_hold`` (for a package anyone may import, e.g. in a shared folder) is what
+    every expected reader holds: the package leaves that out, like a package for one device.
+    """
     if province is not None and province not in ws.regions.provinces:
         raise UnknownProvince(province)
     key = identity.load_or_create(ws.data_dir)
@@ -235,6 +240,8 @@ def export(
     if for_device and not full:
         known = vectors.load(for_device)
         base = known if known else None
+    elif readers_hold and not full and not for_device:
+        base = dict(readers_hold)
     scope = province_ids(province) if province else None
     carries = vectors.own(ws.device_id, str(ws.clock.last))
     seq = next_seq(stream)

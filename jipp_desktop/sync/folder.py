@@ -1,22 +1,33 @@
 """Exchange through a shared folder (USB stick, network share, synced cloud folder).
 
-One call writes this laptop's package into the folder (a full package under a
-stable name, replaced each time; written under a temporary name and renamed) and
-imports every other package there that was not imported yet.  A package still
-being copied in (not yet a complete zip) is skipped with a message, to be picked
-up next time; other problems are reported per file and do not stop the rest.
+One call imports every other package in the folder that was not imported yet,
+then writes this laptop's package there (under a stable name, replaced each time;
+written under a temporary name and renamed).  A package still being copied in
+(not yet a complete zip) is skipped with a message, to be picked up next time;
+other problems are reported per file and do not stop the rest.
+
+The package holds what any reader of the folder may lack.  The readers are the
+senders of the packages in the folder and of those imported from it before; when
+this laptop knows what each of them holds (from their own packages), it leaves
+out what all of them hold (the pointwise minimum of their vectors), else it
+writes everything.  A package written before its sender knew this laptop may
+leave out rows this laptop lacks: it is passed over with a message until its
+sender's next package, which will cover this laptop.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jipp_desktop.core import models as m
 from jipp_desktop.core.workspace import Workspace
-from jipp_desktop.sync import crypto, exporter, identity, importer, package
+from jipp_desktop.sync import crypto, exporter, identity, importer, package, state, vectors
 from jipp_desktop.sync.errors import NotAPackage, SyncError
+from jipp_desktop.sync.merge import Vector
 from jipp_desktop.sync.report import ImportReport
 
 SUFFIX = ".jipp"
@@ -25,7 +36,7 @@ SUFFIX = ".jipp"
 @dataclass
 class FileOutcome:
     file: str
-    status: str  # imported | nothing_new | own | incomplete | failed
+    status: str  # imported | nothing_new | own | incomplete | waiting | failed
     message_id: str
     message_en: str
     exit_status: int = 0
@@ -93,13 +104,68 @@ def exchange(
 ) -> FolderResult:
     folder.mkdir(parents=True, exist_ok=True)
     mine = folder / outgoing_name(ws)
-    exporter.export(ws, mine, full=True, progress=progress)
+    others = [
+        p for p in sorted(folder.glob(f"*{SUFFIX}")) if not p.name.startswith(".") and p != mine
+    ]
     result = FolderResult(mine)
-    for path in sorted(folder.glob(f"*{SUFFIX}")):
-        if path.name.startswith(".") or path == mine:
-            continue
-        result.outcomes.append(_import_one(ws, path, trust, ask_trust))
+    # Import first: the package written next then relays what just arrived, and is
+    # based on what the others' newest packages say they hold.
+    for path in others:
+        outcome = _import_one(ws, path, trust, ask_trust)
+        result.outcomes.append(outcome)
+        if outcome.report is not None and outcome.status in ("imported", "nothing_new"):
+            _remember_reader(folder, outcome.report.sender_id)
+    readers = _readers(ws, folder, others)
+    exporter.export(ws, mine, full=readers is None, readers_hold=readers, progress=progress)
     return result
+
+
+def _state_key(folder: Path) -> str:
+    return f"folder-readers:{folder.resolve()}"
+
+
+def _claimed(path: Path) -> dict[str, object]:
+    return package.peek_manifest(path) or {}
+
+
+def _readers(ws: Workspace, folder: Path, others: list[Path]) -> Vector | None:
+    """What every reader of ``folder`` holds, or None when a reader is unknown (or none is)."""
+    known = set(json.loads(state.get(_state_key(folder)) or "[]"))
+    for path in others:
+        sender = _claimed(path).get("sender")
+        sender_id = sender.get("id") if isinstance(sender, dict) else None
+        if not isinstance(sender_id, str):
+            # Unreadable for now (being copied, locked): its sender may lack anything.
+            return None
+        known.add(sender_id)
+    known.discard(ws.device_id)
+    held = [vectors.load(peer) for peer in sorted(known)]
+    if not held or not all(held):
+        return None
+    return vectors.minimum(held) or None
+
+
+def _remember_reader(folder: Path, sender_id: str) -> None:
+    key = _state_key(folder)
+    known = set(json.loads(state.get(key) or "[]")) | {sender_id}
+    with m.database.atomic():
+        state.put(key, json.dumps(sorted(known)))
+
+
+def _written_before_knowing_us(ws: Workspace, path: Path) -> bool:
+    """A folder package, as it claims, leaving out what this laptop may not hold.
+
+    Only ever skips that one file; anything odd is left to the import to refuse.
+    """
+    claimed = _claimed(path)
+    sender, scope, base = claimed.get("sender"), claimed.get("scope"), claimed.get("base")
+    if not (isinstance(sender, dict) and isinstance(scope, dict) and isinstance(base, dict)):
+        return False
+    if sender.get("id") == ws.device_id or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in base.items()
+    ):
+        return False
+    return not importer.covers_receiver(ws, {"scope": scope, "base": base})
 
 
 def _import_one(
@@ -111,6 +177,15 @@ def _import_one(
         # A folder is read again and again; hashing every old package each time is waste.
         return FileOutcome(
             name, "nothing_new", f"{name}: sudah diimpor sebelumnya.", f"{name}: imported before."
+        )
+    if _written_before_knowing_us(ws, path):
+        # Written before its sender knew this laptop: it may leave out rows we lack.
+        return FileOutcome(
+            name,
+            "waiting",
+            f"{name}: paket tambahan yang belum mencakup laptop ini, menunggu paket berikutnya.",
+            f"{name}: an incremental package that does not cover this laptop yet, "
+            "waiting for the next one.",
         )
     try:
         report = importer.import_package(ws, path, trust=trust, ask_trust=ask_trust)

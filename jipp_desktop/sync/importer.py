@@ -26,6 +26,7 @@ from jipp_desktop.core.services import Cancelled, audit_text
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.sync import conflicts, db, digest, formats, identity, package, status, vectors
 from jipp_desktop.sync.errors import InvalidRecords, SyncError, UntrustedSender
+from jipp_desktop.sync.exporter import ALL
 from jipp_desktop.sync.lines import ConflictChange, RowChange, conflict_change, row_change
 from jipp_desktop.sync.merge import (
     FieldState,
@@ -636,12 +637,29 @@ def _check_foreign_keys(tables: set[str]) -> None:
         raise InvalidRecords(problems)
 
 
+def covers_receiver(ws: Workspace, manifest: dict[str, Any]) -> bool:
+    """Whether the package holds everything its sender held that this laptop lacks.
+
+    True for a full package, and for one whose ``base`` (what it left out) this laptop
+    already holds: an incremental package for this device, or a folder package written
+    knowing this laptop.
+    """
+    scope = manifest.get("scope") or {}
+    if scope.get("province") is not None:
+        return False
+    if scope.get("full"):
+        return True
+    held = vectors.own(ws.device_id, str(ws.clock.last))
+    return vectors.covers(held, manifest.get("base") or {})
+
+
 def _remember(ws: Workspace, pkg: package.Package, report: ImportReport, newest: str) -> None:
     """Record the package, the sender and what it (and now we) hold; advance the clock."""
     manifest = pkg.manifest
     sender = pkg.sender
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     report.imported_at = now
+    covering = covers_receiver(ws, manifest)
     kept = str(path_for(report, ws.data_dir))
     db.sql(
         "INSERT INTO sync_peer (device_id, name, fingerprint, public_key, first_seen, last_seen) "
@@ -660,7 +678,9 @@ def _remember(ws: Workspace, pkg: package.Package, report: ImportReport, newest:
             sender["id"],
             report.stream,
             report.seq,
-            bool(manifest["scope"].get("full")),
+            # A covering package anyone may read (a folder's) replaces the previous one
+            # there, so earlier numbers of that stream can no longer arrive nor matter.
+            bool(manifest["scope"].get("full")) or (covering and report.stream == ALL),
             report.created_at,
             now,
             kept,
@@ -671,7 +691,7 @@ def _remember(ws: Workspace, pkg: package.Package, report: ImportReport, newest:
     if complete:
         vectors.raise_to(sender["id"], carries)
         # We now hold everything the sender held, if the package left out only what we had.
-        if manifest["scope"].get("full") or report.stream == ws.device_id:
+        if covering:
             vectors.raise_to(ws.device_id, {k: v for k, v in carries.items() if k != ws.device_id})
     newest = max([newest, *carries.values()])
     if newest and Stamp.parse(newest).wall_ms - now_ms() <= MAX_DRIFT_MS:

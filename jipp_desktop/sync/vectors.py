@@ -35,3 +35,17 @@ def own(device_id: str, clock_last: str) -> Vector:
     if clock_last > vector.get(device_id, ""):
         vector[device_id] = clock_last
     return vector
+
+
+def minimum(known: list[Vector]) -> Vector:
+    """Pointwise minimum: what every one of ``known`` holds (an origin missing from any is
+    left out, so a package based on it carries that origin entirely)."""
+    if not known:
+        return {}
+    shared = set(known[0]).intersection(*known[1:])
+    return {o: min(v[o] for v in known) for o in sorted(shared)}
+
+
+def covers(held: Mapping[str, str], base: Mapping[str, str]) -> bool:
+    """Whether a holder of ``held`` already has everything a package based on ``base`` left out."""
+    return all(held.get(o, "") >= stamp for o, stamp in base.items())

@@ -6,10 +6,22 @@ import hashlib
 import json
 import zipfile
 from pathlib import Path
+from typing import Any
 
-from sync_helpers import Fleet, cli, seed
+from sync_helpers import Fleet, Laptop, cli, seed
 
-from jipp_desktop.sync import digest, exporter, folder, identity, importer, package, report
+from jipp_desktop.sync import (
+    conflicts,
+    db,
+    digest,
+    exporter,
+    folder,
+    identity,
+    importer,
+    package,
+    peers,
+    report,
+)
 from jipp_desktop.sync.status import last_exchange
 
 
@@ -103,3 +115,109 @@ def test_format_version_1_is_converted_on_import(fleet: Fleet, tmp_path: Path) -
         saved = report.load(Path(str(result.report_path)))
         assert saved.total.new == 6 and "Laptop A" in saved.text("en")
         assert report.list_reports(ws.data_dir) == [Path(str(result.report_path))]
+
+
+def _exchange(laptop: Laptop, shared: Path) -> folder.FolderResult:
+    with laptop.open() as ws:
+        result = folder.exchange(ws, shared)
+    assert result.exit_status == 0, [o.message("en") for o in result.outcomes]
+    assert not [o for o in result.outcomes if o.status == "failed"]
+    return result
+
+
+def _written(result: folder.FolderResult) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    with zipfile.ZipFile(result.written) as zf:
+        manifest = json.loads(zf.read(package.MANIFEST))
+        lines = [json.loads(x) for x in zf.read(package.CHANGES).splitlines() if x.strip()]
+    return manifest, lines
+
+
+def _digests(*laptops: Laptop) -> set[str]:
+    out = set()
+    for laptop in laptops:
+        with laptop.open():
+            out.add(digest.dataset_digest())
+    return out
+
+
+def test_folder_exchange_is_incremental_once_peers_are_known(fleet: Fleet, tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
+    fleet.trust_all()
+    with a.open() as ws:
+        ids = seed(ws)
+    with b.open() as ws:
+        ws.records.create("agency", {"name": "Bappeda Banten", "level": "province"})
+    first = _exchange(a, shared)  # nobody else uses the folder yet: everything
+    assert _written(first)[0]["scope"]["full"]
+    manifest, lines = _written(_exchange(b, shared))  # B imported A's, then wrote
+    assert not manifest["scope"]["full"] and set(manifest["base"]) == {a.device_id}
+    assert [x["t"] for x in lines] == ["agency"]  # only B's own record: A holds the rest
+    _exchange(a, shared)  # A now knows what B holds, and the other way round
+    with a.open() as ws:
+        ws.records.update("hub", ids["hub"], {"notes": "diubah di A"})
+        ws.records.delete("innovation", ids["innovation"])
+    with b.open() as ws:  # concurrent edit of the same field: a conflict that must travel
+        ws.records.update("hub", ids["hub"], {"notes": "diubah di B"})
+    manifest, lines = _written(_exchange(a, shared))
+    assert not manifest["scope"]["full"] and manifest["base"]
+    assert manifest["stream"] == "all" and manifest["scope"]["for"] is None
+    assert manifest["counts"]["changes"] == len(lines) <= 3
+    (hub,) = [x for x in lines if x["t"] == "hub"]
+    assert hub["f"]["notes"][0] == "diubah di A" and "name" not in hub["f"]
+    (gone,) = [x for x in lines if x["t"] == "innovation"]
+    assert gone["cl"][0] == 2  # the deletion travels as a tombstone
+    _exchange(b, shared)
+    _exchange(a, shared)
+    assert len(_digests(a, b)) == 1
+    for laptop in (a, b):
+        with laptop.open() as ws:
+            (cl,) = db.sql("SELECT cl FROM innovation WHERE id = ?", (ids["innovation"],))
+            assert cl == (2,)  # deleted on both
+            assert conflicts.count_open() == 1
+            assert peers.gaps(ws) == []
+
+
+def test_a_laptop_joining_the_folder_later_catches_up(fleet: Fleet, tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
+    fleet.trust_all()
+    with a.open() as ws:
+        ids = seed(ws)
+    for laptop in (a, b, a):
+        _exchange(laptop, shared)
+    with a.open() as ws:
+        ws.records.update("hub", ids["hub"], {"notes": "sebelum C"})
+    assert not _written(_exchange(a, shared))[0]["scope"]["full"]
+    c = fleet.add("Laptop C")
+    fleet.trust_all()
+    with c.open() as ws:
+        ws.records.create("agency", {"name": "Bappeda NTT", "level": "province"})
+    joined = _exchange(c, shared)
+    assert _written(joined)[0]["scope"]["full"]
+    # A's and B's packages were written for B and A only: C waits for their next ones.
+    assert {o.status for o in joined.outcomes} == {"waiting"}
+    for laptop in (a, b, c, a, b, c):
+        _exchange(laptop, shared)
+    assert len(_digests(a, b, c)) == 1
+    with c.open() as ws:
+        assert ws.records.get("hub", ids["hub"])["notes"] == "sebelum C"
+        assert peers.gaps(ws) == []
+
+
+def test_odd_manifests_in_the_folder_are_refused_not_crashed_on(
+    fleet: Fleet, tmp_path: Path
+) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    a = fleet.add("Laptop A")
+    for n, manifest in enumerate(
+        [{"sender": "x", "scope": 1, "base": []}, {"sender": {}, "scope": {}, "base": {"a": 1}}]
+    ):
+        with zipfile.ZipFile(shared / f"odd-{n}.jipp", "w") as zf:
+            zf.writestr(package.MANIFEST, json.dumps(manifest))
+    with a.open() as ws:
+        result = folder.exchange(ws, shared)
+        assert {o.status for o in result.outcomes} == {"failed"}
+        assert result.exit_status == 6
+        assert _written(result)[0]["scope"]["full"]  # unknown readers: everything

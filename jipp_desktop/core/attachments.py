@@ -110,7 +110,7 @@ class AttachmentStore:
             .where(
                 (m.Attachment.record_type == type_name)
                 & (m.Attachment.record_id == record_id)
-                & (m.Attachment.deleted == 0)
+                & m.alive(m.Attachment)
             )
             .order_by(m.Attachment.seq)
         )

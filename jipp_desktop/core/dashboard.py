@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 import peewee
 
@@ -35,21 +34,12 @@ class DueFollowUp:
     overdue: bool
 
 
-def _rows(query: Any) -> list[tuple[Any, ...]]:
-    """Result tuples; peewee's stubs type ``.tuples()`` rows as model instances."""
-    return [tuple(row) for row in query.tuples()]
-
-
-def _alive(model: type[m.SyncedModel]) -> Any:
-    return model.deleted == False  # noqa: E712 - peewee builds SQL from ==
-
-
 def count_by(type_name: str, field_name: str) -> dict[str | None, int]:
     """Live records of ``type_name`` per value of ``field_name`` (None for blanks)."""
     model = record_type(type_name).model
     column = getattr(model, field_name)
-    rows = model.select(column, peewee.fn.COUNT(model.seq)).where(_alive(model)).group_by(column)
-    return {value: int(count) for value, count in _rows(rows)}
+    rows = model.select(column, peewee.fn.COUNT(model.seq)).where(m.alive(model)).group_by(column)
+    return {value: int(count) for value, count in m.result_tuples(rows)}
 
 
 def replication_progress() -> dict[str, dict[str, int]]:
@@ -57,11 +47,11 @@ def replication_progress() -> dict[str, dict[str, int]]:
     model = m.Replication
     rows = (
         model.select(model.province_code, model.status, peewee.fn.COUNT(model.seq))
-        .where(_alive(model))
+        .where(m.alive(model))
         .group_by(model.province_code, model.status)
     )
     out: dict[str, dict[str, int]] = {}
-    for province, status, count in _rows(rows):
+    for province, status, count in m.result_tuples(rows):
         out.setdefault(str(province), {})[str(status)] = int(count)
     return out
 
@@ -75,8 +65,8 @@ def followups_due(today: dt.date | None = None, limit: int = 200) -> list[DueFol
         f.select(f.visit_id, v.start_date, v.regency_code, f.action, f.owner, f.due_date, f.status)
         .join(v, on=(v.id == f.visit_id))
         .where(
-            _alive(f)
-            & _alive(v)
+            m.alive(f)
+            & m.alive(v)
             & f.due_date.is_null(False)
             & (f.due_date < next_month.isoformat())
             & f.status.not_in(CLOSED_TASK_STATES)
@@ -95,7 +85,7 @@ def followups_due(today: dt.date | None = None, limit: int = 200) -> list[DueFol
             str(status),
             str(due) < today.isoformat(),
         )
-        for vid, start, regency, action, owner, due, status in _rows(rows)
+        for vid, start, regency, action, owner, due, status in m.result_tuples(rows)
     ]
 
 
@@ -112,10 +102,10 @@ def visits_per_month(months: int = 12, today: dt.date | None = None) -> list[tup
     month_of = peewee.fn.SUBSTR(v.start_date, 1, 7)
     rows = (
         v.select(month_of, peewee.fn.COUNT(v.seq))
-        .where(_alive(v) & (v.start_date >= f"{keys[0]}-01"))
+        .where(m.alive(v) & (v.start_date >= f"{keys[0]}-01"))
         .group_by(month_of)
     )
-    found = {str(key): int(count) for key, count in _rows(rows)}
+    found = {str(key): int(count) for key, count in m.result_tuples(rows)}
     return [(key, found.get(key, 0)) for key in keys]
 
 
@@ -126,11 +116,11 @@ def distinct_values(type_name: str, field_name: str, limit: int = 500) -> list[s
     rows = (
         model.select(column)
         .distinct()
-        .where(_alive(model) & column.is_null(False) & (column != ""))
+        .where(m.alive(model) & column.is_null(False) & (column != ""))
         .order_by(column)
         .limit(limit)
     )
-    return [str(value) for (value,) in _rows(rows)]
+    return [str(value) for (value,) in m.result_tuples(rows)]
 
 
 def years(type_name: str, field_name: str) -> list[int]:
@@ -138,9 +128,9 @@ def years(type_name: str, field_name: str) -> list[int]:
     model = record_type(type_name).model
     column = getattr(model, field_name)
     expr = column if isinstance(column, peewee.IntegerField) else peewee.fn.SUBSTR(column, 1, 4)
-    rows = model.select(expr).distinct().where(_alive(model) & column.is_null(False))
+    rows = model.select(expr).distinct().where(m.alive(model) & column.is_null(False))
     found: set[int] = set()
-    for (value,) in _rows(rows):
+    for (value,) in m.result_tuples(rows):
         try:
             found.add(int(value))
         except (TypeError, ValueError):
@@ -157,7 +147,7 @@ def titles(type_name: str, ids: Iterable[str]) -> dict[str, str]:
     title = getattr(model, rt.title_field)
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
-        for rid, text in _rows(model.select(model.id, title).where(model.id.in_(chunk))):
+        for rid, text in m.result_tuples(model.select(model.id, title).where(model.id.in_(chunk))):
             out[str(rid)] = "" if text is None else str(text)
     return out
 
@@ -168,9 +158,9 @@ def choices(type_name: str, limit: int = 2000) -> list[tuple[str, str]]:
     model = rt.model
     title = getattr(model, rt.title_field)
     rows = (
-        model.select(model.id, title).where(_alive(model)).order_by(title, model.seq).limit(limit)
+        model.select(model.id, title).where(m.alive(model)).order_by(title, model.seq).limit(limit)
     )
-    return [(str(rid), "" if text is None else str(text)) for rid, text in _rows(rows)]
+    return [(str(rid), "" if text is None else str(text)) for rid, text in m.result_tuples(rows)]
 
 
 def year_field(type_name: str) -> str | None:

@@ -12,6 +12,8 @@ The tables are created by the SQL migrations in db/migrations, not by peewee.
 
 from __future__ import annotations
 
+from typing import Any
+
 import peewee
 
 from jipp_desktop.core.fields import (
@@ -260,3 +262,13 @@ class Audit(BaseModel):
 
 
 SYNC_COLUMNS = frozenset(SyncedModel._meta.fields)
+
+
+def alive(model: type[SyncedModel]) -> Any:
+    """The condition "not in the trash" (peewee builds the SQL from ``==``)."""
+    return model.deleted == 0
+
+
+def result_tuples(query: Any) -> list[tuple[Any, ...]]:
+    """A query's rows as plain tuples (peewee's stubs type ``.tuples()`` rows as models)."""
+    return [tuple(row) for row in query.tuples()]

@@ -139,7 +139,7 @@ class RecordService:
     def stats(self) -> dict[str, int]:
         """Live (not deleted) records per type."""
         return {
-            name: rt.model.select().where(rt.model.deleted == 0).count()
+            name: rt.model.select().where(m.alive(rt.model)).count()
             for name, rt in RECORD_TYPES.items()
         }
 
@@ -242,23 +242,21 @@ class RecordService:
         def cached(ref: str, rid: str) -> bool:
             if ref not in known:
                 model: Any = record_type(ref).model
-                known[ref] = {
-                    i for (i,) in model.select(model.id).where(model.deleted == 0).tuples()
-                }
+                known[ref] = {i for (i,) in model.select(model.id).where(m.alive(model)).tuples()}
             return rid in known[ref]
 
         return Validator(self.regions, cached)
 
     def _ref_exists(self, ref: str, rid: str) -> bool:
         model = record_type(ref).model
-        return bool(model.select().where((model.id == rid) & (model.deleted == 0)).exists())
+        return bool(model.select().where((model.id == rid) & m.alive(model)).exists())
 
     def _row(
         self, model: type[m.SyncedModel], record_id: str, *, include_deleted: bool, name: str
     ) -> m.SyncedModel:
         where = model.id == record_id
         if not include_deleted:
-            where &= model.deleted == 0
+            where &= m.alive(model)
         row = model.get_or_none(where)
         if row is None:
             raise RecordNotFound(name, record_id)
@@ -269,7 +267,7 @@ class RecordService:
         parent = getattr(model, spec.parent_field)
         return list(
             model.select()
-            .where((parent == parent_id) & (model.deleted == 0))
+            .where((parent == parent_id) & m.alive(model))
             .order_by(model.sort_order, model.seq)
         )
 

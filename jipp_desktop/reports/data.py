@@ -21,14 +21,6 @@ from jipp_desktop.core.dashboard import CLOSED_TASK_STATES, titles
 _CHUNK = 500
 
 
-def _alive(model: type[m.SyncedModel]) -> Any:
-    return model.deleted == False  # noqa: E712 - peewee builds SQL from ==
-
-
-def _tuples(query: Any) -> list[tuple[Any, ...]]:
-    return [tuple(row) for row in query.tuples()]
-
-
 @dataclass(frozen=True)
 class Period:
     """An inclusive date range; either end may be open."""
@@ -70,17 +62,17 @@ def step_progress(replication_ids: Iterable[str]) -> dict[str, tuple[int, int]]:
         chunk = wanted[start : start + _CHUNK]
         query = (
             s.select(s.replication_id, done, peewee.fn.COUNT(s.seq))
-            .where(_alive(s) & s.replication_id.in_(chunk) & (s.status != "cancelled"))
+            .where(m.alive(s) & s.replication_id.in_(chunk) & (s.status != "cancelled"))
             .group_by(s.replication_id)
         )
-        for rid, n_done, total in _tuples(query):
+        for rid, n_done, total in m.result_tuples(query):
             out[str(rid)] = (int(n_done or 0), int(total))
     return out
 
 
 def _count_by(model: type[m.SyncedModel], column: Any, where: Any) -> dict[str, int]:
     query = model.select(column, peewee.fn.COUNT(model.seq)).where(where).group_by(column)
-    return {("" if k is None else str(k)): int(n) for k, n in _tuples(query)}
+    return {("" if k is None else str(k)): int(n) for k, n in m.result_tuples(query)}
 
 
 @dataclass
@@ -117,27 +109,27 @@ def hub_figures(province: str, period: Period) -> HubFigures:
     out = HubFigures(province, period)
     out.hubs = list(
         m.Hub.select(m.Hub.id, m.Hub.name, m.Hub.status, m.Hub.year_designated)
-        .where(_alive(m.Hub) & (m.Hub.province_code == province))
+        .where(m.alive(m.Hub) & (m.Hub.province_code == province))
         .order_by(m.Hub.name)
         .dicts()
     )
-    in_prov = _alive(i) & (i.province_code == province)
+    in_prov = m.alive(i) & (i.province_code == province)
     out.innovations_by_stage = _count_by(i, i.stage, in_prov)
     out.innovations_by_category = _count_by(i, i.category, in_prov)
-    rep_where = _alive(r) & (r.province_code == province)
+    rep_where = m.alive(r) & (r.province_code == province)
     out.replications_by_status = _count_by(r, r.status, rep_where)
     out.replications_started = r.select().where(rep_where & period.where(r.started_on)).count()
-    visit_where = _alive(v) & _visit_in_province(province) & period.where(v.start_date)
+    visit_where = m.alive(v) & _visit_in_province(province) & period.where(v.start_date)
     out.visits = v.select().where(visit_where).count()
     fu = (
         f.select(f.status, f.due_date)
         .join(v, on=(v.id == f.visit_id))
-        .where(_alive(f) & _alive(v) & _visit_in_province(province))
+        .where(m.alive(f) & m.alive(v) & _visit_in_province(province))
     )
     if period.end is not None:
         fu = fu.where(v.start_date <= period.end.isoformat())
     as_of = period.as_of.isoformat()
-    for status, due in _tuples(fu):
+    for status, due in m.result_tuples(fu):
         if status == "done":
             out.followups_done += 1
         elif status not in CLOSED_TASK_STATES:
@@ -165,8 +157,8 @@ def open_followups(province: str, period: Period) -> list[OpenFollowUp]:
         f.select(f.visit_id, v.start_date, f.action, f.owner, f.due_date, f.status)
         .join(v, on=(v.id == f.visit_id))
         .where(
-            _alive(f)
-            & _alive(v)
+            m.alive(f)
+            & m.alive(v)
             & _visit_in_province(province)
             & f.status.not_in(CLOSED_TASK_STATES)
         )
@@ -185,7 +177,7 @@ def open_followups(province: str, period: Period) -> list[OpenFollowUp]:
             str(status),
             bool(due) and str(due) < as_of,
         )
-        for vid, start, action, owner, due, status in _tuples(query)
+        for vid, start, action, owner, due, status in m.result_tuples(query)
     ]
 
 
@@ -205,9 +197,9 @@ class VisitLine:
 def visit_lines(province: str, period: Period) -> list[VisitLine]:
     """Visits in the province and period with the size of each child list."""
     v = m.Visit
-    visits = _tuples(
+    visits = m.result_tuples(
         v.select(v.id, v.start_date, v.end_date, v.regency_code, v.place)
-        .where(_alive(v) & _visit_in_province(province) & period.where(v.start_date))
+        .where(m.alive(v) & _visit_in_province(province) & period.where(v.start_date))
         .order_by(v.start_date, v.seq)
     )
     ids = [str(row[0]) for row in visits]
@@ -217,7 +209,7 @@ def visit_lines(province: str, period: Period) -> list[VisitLine]:
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
             col = model.visit_id
-            per.update(_count_by(model, col, _alive(model) & col.in_(chunk)))
+            per.update(_count_by(model, col, m.alive(model) & col.in_(chunk)))
         counts[model] = per
     return [
         VisitLine(
@@ -264,46 +256,46 @@ def national_lines(year: int | None = None) -> list[ProvinceLine]:
     i, r, v, c, f, h = m.Innovation, m.Replication, m.Visit, m.Commitment, m.VisitFollowUp, m.Hub
     lines: dict[str, ProvinceLine] = {
         str(code): ProvinceLine(str(code), str(name))
-        for code, name in _tuples(m.Province.select(m.Province.code, m.Province.name))
+        for code, name in m.result_tuples(m.Province.select(m.Province.code, m.Province.name))
     }
 
     def line(code: Any) -> ProvinceLine:
         key = str(code)
         return lines.setdefault(key, ProvinceLine(key, key))
 
-    for code, name, status in _tuples(
-        h.select(h.province_code, h.name, h.status).where(_alive(h)).order_by(h.name)
+    for code, name, status in m.result_tuples(
+        h.select(h.province_code, h.name, h.status).where(m.alive(h)).order_by(h.name)
     ):
         target = line(code)
         target.hubs.append(str(name))
         target.hub_status = target.hub_status or status
     for code, n in _count_by(
-        i, i.province_code, _alive(i) & _year_of(i.year_started, year)
+        i, i.province_code, m.alive(i) & _year_of(i.year_started, year)
     ).items():
         line(code).innovations = n
-    rep_where = _alive(r) & _year_of(r.started_on, year)
+    rep_where = m.alive(r) & _year_of(r.started_on, year)
     for code, n in _count_by(r, r.province_code, rep_where).items():
         line(code).replications = n
     done_where = rep_where & (r.status == "completed")
     for code, n in _count_by(r, r.province_code, done_where).items():
         line(code).replications_done = n
     prov_of_visit = peewee.fn.SUBSTR(v.regency_code, 1, 2)
-    for code, n in _count_by(v, prov_of_visit, _alive(v) & _year_of(v.start_date, year)).items():
+    for code, n in _count_by(v, prov_of_visit, m.alive(v) & _year_of(v.start_date, year)).items():
         line(code).visits = n
-    for code, n in _count_by(c, c.province_code, _alive(c) & _year_of(c.signed_on, year)).items():
+    for code, n in _count_by(c, c.province_code, m.alive(c) & _year_of(c.signed_on, year)).items():
         line(code).commitments = n
     open_fu = (
         f.select(prov_of_visit, peewee.fn.COUNT(f.seq))
         .join(v, on=(v.id == f.visit_id))
         .where(
-            _alive(f)
-            & _alive(v)
+            m.alive(f)
+            & m.alive(v)
             & f.status.not_in(CLOSED_TASK_STATES)
             & _year_of(v.start_date, year)
         )
         .group_by(prov_of_visit)
     )
-    for code, n in _tuples(open_fu):
+    for code, n in m.result_tuples(open_fu):
         line(code).followups_open = int(n)
     return [
         ln
@@ -313,4 +305,4 @@ def national_lines(year: int | None = None) -> list[ProvinceLine]:
 
 
 def hub_status_counts() -> dict[str, int]:
-    return _count_by(m.Hub, m.Hub.status, _alive(m.Hub))
+    return _count_by(m.Hub, m.Hub.status, m.alive(m.Hub))

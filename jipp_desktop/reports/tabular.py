@@ -484,7 +484,7 @@ class _Converter:
                     lookup.update({_norm(code): code, _norm(lid): code, _norm(len_): code})
                 self.enums[f.name] = lookup
         agencies = m.Agency.select(m.Agency.id, m.Agency.name, m.Agency.short_name).where(
-            m.Agency.deleted == False  # noqa: E712
+            m.alive(m.Agency)
         )
         self.agencies: dict[str, str] = {}
         for a in agencies:

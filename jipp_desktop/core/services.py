@@ -413,28 +413,28 @@ class RecordService:
     ) -> bool:
         stamps = json.loads(row.stamps)
         updates: dict[str, Any] = {}
+        changed = {name: new for name, new in values.items() if getattr(row, name) != new}
+        if not changed:
+            return False
+        # Who and under which record: read once per row, not once per changed field.
+        actor, record_id = self._actor(), self._audit_record_id(row, type_name)
         audits = []
-        for name, new in values.items():
-            old = getattr(row, name)
-            if old == new:
-                continue
+        for name, new in changed.items():
             updates[name] = new
             stamps[name] = stamp
             audits.append(
                 _audit(
                     now,
                     self.clock.device,
-                    self._actor(),
+                    actor,
                     type_name,
-                    self._audit_record_id(row, type_name),
+                    record_id,
                     "update",
                     path + name,
-                    audit_text(old),
+                    audit_text(getattr(row, name)),
                     audit_text(new),
                 )
             )
-        if not updates:
-            return False
         model = type(row)
         updates.update(
             stamps=json.dumps(stamps, sort_keys=True), updated_at=now, updated_by=self.clock.device

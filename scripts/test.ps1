@@ -1,6 +1,6 @@
 # Install (first time only) and run every check on Windows:
 #   powershell -ExecutionPolicy Bypass -File scripts\test.ps1 [pytest args...]
-# Same steps as scripts/test.sh: ruff lint, ruff format, mypy (strict core),
+# Same steps as scripts/test.sh: ruff lint, ruff format, mypy (strict core and sync),
 # the wheel check, then pytest. Every step runs; exit code 1 if any failed.
 #
 # The report tests read PDFs back with poppler (pdftotext, pdffonts, pdftoppm)
@@ -24,7 +24,7 @@ function Step([string]$Name, [scriptblock]$Block) {
 }
 Step 'ruff check' { & "$bin\ruff.exe" check . }
 Step 'ruff format' { & "$bin\ruff.exe" format --check . }
-Step 'mypy' { & "$bin\mypy.exe" jipp_desktop/core }
+Step 'mypy' { & "$bin\mypy.exe" jipp_desktop/core jipp_desktop/sync }
 Step 'wheel check' { & $VenvPython scripts/check_wheel.py }
 
 # Any non-zero pytest exit fails, 5 (no tests collected) included.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install (first time only) and run every check:  bash scripts/test.sh [pytest args...]
-# ruff lint, ruff format, mypy (strict for jipp_desktop/core), the wheel check,
+# ruff lint, ruff format, mypy (strict for jipp_desktop/core and jipp_desktop/sync), the wheel check,
 # then pytest. Every step runs even after a failure, so one run shows all
 # problems; the exit code is non-zero if any step failed.
 set -euo pipefail
@@ -24,7 +24,7 @@ step() {  # step LABEL COMMAND...
 }
 step "ruff check" ruff check .
 step "ruff format" ruff format --check .
-step mypy mypy jipp_desktop/core
+step mypy mypy jipp_desktop/core jipp_desktop/sync
 step "wheel check" python scripts/check_wheel.py
 
 log "pytest -q $*"

@@ -37,11 +37,68 @@ ensure_debs() {
     fi
     log "installing Debian packages: ${missing[*]}"
     if [ -z "${APT_UPDATED:-}" ]; then  # once per script run, and only when needed
-        "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+        # apt-get's own lock timeout covers dpkg's lock, not the package lists'
+        # lock that "update" takes, hence our own wait first.
+        wait_for_package_lock "${sudo[@]}" -- "${APT_LISTS_LOCKS[@]}" || return 1
+        "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+            apt-get -o DPkg::Lock::Timeout="$APT_LOCK_TIMEOUT" update -q
         APT_UPDATED=1
     fi
+    wait_for_package_lock "${sudo[@]}" -- "${DPKG_LOCKS[@]}" || return 1
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
-        apt-get install -y -q --no-install-recommends "${missing[@]}"
+        apt-get -o DPkg::Lock::Timeout="$APT_LOCK_TIMEOUT" \
+        install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# How long to wait for another package manager (unattended-upgrades, a
+# software centre, a second apt-get) before giving up, in seconds.
+APT_LOCK_TIMEOUT="${JIPP_APT_LOCK_TIMEOUT:-600}"
+APT_LISTS_LOCKS=(/var/lib/apt/lists/lock)
+DPKG_LOCKS=(/var/lib/dpkg/lock-frontend /var/lib/dpkg/lock)
+
+# Print the pid holding a POSIX (fcntl) lock on any of the files given, or
+# nothing. apt and dpkg use fcntl locks, so flock(1) cannot see them; F_GETLK
+# only asks and never takes the lock.
+_LOCK_PROBE='
+import fcntl, os, struct, sys
+layout = "hhqqi4x"  # struct flock on Linux: type, whence, start, len, pid
+for path in sys.argv[1:]:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        continue
+    query = struct.pack(layout, fcntl.F_WRLCK, 0, 0, 0, 0)
+    kind, _, _, _, pid = struct.unpack(layout, fcntl.fcntl(fd, fcntl.F_GETLK, query))
+    os.close(fd)
+    if kind != fcntl.F_UNLCK:
+        print(pid)
+        break
+'
+
+# wait_for_package_lock [SUDO...] -- LOCKFILE...: return once no other process
+# holds the lock files, saying once what we wait for; fail after
+# APT_LOCK_TIMEOUT seconds with a message instead of apt's raw "Could not get lock".
+wait_for_package_lock() {
+    local runner=()
+    while [ $# -gt 0 ] && [ "$1" != "--" ]; do runner+=("$1"); shift; done
+    shift
+    local waited=0 pid name
+    while pid="$("${runner[@]}" "$PYTHON" -c "$_LOCK_PROBE" "$@" 2>/dev/null)" && [ -n "$pid" ]; do
+        if [ "$waited" -eq 0 ]; then
+            name="$(ps -o comm= -p "$pid" 2>/dev/null || true)"
+            log "another package manager is running (process $pid${name:+, $name});" \
+                "waiting up to $APT_LOCK_TIMEOUT s for it to finish..."
+        fi
+        if [ "$waited" -ge "$APT_LOCK_TIMEOUT" ]; then
+            log "ERROR: the package manager is still busy after $APT_LOCK_TIMEOUT s" \
+                "(process $pid${name:+, $name}); let it finish, then run this script again"
+            return 1
+        fi
+        sleep 2
+        waited=$((waited + 2))
+    done
+    [ "$waited" -gt 0 ] && log "package manager free after ${waited} s"
+    return 0
 }
 
 # Create .venv with python3 (3.11+) unless a working one is already there.

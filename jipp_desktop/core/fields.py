@@ -8,6 +8,7 @@ migrations under db/; these classes only describe values.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import peewee
@@ -88,10 +89,24 @@ class Number(peewee.IntegerField, Described):
         self.maximum = maximum
         self._describe(label, required)
 
+    def upper_bound(self) -> int:
+        """The largest value a person may enter (``maximum`` is what storage accepts)."""
+        return self.maximum
+
 
 class Year(Number):
-    def __init__(self, label: Label, *, required: bool = False, **kw: Any) -> None:
+    """A calendar year from 1945 up to ``ahead`` years after the current one.
+
+    ``maximum`` (2100) stays the storage bound the JSON Schemas publish; what a form, an
+    import or a package may set is capped by today's year, so a mistyped 2099 is caught.
+    """
+
+    def __init__(self, label: Label, *, required: bool = False, ahead: int = 1, **kw: Any) -> None:
         super().__init__(label, required=required, minimum=1945, maximum=2100, **kw)
+        self.ahead = ahead
+
+    def upper_bound(self) -> int:
+        return min(self.maximum, dt.date.today().year + self.ahead)
 
 
 class Flag(peewee.BooleanField, Described):

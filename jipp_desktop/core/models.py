@@ -210,7 +210,7 @@ class WorkPlan(SyncedModel):
         table_name = "workplan"
 
     hub_id = RefId(("Simpul Inovasi", "Innovation hub"), "hub", required=True)
-    year = Year(("Tahun", "Year"), required=True)
+    year = Year(("Tahun", "Year"), required=True, ahead=5)
     title = ShortText(("Judul Rencana", "Plan title"), required=True)
     notes = LongText(("Catatan", "Notes"))
 

@@ -167,6 +167,8 @@ class Validator:
         if not isinstance(raw, str):
             self.error(path, field, "not_text")
             return None
+        if field.name == "nip":
+            raw = "".join(raw.split())  # "19800101 200501 1 001", as printed, is the same NIP
         limit = field.max_length
         if len(raw) > limit:
             self.error(path, field, "too_long", max=limit)
@@ -180,7 +182,9 @@ class Validator:
     def _enum(self, path: str, field: EnumText, raw: Any) -> Any:
         choices = vocab.VOCABULARIES[field.vocab]
         if raw not in choices:
-            self.error(path, field, "choice", value=raw, choices=", ".join(choices))
+            # Each language lists the labels a person sees in it (the importer takes them).
+            labels = tuple(", ".join(pair[i] for pair in choices.values()) for i in (0, 1))
+            self.error(path, field, "choice", value=raw, choices=labels)
             return None
         return raw
 
@@ -207,8 +211,8 @@ class Validator:
         if value is None:
             self.error(path, field, "not_number", value=raw)
             return None
-        if not field.minimum <= value <= field.maximum:
-            self.error(path, field, "range", min=field.minimum, max=field.maximum)
+        if not field.minimum <= value <= field.upper_bound():
+            self.error(path, field, "range", min=field.minimum, max=field.upper_bound())
             return None
         return value
 

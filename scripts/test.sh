@@ -8,7 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/_setup.sh"
 cd "$REPO_ROOT"
 
 # Report tests read PDFs back with pdftotext/pdffonts/pdftoppm (poppler) and qpdf.
-ensure_debs "${QT_OFFSCREEN_DEBS[@]}" poppler-utils qpdf
+ensure_debs "${QT_OFFSCREEN_DEBS[@]}" poppler-utils qpdf libreoffice-calc-nogui
 ensure_venv
 pip_install_once ".[test]" test
 

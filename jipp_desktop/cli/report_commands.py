@@ -11,12 +11,9 @@ from jipp_desktop.cli.main import Context
 from jipp_desktop.core.query import ListQuery
 from jipp_desktop.core.registry import RECORD_TYPES
 from jipp_desktop.reports.catalog import ReportRequest, generate
+from jipp_desktop.reports.innovation_import import import_innovations, write_template
 from jipp_desktop.reports.register import check_province
-from jipp_desktop.reports.tabular import (
-    export_rows,
-    import_innovations,
-    write_template,
-)
+from jipp_desktop.reports.tabular import SIGNATORIES, export_rows
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -45,10 +42,20 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     report.set_defaults(handler=report_cmd)
 
     export = sub.add_parser("export", help="write a list of records to XLSX or CSV")
-    export.add_argument("type", choices=tuple(RECORD_TYPES))
+    export.add_argument(
+        "type",
+        choices=(*RECORD_TYPES, SIGNATORIES),
+        help="a record type, or 'signatory' for every commitment's signatories",
+    )
     export.add_argument("--out", type=Path, required=True, help="FILE.xlsx or FILE.csv")
     export.add_argument("--search", default=None)
     export.add_argument("--province", default=None, help="province code, e.g. 53")
+    export.add_argument(
+        "--delimiter",
+        choices=(";", ",", "tab"),
+        default=None,
+        help="CSV cell separator (default ';' in Indonesian, ',' in English)",
+    )
     export.set_defaults(handler=export_cmd)
 
     imp = sub.add_parser("import", help="import innovations from the XLSX/CSV template")
@@ -105,7 +112,7 @@ def export_cmd(args: argparse.Namespace, ctx: Context) -> int:
             check_province_ws(ws, args.province, lang)
             filters["province_code"] = args.province
         query = ListQuery(search=args.search, filters=filters)
-        count = export_rows(ws, args.type, query, args.out, lang=lang)
+        count = export_rows(ws, args.type, query, args.out, lang=lang, delimiter=args.delimiter)
     _say(
         ctx, lang, f"{count} baris diekspor ke {args.out}.", f"{count} rows exported to {args.out}."
     )
@@ -129,12 +136,14 @@ def import_cmd(args: argparse.Namespace, ctx: Context) -> int:
         return text_en if lang == "en" else text_id
 
     bad = len(result.bad_lines)
-    if result.imported:
+    if result.imported or result.updated or (not bad and not args.dry_run):
         _say(
             ctx,
             lang,
-            f"{result.imported} inovasi diimpor; {bad} baris dilewati.",
-            f"{result.imported} innovations imported; {bad} rows skipped.",
+            f"{result.imported} inovasi baru diimpor, {result.updated} diperbarui; "
+            f"{bad} baris dilewati.",
+            f"{result.imported} new innovations imported, {result.updated} updated; "
+            f"{bad} rows skipped.",
         )
     elif args.dry_run:
         ctx.stdout.write(
@@ -154,7 +163,7 @@ def import_cmd(args: argparse.Namespace, ctx: Context) -> int:
                 "--valid-only to import the valid rows only.\n",
             )
         )
-    if bad and not result.imported:
+    if bad and not (result.imported or result.updated):
         return exit_codes.INVALID_DATA
     return exit_codes.OK
 

@@ -10,7 +10,8 @@ Usage on a list page::
 ``current_query`` returns the list's ``ListQuery`` (search, filters, sort) at the moment
 the officer clicks, so the file holds exactly the rows the view shows, in its order.
 The file is written by ``reports.tabular.export_rows`` on the shared task runner and
-``exported(path, rows)`` is emitted when it is done.
+``exported(path, rows)`` is emitted when it is done.  With ``type_name`` "signatory"
+(``reports.tabular.SIGNATORIES``) it writes every signatory of the commitments instead.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from jipp_desktop.core.registry import record_type
 from jipp_desktop.gui.errors import show_error
 from jipp_desktop.gui.i18n import current_language, pick
 from jipp_desktop.gui.tasks import task_runner
-from jipp_desktop.reports.tabular import export_rows
+from jipp_desktop.reports.tabular import SIGNATORIES, export_rows
 
 
 class ExportAction(QAction):
@@ -42,8 +43,14 @@ class ExportAction(QAction):
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
-        self.setText(self.tr("Export…"))
-        self.setToolTip(self.tr("Save the rows of this list as an Excel or CSV file"))
+        if type_name == SIGNATORIES:
+            self.setText(self.tr("Export signatories…"))
+            self.setToolTip(
+                self.tr("Save every signatory of the commitments, NIP as text, to Excel or CSV")
+            )
+        else:
+            self.setText(self.tr("Export…"))
+            self.setToolTip(self.tr("Save the rows of this list as an Excel or CSV file"))
         self.workspace = workspace
         self.type_name = type_name
         self.current_query = current_query
@@ -52,22 +59,40 @@ class ExportAction(QAction):
 
     def ask_and_export(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = pick(record_type(self.type_name).label).lower().replace(" ", "-") + ".xlsx"
+        name = self._file_stem() + ".xlsx"
+        excel = self.tr("Excel workbook (*.xlsx)")
+        semicolon = self.tr("CSV for Indonesian Excel, semicolon-separated (*.csv)")
+        comma = self.tr("CSV, comma-separated (*.csv)")
+        # The officer's language decides which CSV is offered first after the workbook.
+        csvs = [semicolon, comma] if current_language() == "id" else [comma, semicolon]
         target, chosen = QFileDialog.getSaveFileName(
             self._parent,
             self.tr("Export list"),
             str(Path(folder) / name),
-            self.tr("Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)"),
+            ";;".join([excel, *csvs]),
         )
         if not target:
             return
         path = Path(target)
         if path.suffix.lower() not in (".xlsx", ".csv"):
-            path = path.with_suffix(".csv" if "csv" in chosen.lower() else ".xlsx")
-        self.export_to(path)
+            path = path.with_suffix(".xlsx" if chosen == excel else ".csv")
+        self.export_to(
+            path, delimiter=";" if chosen == semicolon else "," if chosen == comma else None
+        )
 
-    def export_to(self, path: Path) -> None:
-        """Write the list to ``path`` on the worker thread (no dialog; used by tests too)."""
+    def _file_stem(self) -> str:
+        label = (
+            self.tr("signatories")
+            if self.type_name == SIGNATORIES
+            else pick(record_type(self.type_name).label)
+        )
+        return label.lower().replace(" ", "-")
+
+    def export_to(self, path: Path, delimiter: str | None = None) -> None:
+        """Write the list to ``path`` on the worker thread (no dialog; used by tests too).
+
+        ``delimiter`` separates CSV cells; None takes the language's default.
+        """
         query, type_name, workspace = self.current_query(), self.type_name, self.workspace
         lang = current_language()
         # Every row, not the page a lazy view happens to have loaded.
@@ -81,7 +106,9 @@ class ExportAction(QAction):
         )
 
         def job(progress: Any) -> int:
-            return export_rows(workspace, type_name, query, path, lang=lang, progress=progress)
+            return export_rows(
+                workspace, type_name, query, path, lang=lang, progress=progress, delimiter=delimiter
+            )
 
         task_runner(self._parent).run(
             job,

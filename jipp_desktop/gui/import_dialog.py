@@ -26,7 +26,11 @@ from PySide6.QtWidgets import (
 from jipp_desktop.gui.errors import show_error
 from jipp_desktop.gui.i18n import current_language
 from jipp_desktop.gui.tasks import task_runner
-from jipp_desktop.reports.tabular import ImportResult, import_innovations, write_template
+from jipp_desktop.reports.innovation_import import (
+    ImportResult,
+    import_innovations,
+    write_template,
+)
 
 
 def _documents() -> Path:

@@ -183,6 +183,8 @@ class RecordListPage(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
         bottom.addWidget(export_button)
+        if self.type_name == "commitment":
+            bottom.addWidget(self._signatories_button())
         bottom.addWidget(columns_button)
         layout = QVBoxLayout(self)
         title = QLabel(f"<h2>{pick(record_type(type_name).label)}</h2>", self)
@@ -240,6 +242,28 @@ class RecordListPage(QWidget):
                 self.workspace, self.type_name, lambda: self.model.query, self
             )
         return self._export_action
+
+    def _signatories_button(self) -> QPushButton:
+        """Commitment lists also export their signatories (NIP as text), one row each."""
+        button = QPushButton(self.tr("Export signatories…"), self)
+        button.setObjectName("export_signatories_button")
+        button.setToolTip(
+            self.tr("Save every signatory of the commitments, NIP as text, to Excel or CSV")
+        )
+        self._signatories_action: Any = None
+
+        def trigger(_checked: bool = False) -> None:
+            if self._signatories_action is None:
+                from jipp_desktop.gui.export_action import ExportAction
+                from jipp_desktop.reports.tabular import SIGNATORIES
+
+                self._signatories_action = ExportAction(
+                    self.workspace, SIGNATORIES, lambda: self.model.query, self
+                )
+            self._signatories_action.trigger()
+
+        button.clicked.connect(trigger)
+        return button
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -150,6 +150,14 @@
 <context>
     <name>ExportAction</name>
     <message>
+        <source>Export signatories…</source>
+        <translation>Export signatories…</translation>
+    </message>
+    <message>
+        <source>Save every signatory of the commitments, NIP as text, to Excel or CSV</source>
+        <translation>Save every signatory of the commitments, NIP as text, to Excel or CSV</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
@@ -158,12 +166,24 @@
         <translation>Save the rows of this list as an Excel or CSV file</translation>
     </message>
     <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV for Indonesian Excel, semicolon-separated (*.csv)</source>
+        <translation>CSV for Indonesian Excel, semicolon-separated (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV, comma-separated (*.csv)</source>
+        <translation>CSV, comma-separated (*.csv)</translation>
+    </message>
+    <message>
         <source>Export list</source>
         <translation>Export list</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)</source>
-        <translation>Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)</translation>
+        <source>signatories</source>
+        <translation>signatories</translation>
     </message>
     <message>
         <source>Export</source>
@@ -540,6 +560,14 @@ Offline records for public-service innovation hubs.</translation>
             <numerusform>%n record restored.</numerusform>
             <numerusform>%n records restored.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export signatories…</source>
+        <translation>Export signatories…</translation>
+    </message>
+    <message>
+        <source>Save every signatory of the commitments, NIP as text, to Excel or CSV</source>
+        <translation>Save every signatory of the commitments, NIP as text, to Excel or CSV</translation>
     </message>
     <message>
         <source>%1 record(s) in the trash</source>

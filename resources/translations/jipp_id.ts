@@ -151,6 +151,14 @@
 <context>
     <name>ExportAction</name>
     <message>
+        <source>Export signatories…</source>
+        <translation>Ekspor penandatangan…</translation>
+    </message>
+    <message>
+        <source>Save every signatory of the commitments, NIP as text, to Excel or CSV</source>
+        <translation>Simpan semua penandatangan komitmen, NIP sebagai teks, ke Excel atau CSV</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>Ekspor…</translation>
     </message>
@@ -159,12 +167,24 @@
         <translation>Simpan baris daftar ini sebagai berkas Excel atau CSV</translation>
     </message>
     <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV for Indonesian Excel, semicolon-separated (*.csv)</source>
+        <translation>CSV untuk Excel berbahasa Indonesia, dipisah titik koma (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV, comma-separated (*.csv)</source>
+        <translation>CSV, dipisah koma (*.csv)</translation>
+    </message>
+    <message>
         <source>Export list</source>
         <translation>Ekspor daftar</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)</source>
-        <translation>Buku kerja Excel (*.xlsx);;CSV, dipisah koma (*.csv)</translation>
+        <source>signatories</source>
+        <translation>penandatangan</translation>
     </message>
     <message>
         <source>Export</source>
@@ -537,6 +557,14 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
         <translation>
             <numerusform>%n data dipulihkan.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export signatories…</source>
+        <translation>Ekspor penandatangan…</translation>
+    </message>
+    <message>
+        <source>Save every signatory of the commitments, NIP as text, to Excel or CSV</source>
+        <translation>Simpan semua penandatangan komitmen, NIP sebagai teks, ke Excel atau CSV</translation>
     </message>
     <message>
         <source>%1 record(s) in the trash</source>

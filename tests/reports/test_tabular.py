@@ -14,12 +14,12 @@ from jipp_desktop.cli.main import run
 from jipp_desktop.core.errors import ValidationError
 from jipp_desktop.core.query import ListQuery
 from jipp_desktop.core.workspace import Workspace, open_workspace
-from jipp_desktop.reports.tabular import (
-    export_rows,
+from jipp_desktop.reports.innovation_import import (
     import_innovations,
     template_headers,
     write_template,
 )
+from jipp_desktop.reports.tabular import export_rows
 
 
 def cli(data_dir: Path, *args: str) -> tuple[int, str, str]:
@@ -184,4 +184,4 @@ def test_cli_export_import_and_template(data_dir: Path, tmp_path: Path) -> None:
     code, out, err = cli(data_dir, "import", "innovations", str(bad))
     assert code == 3 and "Tidak ada yang diimpor" in out
     code, out, _ = cli(data_dir, "import", "innovations", str(bad), "--valid-only")
-    assert code == 0 and "1 inovasi diimpor; 1 baris dilewati" in out
+    assert code == 0 and "1 inovasi baru diimpor, 0 diperbarui; 1 baris dilewati" in out

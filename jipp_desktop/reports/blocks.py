@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Image,
-    KeepTogether,
     Paragraph,
     Spacer,
     Table,
@@ -26,6 +26,8 @@ from jipp_desktop.reports.fonts import FAMILY
 from jipp_desktop.reports.styles import GRID, HEADER_FILL, ZEBRA_FILL, Styles
 from jipp_desktop.reports.text import Tr, escape
 
+# The one marker for a field with no value, in every report and both languages.
+EMPTY = "–"
 Cell: TypeAlias = Any  # a Flowable or a plain string (reportlab is untyped)
 PAD_X = 3
 PAD_Y = 2.2
@@ -253,12 +255,40 @@ def field_list(
     return table
 
 
+# "1." "2)" "a." "b)" "-" "•" at the start of a line: an item of a numbered or bulleted list.
+_ITEM = re.compile(r"^\s*(\d{1,3}[.)]|[a-zA-Z][.)]|[-•*])\s+(\S.*)$")
+
+
+def _paragraphs(styles: Styles, block: str) -> list[Flowable]:
+    """One block of text: list items get a hanging indent (the number in the margin,
+    every wrapped line aligned under the text); other lines stay one paragraph."""
+    out: list[Flowable] = []
+    plain: list[str] = []
+
+    def flush() -> None:
+        if plain:
+            out.append(Paragraph("<br/>".join(escape(x) for x in plain), styles.justify))
+            plain.clear()
+
+    for line in block.split("\n"):
+        item = _ITEM.match(line)
+        if item is None:
+            if line.strip():
+                plain.append(line.strip())
+            continue
+        flush()
+        marker = item.group(1).replace("*", "•").replace("-", "•")
+        out.append(Paragraph(escape(item.group(2)), styles.item, bulletText=marker))
+    flush()
+    return out
+
+
 def long_text(styles: Styles, text: str | None, tr: Tr) -> list[Flowable]:
-    """Paragraphs split on blank lines; long words wrap instead of overflowing."""
+    """Paragraphs split on blank lines, numbered lists with hanging indents."""
     if not text or not text.strip():
-        return [Paragraph("-", styles.body)]
+        return [Paragraph(EMPTY, styles.body)]
     blocks = [b.strip() for b in text.replace("\r\n", "\n").split("\n\n") if b.strip()]
-    return [Paragraph(escape(b), styles.justify) for b in blocks]
+    return [p for b in blocks for p in _paragraphs(styles, b)]
 
 
 @dataclass(frozen=True)
@@ -273,55 +303,80 @@ class Signer:
     above: str = ""  # e.g. the place+date line, or "Mengetahui,"
 
 
-def signature_block(styles: Styles, signer: Signer, lang: str) -> list[Flowable]:
-    out: list[Flowable] = []
+SIGNING_SPACE = 22 * mm  # room for the signature and the official stamp, the same for all
+
+
+def _sign_lines(styles: Styles, signer: Signer, lang: str) -> dict[str, Any]:
+    """The parts of one signature block by line kind; missing parts are left out."""
+    comma = "," if lang != "en" else ""  # "Kepala Biro," in Indonesian; none in English
+    lines: dict[str, Any] = {}
     if signer.above:
-        out.append(Paragraph(escape(signer.above), styles.sign))
-    if signer.institution:
-        out.append(Paragraph(escape(signer.institution), styles.sign))
-    out.append(Paragraph(escape(signer.position) + ",", styles.sign))
-    out.append(Spacer(1, 20 * mm))  # room for the signature and the official stamp
-    out.append(Paragraph(f"<u>{escape(signer.name)}</u>", styles.sign_name))
+        lines["above"] = Paragraph(escape(signer.above), styles.sign)
+    head = [Paragraph(escape(signer.institution), styles.sign)] if signer.institution else []
+    if signer.position:
+        head.append(Paragraph(escape(signer.position) + comma, styles.sign))
+    if head:
+        lines["head"] = head
+    lines["space"] = ""
+    lines["name"] = Paragraph(f"<u>{escape(signer.name)}</u>", styles.sign_name)
     if signer.rank:
-        out.append(Paragraph(escape(signer.rank), styles.sign))
+        lines["rank"] = Paragraph(escape(signer.rank), styles.sign)
     if signer.nip:
-        out.append(Paragraph(f"NIP {escape(idformat.format_nip(signer.nip))}", styles.sign))
-    return out
+        lines["nip"] = Paragraph(f"NIP {escape(idformat.format_nip(signer.nip))}", styles.sign)
+    return lines
 
 
-def signature_grid(
-    styles: Styles, signers: Sequence[Signer], width: float, lang: str, columns: int = 2
-) -> Flowable:
-    """Signature blocks two or three to a row; a row never splits across pages."""
-    if not signers:
-        return Spacer(1, 0)
-    columns = max(1, min(columns, len(signers)))
-    cells: list[list[Any]] = []
-    for start in range(0, len(signers), columns):
-        row: list[Any] = [
-            signature_block(styles, s, lang) for s in signers[start : start + columns]
-        ]
-        row += [""] * (columns - len(row))
-        cells.append(row)
-    table = Table(cells, colWidths=[width / columns] * columns)
+_LINE_ORDER = ("above", "head", "space", "name", "rank", "nip")
+
+
+def signature_row(
+    styles: Styles, signers: Sequence[Signer], width: float, lang: str, columns: int
+) -> Table:
+    """One row of signatories as one table: each kind of line (position, name, NIP …) is a
+    table row, so the tallest position text pushes every block's signing space and name
+    down together and the names share one baseline.  A short last row is centred."""
+    blocks = [_sign_lines(styles, s, lang) for s in signers]
+    kinds = [k for k in _LINE_ORDER if any(k in b for b in blocks)]
+    column_w = width / columns
+    side = (columns - len(blocks)) * column_w / 2
+    data = [[""] + [b.get(k, "") for b in blocks] + [""] for k in kinds]
+    heights = [SIGNING_SPACE if k == "space" else None for k in kinds]
+    table = Table(data, colWidths=[side, *[column_w] * len(blocks), side], rowHeights=heights)
+    space = kinds.index("space")
     table.setStyle(
         TableStyle(
             [
                 BASE_FONT,
+                # Lines above the signing space sit on its top edge; the rest hang below it.
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 8),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                *([("VALIGN", (0, 0), (-1, space - 1), "BOTTOM")] if space else []),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, -1), 0),
+                ("LEFTPADDING", (-1, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (-1, 0), (-1, -1), 0),
             ]
         )
     )
     return table
 
 
-def right_signature(styles: Styles, signer: Signer, width: float, lang: str) -> Flowable:
-    """A single signature block on the right half, kept together on one page."""
-    table = Table([["", signature_block(styles, signer, lang)]], colWidths=[width / 2, width / 2])
-    table.setStyle(TableStyle([BASE_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    return KeepTogether([table])
+def signature_rows(
+    styles: Styles, signers: Sequence[Signer], width: float, lang: str, columns: int = 2
+) -> list[Flowable]:
+    """Signature blocks two or three to a row, one table per row; a row never splits."""
+    if not signers:
+        return []
+    columns = max(1, min(columns, len(signers)))
+    out: list[Flowable] = []
+    for start in range(0, len(signers), columns):
+        if out:
+            out.append(Spacer(1, 6 * mm))
+        out.append(signature_row(styles, signers[start : start + columns], width, lang, columns))
+    return out
 
 
 def _photo_source(path: Path) -> tuple[str | io.BytesIO, tuple[int, int]] | None:

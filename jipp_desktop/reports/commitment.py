@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from jipp_desktop.core import idformat, vocab
-from jipp_desktop.reports.blocks import Signer, long_text, signature_grid
+from jipp_desktop.reports.blocks import Signer, long_text, signature_rows
 from jipp_desktop.reports.context import ReportContext
 from jipp_desktop.reports.document import Progress, ProgressSink, build_pdf, frame_width
 from jipp_desktop.reports.fonts import register_fonts
@@ -105,25 +105,13 @@ def build_commitment(
         for sig in rec["signatories"]
     ]
     place_line = idformat.place_date_line(place, rec["signed_on"], ctx.lang)
+    columns = 3 if len(signers) > 4 else 2
+    rows = signature_rows(s, signers, width, ctx.lang, columns)
     # The place+date line stays on the same page as the first row of signatures.
     story.append(
-        KeepTogether(
-            [
-                Spacer(1, 5 * mm),
-                Paragraph(escape(place_line), s.center),
-                signature_grid(
-                    s,
-                    signers[: 3 if len(signers) > 4 else 2],
-                    width,
-                    ctx.lang,
-                    columns=3 if len(signers) > 4 else 2,
-                ),
-            ]
-        )
+        KeepTogether([Spacer(1, 5 * mm), Paragraph(escape(place_line), s.center), *rows[:1]])
     )
-    rest = signers[3 if len(signers) > 4 else 2 :]
-    if rest:
-        story.append(signature_grid(s, rest, width, ctx.lang, columns=3 if len(signers) > 4 else 2))
+    story += rows[1:]
     if not signers:
         story.append(
             Paragraph(escape(tr("(belum ada penandatangan)", "(no signatories yet)")), s.small)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 
 from jipp_desktop.reports.fonts import BOLD, FAMILY, ITALIC
 
@@ -30,6 +31,7 @@ CHART_COLOURS = (
 class Styles:
     body: ParagraphStyle
     justify: ParagraphStyle
+    item: ParagraphStyle
     small: ParagraphStyle
     title: ParagraphStyle
     subtitle: ParagraphStyle
@@ -60,9 +62,14 @@ def make_styles() -> Styles:
         return ParagraphStyle(name, **base)  # type: ignore[arg-type]
 
     cell = style("cell", fontSize=8, leading=10)
+    justify = style("justify", alignment=TA_JUSTIFY, spaceAfter=4)
     return Styles(
         body=style("body", spaceAfter=4),
-        justify=style("justify", alignment=TA_JUSTIFY, spaceAfter=4),
+        justify=justify,
+        # A numbered item: the number in the margin, wrapped lines aligned under the text.
+        item=style(
+            "item", parent=justify, leftIndent=7 * mm, bulletIndent=0, bulletFontName=FAMILY
+        ),
         small=style("small", fontSize=8, leading=10),
         title=style(
             "title", fontName=BOLD, fontSize=13, leading=17, alignment=TA_CENTER, spaceAfter=2

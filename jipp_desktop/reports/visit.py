@@ -17,7 +17,7 @@ from jipp_desktop.reports.blocks import (
     field_list,
     long_text,
     photo_grid,
-    signature_grid,
+    signature_rows,
 )
 from jipp_desktop.reports.context import ReportContext
 from jipp_desktop.reports.document import Progress, ProgressSink, build_pdf, frame_width
@@ -154,11 +154,11 @@ def build_visit(
         story += [*section(tr("Catatan", "Notes")), *long_text(s, rec["notes"], tr)]
     story.extend(section(tr("Dokumentasi", "Photos")))
     story += photo_grid(s, photos, width, tr)
-    story.append(KeepTogether([Spacer(1, 6 * mm), _signatures(ctx, rec, s, width)]))
+    story.append(KeepTogether([Spacer(1, 6 * mm), *_signatures(ctx, rec, s, width)]))
     return build_pdf(story, out, meta, sink)
 
 
-def _signatures(ctx: ReportContext, rec: dict[str, Any], s: Styles, width: float) -> Flowable:
+def _signatures(ctx: ReportContext, rec: dict[str, Any], s: Styles, width: float) -> list[Flowable]:
     tr, lang = Tr(ctx.lang), ctx.lang
     name, position, nip = ctx.officer()
     place = idformat.place_name(ctx.regions.name(rec["regency_code"]))
@@ -177,4 +177,4 @@ def _signatures(ctx: ReportContext, rec: dict[str, Any], s: Styles, width: float
         name=name or BLANK_NAME,
         nip=nip or None,
     )
-    return signature_grid(s, [left, right], width, lang, columns=2)
+    return signature_rows(s, [left, right], width, lang, columns=2)

@@ -1,0 +1,88 @@
+"""Geometry of the printed documents, read back with poppler's word boxes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pdftools
+import pytest
+from report_sample import seed
+
+from jipp_desktop.core.workspace import Workspace, open_workspace
+from jipp_desktop.reports.catalog import ReportRequest, generate
+
+LONG_POSITION = (
+    "Kepala Pusat Penelitian dan Pengembangan Inovasi Daerah pada Badan Strategi Kebijakan "
+    "Dalam Negeri"
+)
+NAMES = ("Ir. Panjang Sekali, M.Sc.", "Budi Santoso", "Siti Aminah")
+
+
+@pytest.fixture(scope="module")
+def ws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Workspace, Path, str]]:
+    pdftools.require_tools()
+    folder = tmp_path_factory.mktemp("layout")
+    workspace = open_workspace(folder / "data")
+    try:
+        seed(workspace, folder)
+        commitment = workspace.records.create(
+            "commitment",
+            {
+                "kind": "replication",
+                "signed_on": "2023-03-02",
+                "place_regency_code": "53.71",
+                "province_code": "53",
+                "text": "Kami yang bertanda tangan di bawah ini bersepakat untuk:\n"
+                "1. Menetapkan tim pelaksana replikasi dan penanggung jawab setiap kegiatan "
+                "sesuai dengan keputusan kepala daerah yang berlaku pada tahun berjalan;\n"
+                "2. Melaporkan kemajuan replikasi kepada simpul inovasi provinsi.",
+                "signatories": [
+                    {"name": NAMES[0], "position": LONG_POSITION, "institution": "Kemendagri"},
+                    {"name": NAMES[1], "position": "Bupati", "institution": "Kabupaten Belu"},
+                    {"name": NAMES[2], "position": "Camat", "institution": "Kecamatan Atambua"},
+                ],
+            },
+        )
+        yield workspace, folder, commitment
+    finally:
+        workspace.close()
+
+
+def _line_of(words: list[pdftools.Word], text: str) -> list[pdftools.Word]:
+    """The words of the line that holds ``text`` (a run of words)."""
+    parts = text.split()
+    for i in range(len(words)):
+        run = words[i : i + len(parts)]
+        if [w.text for w in run] == parts:
+            return run
+    raise AssertionError(f"{text!r} not found on the page")
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_signatory_names_share_one_baseline(ws: tuple[Workspace, Path, str], lang: str) -> None:
+    workspace, folder, commitment = ws
+    pdf = folder / f"commitment-{lang}.pdf"
+    generate(workspace, ReportRequest("commitment", record_id=commitment), pdf, lang=lang)
+    words = pdftools.words(pdf)
+    names = [_line_of(words, name) for name in NAMES[:2]]
+    # Two to a row: the long position wraps over several lines, yet both names sit level.
+    assert abs(names[0][0].y1 - names[1][0].y1) < 0.5, [n[0] for n in names]
+    position_lines = {w.y1 for w in words if w.text in ("Penelitian", "Strategi", "Negeri")}
+    assert len(position_lines) >= 2, "the long position should wrap in its column"
+    # English signature blocks carry no Indonesian comma after the position.
+    positions = [w.text for w in words if w.text.startswith("Bupati")]
+    assert positions == (["Bupati"] if lang == "en" else ["Bupati,"])
+
+
+def test_numbered_list_has_a_hanging_indent(ws: tuple[Workspace, Path, str]) -> None:
+    workspace, folder, commitment = ws
+    pdf = folder / "commitment-list.pdf"
+    generate(workspace, ReportRequest("commitment", record_id=commitment), pdf, lang="id")
+    words = pdftools.words(pdf)
+    number = next(w for w in words if w.text == "1.")
+    first = _line_of(words, "Menetapkan tim pelaksana")[0]
+    assert first.x0 - number.x0 > 10, "the number stands in the margin, the text indented"
+    below = [w for w in words if w.page == first.page and 5 < w.y0 - first.y0 < 20]
+    wrapped = min(below, key=lambda w: w.x0)
+    assert abs(wrapped.x0 - first.x0) < 1, "the wrapped line aligns under the text"

@@ -8,3 +8,5 @@ FOLDER_IN_USE = 4
 UNTRUSTED_SENDER = 5
 DAMAGED_FILE = 6
 BAD_PASSPHRASE = 7
+# 128 + SIGPIPE, what a shell reports for a Unix tool whose reader closed the pipe.
+PIPE_CLOSED = 141

@@ -11,6 +11,7 @@ import argparse
 import importlib
 import itertools
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -64,8 +65,9 @@ class Context:
     stdin: TextIO
 
     @contextmanager
-    def workspace(self) -> Iterator[Workspace]:
-        ws = open_workspace(self.data_dir)
+    def workspace(self, *, readonly: bool = False) -> Iterator[Workspace]:
+        """``readonly`` for commands that only read: they never wait for the writer."""
+        ws = open_workspace(self.data_dir, readonly=readonly)
         try:
             yield ws
         finally:
@@ -131,6 +133,9 @@ def run(
             return run_gui(ctx.data_dir, args.lang)
         handler: Handler = args.handler
         return handler(args, ctx)
+    except BrokenPipeError:
+        # The reader of our output went away (``| head``): stop quietly, as Unix tools do.
+        return exit_codes.PIPE_CLOSED
     except JippError as exc:
         stderr.write(exc.message(lang) + "\n")
         return _status_of(exc)
@@ -182,4 +187,13 @@ def _status_of(exc: JippError) -> int:
 
 
 def main() -> None:
-    sys.exit(run(sys.argv[1:]))
+    status = run(sys.argv[1:])
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        status = exit_codes.PIPE_CLOSED
+    if status == exit_codes.PIPE_CLOSED:
+        # Python flushes stdout again at exit; point it at devnull so that flush cannot fail.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(status)

@@ -97,7 +97,7 @@ def demo_data(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def stats(args: argparse.Namespace, ctx: Context) -> int:
-    with ctx.workspace() as ws:
+    with ctx.workspace(readonly=True) as ws:
         counts = ws.records.stats()
     if args.json:
         ctx.print_json(counts)
@@ -131,7 +131,7 @@ def record_update(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def record_show(args: argparse.Namespace, ctx: Context) -> int:
-    with ctx.workspace() as ws:
+    with ctx.workspace(readonly=True) as ws:
         ctx.print_json(ws.records.get(args.type, args.id, include_deleted=True))
     return exit_codes.OK
 
@@ -149,7 +149,7 @@ def record_restore(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def record_history(args: argparse.Namespace, ctx: Context) -> int:
-    with ctx.workspace() as ws:
+    with ctx.workspace(readonly=True) as ws:
         entries = ws.records.history(args.type, args.id)
     if args.json:
         ctx.print_json(entries)
@@ -167,7 +167,7 @@ def record_list(args: argparse.Namespace, ctx: Context) -> int:
         limit=args.limit,
         filters={"province_code": args.province} if args.province else {},
     )
-    with ctx.workspace() as ws:
+    with ctx.workspace(readonly=True) as ws:
         rows = ws.records.list(args.type, query)
         title = RECORD_TYPES[args.type].title_field
         if args.json:

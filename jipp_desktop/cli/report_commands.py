@@ -92,7 +92,7 @@ def report_cmd(args: argparse.Namespace, ctx: Context) -> int:
         year=getattr(args, "year", None),
         search=getattr(args, "search", None),
     )
-    with ctx.workspace() as ws:
+    with ctx.workspace(readonly=True) as ws:
         lang = _lang(args, ws)
         pages = generate(ws, request, args.out, lang=lang)
     _say(
@@ -105,7 +105,7 @@ def report_cmd(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def export_cmd(args: argparse.Namespace, ctx: Context) -> int:
-    with ctx.workspace() as ws:
+    with ctx.workspace(readonly=True) as ws:
         lang = _lang(args, ws)
         filters = {}
         if args.province:
@@ -169,7 +169,7 @@ def import_cmd(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def template_cmd(args: argparse.Namespace, ctx: Context) -> int:
-    with ctx.workspace() as ws:
+    with ctx.workspace(readonly=True) as ws:
         lang = _lang(args, ws)
         write_template(ws, args.out, lang=lang)
     _say(ctx, lang, f"Templat ditulis ke {args.out}.", f"Template written to {args.out}.")

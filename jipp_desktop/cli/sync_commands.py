@@ -175,7 +175,7 @@ def sync_folder(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def sync_status(args: argparse.Namespace, ctx: Context) -> int:
-    with ctx.workspace() as ws:
+    with ctx.workspace(readonly=True) as ws:
         info = peers.sync_status(ws, ctx.lang)
     if args.json:
         ctx.print_json(info)
@@ -211,7 +211,7 @@ def sync_status(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def conflicts_list(args: argparse.Namespace, ctx: Context) -> int:
-    with ctx.workspace():
+    with ctx.workspace(readonly=True):
         found = conflicts.list_conflicts(include_resolved=args.all, lang=ctx.lang)
     if args.json:
         ctx.print_json(found)

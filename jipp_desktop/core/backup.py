@@ -11,6 +11,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from jipp_desktop.core import storage
 from jipp_desktop.core.errors import BackupError
 from jipp_desktop.core.lock import FolderLock
 
@@ -28,7 +29,7 @@ def copy_database(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
     partial.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = sqlite3.connect(storage.reader_uri(source), uri=True)
     dst = sqlite3.connect(partial)
     try:
         src.backup(dst)
@@ -72,7 +73,7 @@ def check_file(path: Path) -> str | None:
     if not path.is_file():
         return "file not found"
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(storage.reader_uri(path), uri=True)
         try:
             rows = conn.execute("PRAGMA quick_check").fetchall()
         finally:
@@ -98,7 +99,7 @@ def verify_restorable(path: Path) -> None:
             f"Berkas cadangan {path} tidak dapat dipakai: {problem}.",
             f"The backup file {path} cannot be used: {problem}.",
         )
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(storage.reader_uri(path), uri=True)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     finally:

@@ -14,7 +14,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from jipp_desktop.core import backup
+from jipp_desktop.core import backup, storage
 
 OPEN_MARKER = "jipp.open"
 CHECKED_STAMP = "integrity-checked"
@@ -24,7 +24,7 @@ FULL_CHECK_EVERY = dt.timedelta(hours=24)
 def cheap_check(path: Path) -> str | None:
     """None when the file opens as SQLite and its schema reads, else what is wrong."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(storage.reader_uri(path), uri=True)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             conn.execute("PRAGMA user_version").fetchone()

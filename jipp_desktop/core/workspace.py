@@ -18,7 +18,7 @@ from types import TracebackType
 
 import platformdirs
 
-from jipp_desktop.core import backup, integrity, migrations, regions
+from jipp_desktop.core import backup, integrity, migrations, regions, storage
 from jipp_desktop.core import models as m
 from jipp_desktop.core.attachments import AttachmentStore
 from jipp_desktop.core.clock import HybridClock
@@ -41,6 +41,13 @@ PRAGMAS = {
     "busy_timeout": 10_000,
     "cache_size": -32_000,
 }
+# Readers never change the file: no journal mode to set, and SQLite refuses writes.
+READER_PRAGMAS = {
+    "foreign_keys": 1,
+    "busy_timeout": 10_000,
+    "cache_size": -32_000,
+    "query_only": 1,
+}
 
 
 def resolve_data_dir(explicit: Path | str | None = None) -> Path:
@@ -53,7 +60,9 @@ def resolve_data_dir(explicit: Path | str | None = None) -> Path:
 
 
 class Workspace:
-    def __init__(self, data_dir: Path, lock: FolderLock) -> None:
+    """``lock`` is None for a reader: it holds no folder lock and cannot write."""
+
+    def __init__(self, data_dir: Path, lock: FolderLock | None) -> None:
         self.data_dir = data_dir
         self.db_path = data_dir / DB_NAME
         self._lock = lock
@@ -99,11 +108,16 @@ class Workspace:
     def backup(self, reason: str) -> Path | None:
         return backup.automatic_backup(self.db_path, self.data_dir, reason)
 
+    @property
+    def readonly(self) -> bool:
+        return self._lock is None
+
     def close(self) -> None:
         if not m.database.is_closed():
             m.database.close()
-        integrity.mark_closed(self.data_dir)
-        self._lock.release()
+        if self._lock is not None:
+            integrity.mark_closed(self.data_dir)
+            self._lock.release()
 
     def __enter__(self) -> Workspace:
         return self
@@ -125,10 +139,17 @@ class Workspace:
         return value
 
 
-def open_workspace(data_dir: Path | str | None = None) -> Workspace:
+def open_workspace(data_dir: Path | str | None = None, *, readonly: bool = False) -> Workspace:
     """Open (creating if needed) the data folder; raises DataFolderInUse, DatabaseDamaged,
-    SchemaTooNew."""
+    SchemaTooNew.
+
+    A ``readonly`` workspace takes no folder lock, so any number of readers run beside
+    each other and beside the one writer (WAL lets them read while it writes). A folder
+    that still needs preparing (new, or waiting for a migration) is opened as a writer.
+    """
     folder = resolve_data_dir(data_dir)
+    if readonly and _ready_for_readers(folder / DB_NAME, folder):
+        return _open_reader(folder)
     folder.mkdir(parents=True, exist_ok=True)
     lock = FolderLock(folder)
     lock.acquire()
@@ -143,6 +164,29 @@ def open_workspace(data_dir: Path | str | None = None) -> Workspace:
     except BaseException:
         lock.release()
         raise
+
+
+def _ready_for_readers(db_path: Path, folder: Path) -> bool:
+    """True when the database exists, is up to date and has its identity settings."""
+    if not db_path.is_file() or db_path.stat().st_size == 0:
+        return False
+    _refuse_if_damaged(db_path, folder, integrity.cheap_check(db_path))
+    conn = sqlite3.connect(storage.reader_uri(db_path), uri=True)
+    try:
+        if migrations.pending(conn):
+            return False
+        rows = conn.execute(
+            "SELECT count(*) FROM setting WHERE key IN ('device_id', 'device_name') AND value != ''"
+        ).fetchone()
+        return bool(rows[0] == 2)
+    finally:
+        conn.close()
+
+
+def _open_reader(folder: Path) -> Workspace:
+    m.database.init(storage.reader_uri(folder / DB_NAME), uri=True, pragmas=READER_PRAGMAS)
+    m.database.connect(reuse_if_open=True)
+    return Workspace(folder, None)
 
 
 def _prepare(db_path: Path, folder: Path) -> None:

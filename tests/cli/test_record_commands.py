@@ -186,8 +186,13 @@ def test_installed_entry_points_run_and_a_busy_folder_exits_4(data_dir: Path) ->
     from jipp_desktop.core.workspace import open_workspace
 
     with open_workspace(data_dir):
+        # Only a second writer is refused; readers run beside the writer.
         busy = subprocess.run(
-            [*env_run, "stats"], capture_output=True, text=True, cwd=REPO, check=False
+            [*env_run, "device", "rename", "Laptop Kedua"],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            check=False,
         )
     assert busy.returncode == 4
     assert "sedang dipakai" in busy.stderr

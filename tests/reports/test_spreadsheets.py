@@ -19,6 +19,7 @@ from jipp_desktop.cli.main import run
 from jipp_desktop.core.query import ListQuery
 from jipp_desktop.core.workspace import Workspace, open_workspace
 from jipp_desktop.reports.innovation_import import import_innovations, write_template
+from jipp_desktop.reports.sheets import pages_across
 from jipp_desktop.reports.tabular import export_rows
 
 
@@ -63,7 +64,7 @@ def test_xlsx_cells_keep_their_kind_and_the_sheet_prints(
     assert sheet.auto_filter.ref == f"A1:{last}{len(rows) + 1}"
     assert sheet.cell(row=1, column=1).font.b
     assert sheet.page_setup.orientation == "landscape"
-    assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+    assert sheet.page_setup.fitToHeight == 0, "as many pages down as needed"
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet.print_title_rows == "$1:$1"
     widths = {
@@ -71,7 +72,8 @@ def test_xlsx_cells_keep_their_kind_and_the_sheet_prints(
         for i, h in enumerate(header)
     }
     assert widths["Inovasi Asal"] > widths["Provinsi (kode)"], "widths follow the content"
-    assert all(6 <= w <= 62 for w in widths.values())
+    assert all(6 <= w <= 42 for w in widths.values())
+    assert sheet.page_setup.fitToWidth == pages_across(list(widths.values()))
 
     inno = tmp_path / "inovasi.xlsx"
     export_rows(workspace, "innovation", None, inno)
@@ -79,6 +81,12 @@ def test_xlsx_cells_keep_their_kind_and_the_sheet_prints(
     first = next(r for r in irows if r["ID"] == sample.innovations[0])
     assert first["Tahun Mulai"] == 2021 and isinstance(first["Tahun Mulai"], int)
     assert first["Telepon Narahubung"] == "0812-3456-7890"
+    wide = load_workbook(inno).worksheets[0]
+    # Twenty-odd columns cannot print readably on one page: several pages across, each
+    # starting with the ID and the title; a long text row is made tall enough to show it.
+    assert wide.page_setup.fitToWidth > 1 and wide.print_title_cols == "$A:$B"
+    tall = [d.height for d in wide.row_dimensions.values() if d.height]
+    assert tall and max(tall) <= 60
 
 
 def test_csv_defaults_to_semicolons_in_indonesian_and_neutralises_formulas(

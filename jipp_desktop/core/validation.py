@@ -173,7 +173,7 @@ class Validator:
         if len(raw) > limit:
             self.error(path, field, "too_long", max=limit)
             return None
-        if field.name == "nip" and not _valid_nip(raw):
+        if field.name == "nip" and not valid_nip(raw):
             self.error(path, field, "bad_nip")
         if field.name.endswith("email") and not _EMAIL.match(raw):
             self.error(path, field, "bad_email")
@@ -245,7 +245,7 @@ class Validator:
         return raw
 
 
-def _valid_nip(nip: str) -> bool:
+def valid_nip(nip: str) -> bool:
     """18 digits whose first 8 are the holder's birth date (Perka BKN 22/2007)."""
     if not _NIP.match(nip):
         return False

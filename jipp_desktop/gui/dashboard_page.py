@@ -1,5 +1,9 @@
-"""Beranda: counts, charts and follow-ups coming due.  Every number and every bar
-opens the list it summarises, filtered the same way (``openList``)."""
+"""Beranda: counts, follow-ups coming due and charts.  Every number and every bar
+opens the list it summarises, filtered the same way (``openList``).
+
+An empty data folder shows what to do first instead (create this province's hub,
+import a package, load example data), never a row of zeros and blank charts.  The
+follow-ups come right after the counts, so a 1366×768 screen shows them unscrolled."""
 
 from __future__ import annotations
 
@@ -30,6 +34,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -40,6 +46,7 @@ from jipp_desktop.core import dashboard, idformat, vocab
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.gui.display import Display
 from jipp_desktop.gui.i18n import current_language
+from jipp_desktop.gui.icons import icon
 from jipp_desktop.gui.pages import PAGES
 from jipp_desktop.gui.reader import shared_reader
 
@@ -52,6 +59,7 @@ OVERDUE = QColor(176, 0, 32)
 @dataclass(frozen=True)
 class _Figures:
     officer: str
+    province_code: str
     stats: dict[str, int]
     stages: dict[str | None, int]
     categories: dict[str | None, int]
@@ -64,6 +72,7 @@ def _collect(workspace: Workspace) -> _Figures:
     """Every figure the page shows; runs on the reader thread."""
     return _Figures(
         officer=workspace.settings.get("officer_name"),
+        province_code=workspace.settings.get("province_code"),
         stats=workspace.records.stats(),
         stages=dashboard.count_by("innovation", "stage"),
         categories=dashboard.count_by("innovation", "category"),
@@ -90,6 +99,9 @@ class DashboardPage(QWidget):
     # (record type, filters, year) and (record type, id, initial values)
     openList = Signal(str, object, object)
     openRecord = Signal(str, object, object)
+    # The empty state's "import a package" and "load example data".
+    importRequested = Signal()
+    demoRequested = Signal()
 
     def __init__(
         self, workspace: Workspace, display: Display, parent: QWidget | None = None
@@ -100,36 +112,91 @@ class DashboardPage(QWidget):
         self.setObjectName("dashboard")
         self.cards: dict[str, QPushButton] = {}
         self._charts: dict[int, QChart] = {}
+        self._slots: dict[int, tuple[QStackedWidget, QLabel]] = {}
+        self._province = ""
         inner = QWidget()
         layout = QVBoxLayout(inner)
         self.greeting = QLabel(inner)
         layout.addWidget(self.greeting)
+        self.empty_state = self._empty_state(inner)
+        layout.addWidget(self.empty_state)
+        # Everything that only means something once there is data.
+        self.figures = QWidget(inner)
+        figures = QVBoxLayout(self.figures)
+        figures.setContentsMargins(0, 0, 0, 0)
+        figures.addLayout(self._cards(self.figures))
+        self.followups_box = self._followups_box(self.figures)
+        figures.addWidget(self.followups_box)
+        figures.addLayout(self._charts_grid(self.figures))
+        layout.addWidget(self.figures)
+        layout.addStretch(1)
+        # Until the first figures arrive, show neither the zeros nor the first steps.
+        self.empty_state.hide()
+        self.figures.hide()
 
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("dashboard_scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
+
+    def _empty_state(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(self.tr("Getting started"), parent)
+        box.setObjectName("dashboard_empty")
+        column = QVBoxLayout(box)
+        text = QLabel(
+            self.tr(
+                "There is no data in this folder yet. Start in one of three ways: "
+                "record your province's innovation hub, import a package you received "
+                "from the province or the ministry (the data of other laptops), "
+                "or try the app with example data."
+            ),
+            box,
+        )
+        text.setWordWrap(True)
+        column.addWidget(text)
+        self.create_hub_button = QPushButton(box)
+        self.create_hub_button.setObjectName("start_create_hub")
+        self.create_hub_button.setIcon(icon("hub"))
+        self.create_hub_button.clicked.connect(
+            lambda: self.openRecord.emit(
+                "hub", None, {"province_code": self._province} if self._province else None
+            )
+        )
+        self.import_button = QPushButton(
+            icon("sync"), self.tr("Import a package from the province or the ministry…"), box
+        )
+        self.import_button.setObjectName("start_import")
+        self.import_button.clicked.connect(self.importRequested.emit)
+        self.demo_button = QPushButton(self.tr("Load example data"), box)
+        self.demo_button.setObjectName("start_demo")
+        self.demo_button.clicked.connect(self.demoRequested.emit)
+        for button in (self.create_hub_button, self.import_button, self.demo_button):
+            button.setMinimumHeight(36)
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+            column.addWidget(button)
+        return box
+
+    def _cards(self, parent: QWidget) -> QHBoxLayout:
         cards = QHBoxLayout()
         titles = {p.key: QCoreApplication.translate("pages", p.title) for p in PAGES}
         for type_name in CARD_TYPES:
-            card = QPushButton(inner)
+            card = QPushButton(parent)
             card.setObjectName(f"card_{type_name}")
-            card.setMinimumHeight(64)
+            card.setMinimumHeight(56)
             card.setProperty("title", titles[type_name])
-            card.setStyleSheet("QPushButton { font-size: 11pt; padding: 6px; }")
+            card.setStyleSheet("QPushButton { font-size: 11pt; padding: 4px; }")
             card.clicked.connect(lambda _c=False, t=type_name: self.openList.emit(t, {}, None))
             self.cards[type_name] = card
             cards.addWidget(card)
-        layout.addLayout(cards)
+        return cards
 
-        grid = QGridLayout()
-        self.stage_view = self._view(inner)
-        self.category_view = self._view(inner)
-        self.progress_view = self._view(inner)
-        self.visits_view = self._view(inner)
-        grid.addWidget(self.stage_view, 0, 0)
-        grid.addWidget(self.category_view, 0, 1)
-        grid.addWidget(self.progress_view, 1, 0)
-        grid.addWidget(self.visits_view, 1, 1)
-        layout.addLayout(grid)
-
-        box = QGroupBox(self.tr("Follow-ups overdue or due this month"), inner)
+    def _followups_box(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(self.tr("Follow-ups overdue or due this month"), parent)
+        box.setObjectName("followups_box")
+        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         box_layout = QVBoxLayout(box)
         self.followups = QTableWidget(0, 5, box)
         self.followups.setObjectName("followups_due")
@@ -150,22 +217,44 @@ class DashboardPage(QWidget):
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.followups.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.followups.setMinimumHeight(180)
+        # About six rows: the panel and the counts fit a 1366×768 screen together.
+        self.followups.setMinimumHeight(150)
+        self.followups.setMaximumHeight(200)
         self.followups.cellDoubleClicked.connect(self._open_followup)
         box_layout.addWidget(self.followups)
-        layout.addWidget(box)
+        self.no_followups = QLabel(self.tr("No follow-up is overdue or due this month."), box)
+        box_layout.addWidget(self.no_followups)
+        return box
 
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+    def _charts_grid(self, parent: QWidget) -> QGridLayout:
+        grid = QGridLayout()
+        self.stage_view = self._view(parent)
+        self.category_view = self._view(parent)
+        self.progress_view = self._view(parent)
+        self.visits_view = self._view(parent)
+        for index, view in enumerate(
+            (self.stage_view, self.category_view, self.progress_view, self.visits_view)
+        ):
+            grid.addWidget(self._chart_slot(view, parent), index // 2, index % 2)
+        return grid
+
+    def _chart_slot(self, view: QChartView, parent: QWidget) -> QStackedWidget:
+        """A chart, or a line saying there is nothing to draw yet (no empty 0–1 axes)."""
+        slot = QStackedWidget(parent)
+        slot.setObjectName(f"slot_{id(view)}")
+        slot.addWidget(view)
+        empty = QLabel(slot)
+        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty.setWordWrap(True)
+        empty.setFrameShape(QLabel.Shape.StyledPanel)
+        slot.addWidget(empty)
+        self._slots[id(view)] = (slot, empty)
+        return slot
 
     def _view(self, parent: QWidget) -> QChartView:
         view = QChartView(parent)
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        view.setMinimumHeight(250)
+        view.setMinimumHeight(240)
         view.setMinimumWidth(320)
         return view
 
@@ -189,19 +278,35 @@ class DashboardPage(QWidget):
         name = data.officer
         hello = self.tr("Hello, %1.").replace("%1", name) if name else self.tr("Hello.")
         title = self.tr("Home")
-        hint = self.tr("Click a number or a bar to open the matching list.")
+        empty = not any(data.stats.values())
+        hint = "" if empty else self.tr("Click a number or a bar to open the matching list.")
         self.greeting.setText(f"<h2>{title}</h2>{html.escape(hello)} {hint}")
+        self._province = data.province_code
+        province = self.display.regions.name(data.province_code) if data.province_code else ""
+        self.create_hub_button.setText(
+            self.tr("Create the innovation hub of %1…").replace("%1", province)
+            if province
+            else self.tr("Create your province's innovation hub…")
+        )
+        self.empty_state.setVisible(empty)
+        self.figures.setVisible(not empty)
+        if empty:
+            return
         for type_name, card in self.cards.items():
             number = idformat.format_number(data.stats.get(type_name, 0), 0, lang)
             card.setText(f"{number}\n{card.property('title')}")
             card.setAccessibleName(f"{card.property('title')}: {number}")
+        self._followups(lang, data.due)
         self._stage_chart(lang, data.stages)
         self._category_chart(data.categories)
         self._progress_chart(lang, data.progress)
         self._visits_chart(lang, data.months)
-        self._followups(lang, data.due)
 
-    def _set_chart(self, view: QChartView, chart: QChart) -> None:
+    def _set_chart(self, view: QChartView, chart: QChart, empty_text: str = "") -> None:
+        """Show ``chart``, or ``empty_text`` in its place when it has nothing to draw."""
+        slot, label = self._slots[id(view)]
+        label.setText(f"<b>{html.escape(chart.title())}</b><br>{html.escape(empty_text)}")
+        slot.setCurrentWidget(label if empty_text else view)
         # The view does not own its chart: keep the Python reference alive while shown,
         # and let the previous chart go only after the view has switched.
         view.setChart(chart)
@@ -225,7 +330,8 @@ class DashboardPage(QWidget):
             horizontal=False,
             top=max(counts.values(), default=0),
         )
-        self._set_chart(self.stage_view, chart)
+        none = "" if any(counts.values()) else self.tr("No innovations recorded yet.")
+        self._set_chart(self.stage_view, chart, none)
 
     def _category_chart(self, counts: dict[str | None, int]) -> None:
         top = sorted(((v, k) for k, v in counts.items() if k), reverse=True)[:TOP_CATEGORIES]
@@ -251,7 +357,8 @@ class DashboardPage(QWidget):
             horizontal=True,
             top=max((v for v, _k in top), default=0),
         )
-        self._set_chart(self.category_view, chart)
+        none = "" if top else self.tr("No innovation has a category yet.")
+        self._set_chart(self.category_view, chart, none)
 
     def _progress_chart(self, lang: str, progress: dict[str, dict[str, int]]) -> None:
         top = sorted(progress, key=lambda p: sum(progress[p].values()), reverse=True)[
@@ -283,7 +390,8 @@ class DashboardPage(QWidget):
             horizontal=True,
             top=max((sum(progress[p].values()) for p in top), default=0),
         )
-        self._set_chart(self.progress_view, chart)
+        none = "" if top else self.tr("No replications recorded yet.")
+        self._set_chart(self.progress_view, chart, none)
 
     def _visits_chart(self, lang: str, months: list[tuple[str, int]]) -> None:
         bars = QBarSet(self.tr("Visits"))
@@ -310,7 +418,8 @@ class DashboardPage(QWidget):
             horizontal=False,
             top=max((count for _key, count in months), default=0),
         )
-        self._set_chart(self.visits_view, chart)
+        none = "" if any(c for _k, c in months) else self.tr("No visits in the last 12 months.")
+        self._set_chart(self.visits_view, chart, none)
 
     @staticmethod
     def _axes(chart: QChart, series: Any, labels: list[str], horizontal: bool, top: int) -> None:
@@ -336,6 +445,8 @@ class DashboardPage(QWidget):
 
     def _followups(self, lang: str, due: list[dashboard.DueFollowUp]) -> None:
         self._due = due
+        self.followups.setVisible(bool(due))
+        self.no_followups.setVisible(not due)
         self.followups.setRowCount(len(due))
         for row, item in enumerate(due):
             texts = (

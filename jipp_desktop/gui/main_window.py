@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import peewee
 import shiboken6
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -32,16 +32,12 @@ from jipp_desktop.gui.display import Display
 from jipp_desktop.gui.i18n import current_language
 from jipp_desktop.gui.icons import icon
 from jipp_desktop.gui.list_page import RecordListPage
-from jipp_desktop.gui.pages import PAGE_KEYS, PAGES, PageSpec, external_page_class
+from jipp_desktop.gui.pages import PAGE_KEYS, PAGES, PageSpec, external_page_class, page_title
 from jipp_desktop.gui.reader import shared_reader
 from jipp_desktop.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from jipp_desktop.gui.editors.record_editor import RecordEditor
-
-
-def page_title(spec: PageSpec) -> str:
-    return QCoreApplication.translate("pages", spec.title)
 
 
 class MainWindow(QMainWindow):
@@ -220,6 +216,8 @@ class MainWindow(QMainWindow):
             dashboard = DashboardPage(self.workspace, self.display)
             dashboard.openList.connect(self.show_list)
             dashboard.openRecord.connect(self.open_editor)
+            dashboard.importRequested.connect(self.import_package)
+            dashboard.demoRequested.connect(self.load_demo)
             return dashboard
         if spec.key == "settings":
             from jipp_desktop.gui.settings_page import SettingsPage
@@ -274,15 +272,35 @@ class MainWindow(QMainWindow):
         # Counts and the last exchange may have changed on the page just left (an
         # import, a sync): the status bar follows on every page change (read off-thread).
         self.update_status()
-        self.new_action.setEnabled(PAGES[row].record_type is not None)
         self.search_action.setEnabled(PAGES[row].record_type is not None)
 
     # -- actions ----------------------------------------------------------------------
 
     def new_record(self) -> None:
+        """Ctrl+N: a record of the list on show; elsewhere, first ask which kind."""
         page = self._pages.get(self.current_key())
         if isinstance(page, RecordListPage):
             page.new_record()
+            return
+        from jipp_desktop.gui.new_record_dialog import NewRecordDialog
+
+        dialog = NewRecordDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._new_of_kind(dialog.chosen()))
+        self.new_record_dialog = dialog
+        dialog.open()
+
+    def _new_of_kind(self, type_name: str | None) -> None:
+        if type_name is not None:
+            self.show_page(type_name)
+            self.list_page(type_name).new_record()
+
+    def import_package(self) -> None:
+        """The sync page's "import a package", reached from elsewhere (the empty Beranda)."""
+        page = self.show_page("sync")
+        button = getattr(page, "import_button", None)
+        if button is not None:
+            button.click()
 
     def focus_search(self) -> None:
         page = self._pages.get(self.current_key())
@@ -422,7 +440,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 720)
+            self.resize(default_window_size(self.screen().availableGeometry().size()))
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
@@ -447,6 +465,16 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self.runner.shutdown()
         event.accept()
+
+
+def default_window_size(available: QSize) -> QSize:
+    """The first window: 1280×720 where it fits, else the screen's free area less the
+    window frame, so a 1366×768 laptop with a panel shows it whole."""
+    frame = QSize(16, 40)  # borders and title bar the window manager adds
+    return QSize(
+        min(1280, available.width() - frame.width()),
+        min(720, available.height() - frame.height()),
+    )
 
 
 def _last_exchange(workspace: Workspace) -> str | None:

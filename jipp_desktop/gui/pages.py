@@ -9,6 +9,8 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from jipp_desktop.gui.i18n import QT_TRANSLATE_NOOP
 
 
@@ -37,6 +39,11 @@ PAGES: tuple[PageSpec, ...] = (
 )
 
 PAGE_KEYS = tuple(p.key for p in PAGES)
+
+
+def page_title(spec: PageSpec) -> str:
+    return QCoreApplication.translate("pages", spec.title)
+
 
 # Pages other engineers provide: (module, class).  Missing ones show a notice.
 EXTERNAL_PAGES = {

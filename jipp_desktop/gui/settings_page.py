@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jipp_desktop.core.errors import ValidationError
 from jipp_desktop.core.workspace import Workspace
+from jipp_desktop.gui.i18n import current_language
 from jipp_desktop.gui.widgets import CodeCombo
 from jipp_desktop.paths import ui_file
 from jipp_desktop.sync import identity
@@ -89,6 +91,18 @@ class SettingsForm(QWidget):
         choose.clicked.connect(self._choose_logo)
         rows = self.ui.layout()
         assert isinstance(rows, QFormLayout)
+        # Required rows are marked as in the record editors.
+        for key in ("officer_name", "province_code"):
+            label = rows.labelForField(self._find(QWidget, key))
+            if isinstance(label, QLabel):
+                label.setText(label.text() + " *")
+        # What is wrong, in words, above the rows (filled by show_problems).
+        self.problems = QLabel(self)
+        self.problems.setObjectName("settings_problems")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #b00020;")
+        self.problems.hide()
+        layout.insertWidget(0, self.problems)
         if full:
             # Other officers compare this code before trusting this laptop's packages.
             key = identity.load_or_create(workspace.data_dir)
@@ -145,12 +159,28 @@ class SettingsForm(QWidget):
             )
         return out
 
-    def save(self) -> bool:
-        """Store the values; returns True when the language changed."""
+    def save(self, finish_setup: bool = False) -> bool:
+        """Store the values; returns True when the language changed.
+
+        Raises ValidationError (nothing stored) when the core refuses them."""
         old_language = self.workspace.settings.get("language")
         values = self.values()
-        self.workspace.settings.update(values)
+        self.workspace.settings.save_profile(values, self.workspace.regions.provinces, finish_setup)
+        self.show_problems(None)
         return values["language"] != old_language
+
+    def show_problems(self, error: ValidationError | None) -> None:
+        """List the core's messages above the form and put the cursor in the first bad field."""
+        if error is None:
+            self.problems.hide()
+            self.problems.clear()
+            return
+        lang = current_language()
+        self.problems.setText("\n".join(e.message(lang) for e in error.errors))
+        self.problems.show()
+        first = self.ui.findChild(QWidget, f"setting_{error.errors[0].field}")
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _choose_logo(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -209,7 +239,12 @@ class SettingsPage(QWidget):
         layout.addLayout(buttons)
 
     def save(self) -> None:
-        changed = self.form.save()
+        try:
+            changed = self.form.save()
+        except ValidationError as error:
+            self.form.show_problems(error)
+            self.status.setText(self.tr("Not saved: see the messages above."))
+            return
         self.status.setText(self.tr("Settings saved."))
         self.saved.emit(changed)
 
@@ -249,6 +284,12 @@ class SetupDialog(QDialog):
         self.resize(560, self.sizeHint().height())
 
     def accept(self) -> None:
-        self.form.save()
-        self.workspace.settings.set("setup_done", "1")
+        # Enter on a blank form lands here too: it must explain, not finish.
+        try:
+            self.form.save(finish_setup=True)
+        except ValidationError as error:
+            self.form.show_problems(error)
+            # Taller for the messages, never narrower.
+            self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+            return
         super().accept()

@@ -68,6 +68,22 @@
 <context>
     <name>DashboardPage</name>
     <message>
+        <source>Getting started</source>
+        <translation>Getting started</translation>
+    </message>
+    <message>
+        <source>There is no data in this folder yet. Start in one of three ways: record your province's innovation hub, import a package you received from the province or the ministry (the data of other laptops), or try the app with example data.</source>
+        <translation>There is no data in this folder yet. Start in one of three ways: record your province's innovation hub, import a package you received from the province or the ministry (the data of other laptops), or try the app with example data.</translation>
+    </message>
+    <message>
+        <source>Import a package from the province or the ministry…</source>
+        <translation>Import a package from the province or the ministry…</translation>
+    </message>
+    <message>
+        <source>Load example data</source>
+        <translation>Load example data</translation>
+    </message>
+    <message>
         <source>Follow-ups overdue or due this month</source>
         <translation>Follow-ups overdue or due this month</translation>
     </message>
@@ -92,6 +108,10 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>No follow-up is overdue or due this month.</source>
+        <translation>No follow-up is overdue or due this month.</translation>
+    </message>
+    <message>
         <source>Hello, %1.</source>
         <translation>Hello, %1.</translation>
     </message>
@@ -108,6 +128,14 @@
         <translation>Click a number or a bar to open the matching list.</translation>
     </message>
     <message>
+        <source>Create the innovation hub of %1…</source>
+        <translation>Create the innovation hub of %1…</translation>
+    </message>
+    <message>
+        <source>Create your province's innovation hub…</source>
+        <translation>Create your province's innovation hub…</translation>
+    </message>
+    <message>
         <source>Innovations</source>
         <translation>Innovations</translation>
     </message>
@@ -116,12 +144,24 @@
         <translation>Innovations by stage</translation>
     </message>
     <message>
+        <source>No innovations recorded yet.</source>
+        <translation>No innovations recorded yet.</translation>
+    </message>
+    <message>
         <source>Innovations by category (largest %1)</source>
         <translation>Innovations by category (largest %1)</translation>
     </message>
     <message>
+        <source>No innovation has a category yet.</source>
+        <translation>No innovation has a category yet.</translation>
+    </message>
+    <message>
         <source>Replication progress by province</source>
         <translation>Replication progress by province</translation>
+    </message>
+    <message>
+        <source>No replications recorded yet.</source>
+        <translation>No replications recorded yet.</translation>
     </message>
     <message>
         <source>Visits</source>
@@ -130,6 +170,10 @@
     <message>
         <source>Mentoring visits per month</source>
         <translation>Mentoring visits per month</translation>
+    </message>
+    <message>
+        <source>No visits in the last 12 months.</source>
+        <translation>No visits in the last 12 months.</translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -413,6 +457,21 @@ Offline records for public-service innovation hubs.</translation>
     <message>
         <source>Last exchange: %1</source>
         <translation>Last exchange: %1</translation>
+    </message>
+</context>
+<context>
+    <name>NewRecordDialog</name>
+    <message>
+        <source>New record</source>
+        <translation>New record</translation>
+    </message>
+    <message>
+        <source>Kind of record</source>
+        <translation>Kind of record</translation>
+    </message>
+    <message>
+        <source>Which kind of record do you want to create?</source>
+        <translation>Which kind of record do you want to create?</translation>
     </message>
 </context>
 <context>
@@ -809,6 +868,10 @@ Offline records for public-service innovation hubs.</translation>
     <message>
         <source>Settings</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Not saved: see the messages above.</source>
+        <translation>Not saved: see the messages above.</translation>
     </message>
     <message>
         <source>Settings saved.</source>

@@ -69,6 +69,22 @@
 <context>
     <name>DashboardPage</name>
     <message>
+        <source>Getting started</source>
+        <translation>Mulai dari sini</translation>
+    </message>
+    <message>
+        <source>There is no data in this folder yet. Start in one of three ways: record your province&apos;s innovation hub, import a package you received from the province or the ministry (the data of other laptops), or try the app with example data.</source>
+        <translation>Folder data ini masih kosong. Mulailah dengan salah satu dari tiga cara: catat simpul inovasi provinsi Anda, impor paket yang Anda terima dari provinsi atau kementerian (data dari laptop lain), atau coba aplikasi dengan data contoh.</translation>
+    </message>
+    <message>
+        <source>Import a package from the province or the ministry…</source>
+        <translation>Impor paket dari provinsi atau kementerian…</translation>
+    </message>
+    <message>
+        <source>Load example data</source>
+        <translation>Isi dengan data contoh</translation>
+    </message>
+    <message>
         <source>Follow-ups overdue or due this month</source>
         <translation>Tindak lanjut yang lewat tenggat atau jatuh tempo bulan ini</translation>
     </message>
@@ -93,6 +109,10 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>No follow-up is overdue or due this month.</source>
+        <translation>Tidak ada tindak lanjut yang terlambat atau jatuh tempo bulan ini.</translation>
+    </message>
+    <message>
         <source>Hello, %1.</source>
         <translation>Halo, %1.</translation>
     </message>
@@ -109,6 +129,14 @@
         <translation>Klik angka atau batang grafik untuk membuka daftarnya.</translation>
     </message>
     <message>
+        <source>Create the innovation hub of %1…</source>
+        <translation>Buat simpul inovasi %1…</translation>
+    </message>
+    <message>
+        <source>Create your province&apos;s innovation hub…</source>
+        <translation>Buat simpul inovasi provinsi Anda…</translation>
+    </message>
+    <message>
         <source>Innovations</source>
         <translation>Inovasi</translation>
     </message>
@@ -117,12 +145,24 @@
         <translation>Inovasi menurut tahapan</translation>
     </message>
     <message>
+        <source>No innovations recorded yet.</source>
+        <translation>Belum ada inovasi yang dicatat.</translation>
+    </message>
+    <message>
         <source>Innovations by category (largest %1)</source>
         <translation>Inovasi menurut kategori (%1 terbesar)</translation>
     </message>
     <message>
+        <source>No innovation has a category yet.</source>
+        <translation>Belum ada inovasi yang berkategori.</translation>
+    </message>
+    <message>
         <source>Replication progress by province</source>
         <translation>Kemajuan replikasi per provinsi</translation>
+    </message>
+    <message>
+        <source>No replications recorded yet.</source>
+        <translation>Belum ada replikasi yang dicatat.</translation>
     </message>
     <message>
         <source>Visits</source>
@@ -131,6 +171,10 @@
     <message>
         <source>Mentoring visits per month</source>
         <translation>Kunjungan pendampingan per bulan</translation>
+    </message>
+    <message>
+        <source>No visits in the last 12 months.</source>
+        <translation>Tidak ada kunjungan dalam 12 bulan terakhir.</translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -413,6 +457,21 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
     <message>
         <source>Last exchange: %1</source>
         <translation>Pertukaran terakhir: %1</translation>
+    </message>
+</context>
+<context>
+    <name>NewRecordDialog</name>
+    <message>
+        <source>New record</source>
+        <translation>Data baru</translation>
+    </message>
+    <message>
+        <source>Kind of record</source>
+        <translation>Jenis data</translation>
+    </message>
+    <message>
+        <source>Which kind of record do you want to create?</source>
+        <translation>Data apa yang ingin Anda buat?</translation>
     </message>
 </context>
 <context>
@@ -805,6 +864,10 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
     <message>
         <source>Settings</source>
         <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Not saved: see the messages above.</source>
+        <translation>Belum disimpan: lihat pesan di atas.</translation>
     </message>
     <message>
         <source>Settings saved.</source>

@@ -32,6 +32,38 @@ def test_first_run_setup_stores_the_officer(
     assert workspace.records.history("hub", hub)[0]["actor"] == "Maria Goreti"
 
 
+def test_enter_on_the_blank_first_run_form_explains_and_does_not_finish(
+    qtbot: Any, workspace: Workspace, indonesian: None
+) -> None:
+    from PySide6.QtCore import Qt
+
+    dialog = SetupDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.form.officer_name.setFocus()
+    qtbot.keyClick(dialog.form.officer_name, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.result() == 0
+    shown = dialog.form.problems.text()
+    assert dialog.form.problems.isVisible()
+    assert "Nama petugas wajib diisi." in shown
+    assert "Provinsi simpul wajib dipilih." in shown
+    assert dialog.focusWidget() is dialog.form.officer_name
+    assert workspace.settings.get("setup_done") == ""
+    # Half-filled: still refused, nothing stored, the message now names only the province.
+    qtbot.keyClicks(dialog.form.officer_name, "Maria Goreti")
+    qtbot.keyClick(dialog.form.officer_name, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.form.problems.text() == "Provinsi simpul wajib dipilih."
+    assert dialog.focusWidget() is dialog.form.province
+    assert workspace.settings.get("officer_name") == ""
+    dialog.form.province.set_code("53")
+    qtbot.keyClick(dialog.form.officer_name, Qt.Key.Key_Return)
+    assert dialog.result() == 1
+    assert workspace.settings.get("setup_done") == "1"
+
+
 def test_switching_language_rebuilds_the_window(
     qtbot: Any, workspace: Workspace, gui_settings: QSettings, indonesian: None
 ) -> None:
@@ -41,6 +73,12 @@ def test_switching_language_rebuilds_the_window(
     page = shell.window.show_page("settings")
     assert isinstance(page, SettingsPage)
     qtbot.keyClicks(page.form.letterhead_unit, "Biro Organisasi")
+    page.save_button.click()  # no officer yet: refused with the core's message
+    assert shell.window.current_key() == "settings"
+    assert "Nama petugas wajib diisi." in page.form.problems.text()
+    assert workspace.settings.get("letterhead_unit") == ""
+    qtbot.keyClicks(page.form.officer_name, "Maria Goreti")
+    page.form.province.set_code("53")
     page.form.language.set_code("en")
     old = shell.window
     page.save_button.click()

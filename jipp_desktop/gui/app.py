@@ -1,5 +1,9 @@
 """Start the GUI: ``run_gui(data_dir, lang)`` is what ``jipp-desktop`` runs without a command.
 
+``main`` is the bundle's windowed executable (packaging/jipp_desktop.spec): it also takes
+a ``.jipp`` package, which the file manager passes when the officer double-clicks one,
+and opens the import of that package once the main window is up.
+
 It opens the data folder (refusing politely when another instance holds it, offering
 the latest good backup when the database is damaged), asks the first-run questions,
 then shows the main window.  Exit statuses follow the command line's (cli/exit_codes).
@@ -7,21 +11,22 @@ then shows the main window.  Exit statuses follow the command line's (cli/exit_c
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import logging
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
 from jipp_desktop.cli import exit_codes
 from jipp_desktop.core import backup
 from jipp_desktop.core.errors import DatabaseDamaged, DataFolderInUse, JippError, SchemaTooNew
 from jipp_desktop.core.logs import close_logging, setup_logging
-from jipp_desktop.core.workspace import DB_NAME, Workspace, open_workspace
+from jipp_desktop.core.workspace import DB_NAME, Workspace, open_workspace, resolve_data_dir
 from jipp_desktop.gui import i18n
 from jipp_desktop.gui.errors import install_excepthook
 from jipp_desktop.gui.icons import icon
@@ -144,7 +149,31 @@ class Shell:
         old.deleteLater()
 
 
-def run_gui(data_dir: Path, lang: str | None) -> int:
+def open_package(window: MainWindow, package: Path) -> None:
+    """The Sync page's import of ``package``: dry run, the questions, the preview."""
+    from jipp_desktop.gui.sync_page import SyncPage
+
+    page = window.show_page("sync")
+    if isinstance(page, SyncPage):
+        page.import_file(package)
+
+
+def close_after_smoke_test(window: MainWindow) -> None:
+    """``--smoke-test``: the window came up, so the start works; close it (exit 0)."""
+    if not window.isVisible():
+        QCoreApplication.exit(exit_codes.FAILURE)
+        return
+    log.info("smoke test: main window shown, closing")
+    window.close()
+
+
+def run_gui(
+    data_dir: Path,
+    lang: str | None,
+    *,
+    package: Path | None = None,
+    smoke_test: bool = False,
+) -> int:
     protect_none()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -182,8 +211,35 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
         shell.window.show()
         splash.close()
         log.info("GUI started on %s", data_dir)
+        # Both wait for the event loop, so the window is drawn before anything else.
+        if package is not None:
+            QTimer.singleShot(0, lambda: open_package(shell.window, package))
+        if smoke_test:
+            QTimer.singleShot(0, lambda: close_after_smoke_test(shell.window))
         return int(app.exec())
     finally:
         shared_reader().release()
         workspace.close()
         close_logging()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``jipp-desktop [--data-dir DIR] [--lang id|en] [--smoke-test] [PACKAGE.jipp]``."""
+    parser = argparse.ArgumentParser(
+        prog="jipp-desktop", description="JIPP Desktop: offline records for innovation hubs."
+    )
+    parser.add_argument("--data-dir", type=Path, default=None, help="data folder")
+    parser.add_argument("--lang", choices=("id", "en"), default=None, help="language of the app")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="close again once the main window is shown (exit 0): checks an installed bundle",
+    )
+    parser.add_argument("package", nargs="?", type=Path, help="a .jipp package to import")
+    args = parser.parse_args(argv)
+    return run_gui(
+        resolve_data_dir(args.data_dir),
+        args.lang,
+        package=args.package,
+        smoke_test=args.smoke_test,
+    )

@@ -4,6 +4,7 @@ latest good backup, and errors reach the log file instead of the screen as a tra
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,9 +13,9 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jipp_desktop.cli import exit_codes
-from jipp_desktop.core import backup, logs
+from jipp_desktop.core import backup, logs, migrations
 from jipp_desktop.core.workspace import DB_NAME, Workspace, open_workspace
-from jipp_desktop.gui import app, errors
+from jipp_desktop.gui import app, errors, i18n
 
 
 def test_a_folder_in_use_is_refused_with_status_4(
@@ -130,3 +131,49 @@ def test_run_gui_opens_the_window_and_exits_cleanly(
     assert app.run_gui(data_dir, None) == exit_codes.OK
     assert seen == ["Beranda"]
     assert (data_dir / app.SETTINGS_FILE).is_file()
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("id", "dibuat oleh versi JIPP Desktop yang lebih baru"),
+        ("en", "written by a newer JIPP Desktop"),
+    ],
+)
+def test_an_older_app_refuses_a_newer_data_folder_and_leaves_it_alone(
+    qapp: QApplication,
+    data_dir: Path,
+    lang: str,
+    expected: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An officer who goes back to an older bundle is told to update, and nothing changes."""
+    conn = sqlite3.connect(data_dir / DB_NAME)
+    conn.execute(f"PRAGMA user_version = {migrations.latest_version() + 1}")
+    conn.close()
+    before = (data_dir / DB_NAME).read_bytes()
+    told: list[str] = []
+    monkeypatch.setattr(app, "tell", told.append)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    try:
+        assert app.run_gui(data_dir, lang) == exit_codes.DAMAGED_FILE
+    finally:
+        i18n.install("id")
+    assert len(told) == 1 and expected in told[0]
+    assert (data_dir / DB_NAME).read_bytes() == before
+    assert not backup.list_backups(data_dir)
+
+
+def test_smoke_test_start_closes_once_the_main_window_is_shown(
+    qapp: QApplication,
+    workspace: Workspace,
+    data_dir: Path,
+    indonesian: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    workspace.settings.set("setup_done", "1")
+    workspace.close()
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    assert app.main(["--data-dir", str(data_dir), "--smoke-test"]) == exit_codes.OK
+    log_text = (data_dir / "logs" / "jipp.log").read_text(encoding="utf-8")
+    assert "smoke test: main window shown" in log_text

@@ -163,6 +163,16 @@ def choices(type_name: str, limit: int = 2000) -> list[tuple[str, str]]:
     return [(str(rid), "" if text is None else str(text)) for rid, text in m.result_tuples(rows)]
 
 
+def choice_aliases(type_name: str) -> dict[str, str]:
+    """Extra words a picker finds a record by: an agency's short name ("Bappenas")."""
+    if type_name != "agency":
+        return {}
+    rows = m.Agency.select(m.Agency.id, m.Agency.short_name).where(
+        m.alive(m.Agency), m.Agency.short_name.is_null(False)
+    )
+    return {str(rid): str(short) for rid, short in m.result_tuples(rows) if short}
+
+
 def year_field(type_name: str) -> str | None:
     """The field a list's year filter looks at (the same one ``ListQuery.year`` uses)."""
     return YEAR_FIELD.get(type_name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import sqlite3
+from functools import cache
 
 from jipp_desktop.core.validation import Regions
 from jipp_desktop.paths import resource
@@ -54,3 +55,12 @@ def load(conn: sqlite3.Connection) -> Regions:
         for code, prov, name in conn.execute("SELECT code, province_code, name FROM regency")
     }
     return Regions(provinces, regencies)
+
+
+@cache
+def province_aliases() -> dict[str, str]:
+    """Province code -> its everyday short forms, ';'-separated ("53" -> "NTT;Flobamorata")."""
+    text = resource("regions", "province_aliases.csv").read_text(encoding="utf-8")
+    return {
+        row["code"]: row["aliases"] for row in csv.DictReader(text.splitlines()) if row["aliases"]
+    }

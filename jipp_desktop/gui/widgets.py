@@ -7,9 +7,9 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCalendarWidget,
-    QComboBox,
     QHBoxLayout,
     QLineEdit,
     QMenu,
@@ -19,54 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from jipp_desktop.core import idformat, vocab
+from jipp_desktop.core import regions as region_lists
 from jipp_desktop.core.validation import Regions
 from jipp_desktop.gui.i18n import current_language
 from jipp_desktop.gui.icons import icon
-
-
-class CodeCombo(QComboBox):
-    """A combo whose items carry a stored code; ``code()`` is None for the blank item."""
-
-    codeChanged = Signal(object)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(12)
-        self.currentIndexChanged.connect(lambda _i: self.codeChanged.emit(self.code()))
-
-    def fill(self, items: list[tuple[str, str]], blank: str | None) -> None:
-        keep = self.code()
-        self.blockSignals(True)
-        self.clear()
-        if blank is not None:
-            self.addItem(blank, None)
-        for code, text in items:
-            self.addItem(text, code)
-        # Keep the current choice only if the new list still offers it (a regency of
-        # another province must go when the province changes).
-        index = self.findData(keep) if keep is not None else -1
-        self.setCurrentIndex(index if index >= 0 else (0 if self.count() else -1))
-        self.blockSignals(False)
-
-    def code(self) -> str | None:
-        data = self.currentData()
-        return None if data is None else str(data)
-
-    def set_code(self, code: str | None, emit: bool = True) -> None:
-        index = self.findData(code) if code is not None else (0 if self.count() else -1)
-        if index < 0 and code is not None:
-            # A value the list does not hold (yet): a filter set before its choices
-            # arrived, or a stored value no longer offered.  Keep it rather than lose it.
-            self.addItem(code, code)
-            index = self.count() - 1
-        if index < 0:
-            index = 0 if self.count() else -1
-        if not emit:
-            self.blockSignals(True)
-        self.setCurrentIndex(index)
-        if not emit:
-            self.blockSignals(False)
+from jipp_desktop.gui.pickers import CodeCombo
 
 
 class VocabCombo(CodeCombo):
@@ -87,7 +44,7 @@ class ProvinceCombo(CodeCombo):
         super().__init__(parent)
         # By name: officers look provinces up by name, not by Kemendagri code.
         items = sorted(regions.provinces.items(), key=lambda kv: kv[1])
-        self.fill(items, blank)
+        self.fill(items, blank, region_lists.province_aliases())
 
 
 class RegencyCombo(CodeCombo):
@@ -101,6 +58,32 @@ class RegencyCombo(CodeCombo):
         items = self._regions.regencies_of(province) if province else []
         self.fill(items, self._blank)
         self.setEnabled(bool(province))
+
+
+class AnyRegencyCombo(CodeCombo):
+    """Every regency and city of the country, found by its own name or its province's
+    ("mangg", "labuan ntt"): for a place that need not be in the record's province."""
+
+    def __init__(self, regions: Regions, blank: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._regions = regions
+        self._blank = blank
+        self.prefer_province(None)
+
+    def prefer_province(self, province: str | None) -> None:
+        """List ``province``'s regencies first (the officer's own, usually meant)."""
+        regions = self._regions
+        short = region_lists.province_aliases()
+        items, aliases = [], {}
+        order = sorted(
+            regions.regency_names.items(),
+            key=lambda kv: (regions.regency_province[kv[0]] != province, kv[1]),
+        )
+        for code, name in order:
+            home = regions.regency_province[code]
+            items.append((code, f"{name} ({regions.provinces.get(home, home)})"))
+            aliases[code] = short.get(home, "")
+        self.fill(items, self._blank, aliases)
 
 
 class RegionPicker(QWidget):
@@ -184,9 +167,11 @@ class DateField(QWidget):
         self.edit.setClearButtonEnabled(True)
         self.button = QToolButton(self)
         self.button.setIcon(icon("calendar"))
-        self.button.setToolTip(self.tr("Choose from the calendar"))
+        self.button.setToolTip(self.tr("Choose from the calendar (Alt+Down)"))
         self.button.setAccessibleName(self.tr("Choose from the calendar"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # Not a Tab stop of its own: Alt+Down or F4 in the date opens the calendar.
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.calendar = QCalendarWidget(self)
         self.calendar.setGridVisible(True)
         menu = QMenu(self.button)
@@ -204,6 +189,17 @@ class DateField(QWidget):
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.button)
         self.setFocusProxy(self.edit)
+        for keys in ("Alt+Down", "F4"):
+            shortcut = QShortcut(QKeySequence(keys), self.edit)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.open_calendar)
+
+    def open_calendar(self) -> None:
+        menu = self.button.menu()
+        if menu is not None:
+            # popup(), not the button's showMenu(): no nested event loop.
+            menu.popup(self.button.mapToGlobal(self.button.rect().bottomLeft()))
+            self.calendar.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def value(self) -> str | None:
         """ISO date, None when empty, or the raw text so the core can report it."""

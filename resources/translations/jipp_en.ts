@@ -187,6 +187,10 @@
         <translation>e.g. 28 September 2022</translation>
     </message>
     <message>
+        <source>Choose from the calendar (Alt+Down)</source>
+        <translation>Choose from the calendar (Alt+Down)</translation>
+    </message>
+    <message>
         <source>Choose from the calendar</source>
         <translation>Choose from the calendar</translation>
     </message>
@@ -505,10 +509,6 @@ Offline records for public-service innovation hubs.</translation>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <source>Province</source>
-        <translation>Province</translation>
-    </message>
-    <message>
         <source>Replications of this innovation (%1)</source>
         <translation>Replications of this innovation (%1)</translation>
     </message>
@@ -644,8 +644,8 @@ Offline records for public-service innovation hubs.</translation>
         <translation>New…</translation>
     </message>
     <message>
-        <source>Create a new %1</source>
-        <translation>Create a new %1</translation>
+        <source>Create a new %1 (F2)</source>
+        <translation>Create a new %1 (F2)</translation>
     </message>
     <message>
         <source>Choose…</source>

@@ -188,6 +188,10 @@
         <translation>mis. 28 September 2022</translation>
     </message>
     <message>
+        <source>Choose from the calendar (Alt+Down)</source>
+        <translation>Pilih dari kalender (Alt+Panah Bawah)</translation>
+    </message>
+    <message>
         <source>Choose from the calendar</source>
         <translation>Pilih dari kalender</translation>
     </message>
@@ -505,10 +509,6 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
         <translation>Tutup (Esc)</translation>
     </message>
     <message>
-        <source>Province</source>
-        <translation>Provinsi</translation>
-    </message>
-    <message>
         <source>Replications of this innovation (%1)</source>
         <translation>Replikasi inovasi ini (%1)</translation>
     </message>
@@ -641,8 +641,8 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
         <translation>Baru…</translation>
     </message>
     <message>
-        <source>Create a new %1</source>
-        <translation>Buat %1 baru</translation>
+        <source>Create a new %1 (F2)</source>
+        <translation>Buat %1 baru (F2)</translation>
     </message>
     <message>
         <source>Choose…</source>

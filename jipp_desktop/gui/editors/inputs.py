@@ -10,7 +10,7 @@ from typing import Any
 
 import peewee
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QIntValidator
+from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -34,7 +34,14 @@ from jipp_desktop.core.registry import record_type
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.gui.display import Display
 from jipp_desktop.gui.i18n import pick
-from jipp_desktop.gui.widgets import CodeCombo, DateField, ProvinceCombo, RegionPicker, VocabCombo
+from jipp_desktop.gui.pickers import CodeCombo
+from jipp_desktop.gui.widgets import (
+    AnyRegencyCombo,
+    DateField,
+    ProvinceCombo,
+    RegionPicker,
+    VocabCombo,
+)
 
 # Above this many records a linked-record combo would be slow and useless; a search
 # dialog over the same list model is used instead.
@@ -144,29 +151,49 @@ class DateInput(Input):
 
 
 class RegionInput(Input):
+    """A province and its regency/city, or (``province`` None) a regency/city anywhere
+    in the country found by typing: a place of signing or of a visit may lie outside
+    the record's province, and one picker is quicker than two."""
+
     def __init__(
         self, workspace: Workspace, province: str | None, regency: str, parent: QWidget
     ) -> None:
-        self.picker = RegionPicker(workspace.regions, "", "", parent)
+        self.picker: RegionPicker | None = None
+        self.regency_combo: CodeCombo
+        if province:
+            self.picker = RegionPicker(workspace.regions, "", "", parent)
+            self.picker.province_combo.setToolTip(self.tr("Province"))
+            self.regency_combo = self.picker.regency_combo
+            widget: QWidget = self.picker
+        else:
+            self.regency_combo = AnyRegencyCombo(workspace.regions, "", parent)
+            widget = self.regency_combo
+        self.regency_combo.setToolTip(self.tr("Regency/city"))
         names = (province, regency) if province else (regency,)
-        super().__init__(self.picker, names)
+        super().__init__(widget, names)
         self._province = province
         self._regency = regency
         # A new record starts in the officer's province (set by the editor).
         self.default_province: str | None = None
-        self.picker.changed.connect(self.changed.emit)
-        self.picker.province_combo.setToolTip(self.tr("Province"))
-        self.picker.regency_combo.setToolTip(self.tr("Regency/city"))
+        if self.picker is not None:
+            self.picker.changed.connect(self.changed.emit)
+        else:
+            self.regency_combo.codeChanged.connect(lambda _c: self.changed.emit())
 
     def values(self) -> dict[str, Any]:
-        out: dict[str, Any] = {self._regency: self.picker.regency()}
-        if self._province:
+        out: dict[str, Any] = {self._regency: self.regency_combo.code()}
+        if self._province and self.picker is not None:
             out[self._province] = self.picker.province()
         return out
 
     def set_values(self, record: dict[str, Any]) -> None:
-        province = record.get(self._province) if self._province else None
         regency = record.get(self._regency)
+        if isinstance(self.regency_combo, AnyRegencyCombo):
+            if self.default_province:
+                self.regency_combo.prefer_province(self.default_province)
+            self.regency_combo.set_code(regency, emit=False)
+            return
+        province = record.get(self._province) if self._province else None
         if not province and not regency:
             province = self.default_province
         self.picker.set_values(province, regency)
@@ -188,15 +215,20 @@ class RefInput(Input):
         if workspace.records.count(field.ref) <= COMBO_LIMIT:
             box = QWidget(parent)
             self.combo = CodeCombo(box)
-            self.combo.fill(dashboard.choices(field.ref, COMBO_LIMIT), "")
-            self.combo.setEditable(False)
+            self._fill()
             # A newcomer's first visit needs a hub that may not exist yet: make it here.
+            # Not a Tab stop: F2 or Ctrl+Shift+N in the picker does the same.
             self.new_button = QPushButton(self.tr("New…"), box)
             self.new_button.setObjectName("new_linked")
+            self.new_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.new_button.setToolTip(
-                self.tr("Create a new %1").replace("%1", pick(record_type(field.ref).label))
+                self.tr("Create a new %1 (F2)").replace("%1", pick(record_type(field.ref).label))
             )
             self.new_button.clicked.connect(self._create_new)
+            for keys in ("F2", "Ctrl+Shift+N"):
+                shortcut = QShortcut(QKeySequence(keys), self.combo)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(self._create_new)
             layout = QHBoxLayout(box)
             layout.setContentsMargins(0, 0, 0, 0)
             layout.addWidget(self.combo, 1)
@@ -246,9 +278,15 @@ class RefInput(Input):
         self.new_editor = editor
         editor.open()
 
+    def _fill(self) -> None:
+        assert self.combo is not None
+        self.combo.fill(
+            dashboard.choices(self._ref, COMBO_LIMIT), "", dashboard.choice_aliases(self._ref)
+        )
+
     def _created(self, _type_name: str, record_id: str) -> None:
         assert self.combo is not None
-        self.combo.fill(dashboard.choices(self._ref, COMBO_LIMIT), "")
+        self._fill()
         self._value = record_id
         self.combo.set_code(record_id, emit=False)
         self.changed.emit()

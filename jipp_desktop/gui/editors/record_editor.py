@@ -108,6 +108,9 @@ class RecordEditor(QDialog):
         self.summary.hide()
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
+        # The tab strip is no Tab stop (Ctrl+Tab / Ctrl+PgDown switch tabs): the first
+        # key typed after opening belongs in the first field.
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._build_sections()
         for spec in self.rt.children:
             table = ChildTable(spec, display, self)
@@ -151,6 +154,7 @@ class RecordEditor(QDialog):
 
         self._fit_to_screen()
         self.load(record_id, initial)
+        self.focus_first_field()
 
     # -- building ---------------------------------------------------------------------
 
@@ -166,6 +170,7 @@ class RecordEditor(QDialog):
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             scroll = QScrollArea(self.tabs)
             scroll.setWidgetResizable(True)
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             scroll.setWidget(page)
             tab = self.tabs.addTab(scroll, QCoreApplication.translate("editor", section.title))
             for item in section.items:
@@ -175,16 +180,16 @@ class RecordEditor(QDialog):
         if isinstance(item, Region):
             assert item.regency is not None
             regency = self._fields[item.regency]
-            input_: Input = RegionInput(self.workspace, item.province, item.regency, page)
+            region = RegionInput(self.workspace, item.province, item.regency, page)
+            input_: Input = region
             fields = [regency] if item.province is None else [self._fields[item.province], regency]
             label_text = " / ".join(pick(f.label) for f in fields)
             required = any(f.required for f in fields)
-            assert isinstance(input_, RegionInput)
-            province_name = (
-                pick(self._fields[item.province].label) if item.province else (self.tr("Province"))
-            )
-            input_.picker.province_combo.setAccessibleName(province_name)
-            input_.picker.regency_combo.setAccessibleName(pick(regency.label))
+            if region.picker is not None and item.province:
+                region.picker.province_combo.setAccessibleName(
+                    pick(self._fields[item.province].label)
+                )
+            region.regency_combo.setAccessibleName(pick(regency.label))
         else:
             field = self._fields[item]
             input_ = make_input(self.workspace, self.display, field, page)
@@ -212,6 +217,13 @@ class RecordEditor(QDialog):
         self._inputs.append(input_)
         for name in input_.names:
             self._slots[name] = _Slot(input_, error, tab)
+
+    def focus_first_field(self) -> None:
+        """Put the cursor in the first field, before the window is even shown: keys typed
+        at once after Ctrl+N or "New…" go there, not to the tab strip."""
+        self.tabs.setCurrentIndex(0)
+        if self._inputs:
+            self._inputs[0].focus()
 
     def _fit_to_screen(self) -> None:
         screen = QGuiApplication.primaryScreen()
@@ -486,6 +498,8 @@ class RecordEditor(QDialog):
             title = f"{kind}: {name}" if name else kind
         if self._snapshot and self.is_dirty():
             title += " *"
+            # "Saved." must not stand beside a form changed since.
+            self.status.clear()
         self.setWindowTitle(title)
         self.heading.setText(f"<h2>{html.escape(title.rstrip(' *'))}</h2>")
         self.heading.setTextFormat(Qt.TextFormat.RichText)

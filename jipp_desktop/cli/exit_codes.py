@@ -8,5 +8,6 @@ FOLDER_IN_USE = 4
 UNTRUSTED_SENDER = 5
 DAMAGED_FILE = 6
 BAD_PASSPHRASE = 7
+STORAGE = 8
 # 128 + SIGPIPE, what a shell reports for a Unix tool whose reader closed the pipe.
 PIPE_CLOSED = 141

@@ -21,8 +21,10 @@ from typing import Any, TextIO
 
 from jipp_desktop import __version__
 from jipp_desktop.cli import exit_codes
+from jipp_desktop.core import faults
 from jipp_desktop.core.errors import (
     DatabaseDamaged,
+    DatabaseMissing,
     DataFolderInUse,
     JippError,
     RecordNotFound,
@@ -68,6 +70,8 @@ class Context:
     def workspace(self, *, readonly: bool = False) -> Iterator[Workspace]:
         """``readonly`` for commands that only read: they never wait for the writer."""
         ws = open_workspace(self.data_dir, readonly=readonly)
+        for notice in ws.notices:
+            self.stderr.write(notice.message(self.lang) + "\n")
         try:
             yield ws
         finally:
@@ -140,7 +144,11 @@ def run(
         stderr.write(exc.message(lang) + "\n")
         return _status_of(exc)
     except Exception as exc:
-        return _unexpected(exc, argv, lang, stderr)
+        named = faults.translate(exc, resolve_data_dir(_value_of(argv, "--data-dir")))
+        if named is None:
+            return _unexpected(exc, argv, lang, stderr)
+        stderr.write(named.message(lang) + "\n")
+        return _status_of(named)
 
 
 def _unexpected(exc: Exception, argv: Sequence[str], lang: str, stderr: TextIO) -> int:
@@ -181,8 +189,10 @@ def _status_of(exc: JippError) -> int:
         return exit_codes.INVALID_DATA
     if isinstance(exc, DataFolderInUse):
         return exit_codes.FOLDER_IN_USE
-    if isinstance(exc, DatabaseDamaged | SchemaTooNew):
+    if isinstance(exc, DatabaseDamaged | DatabaseMissing | SchemaTooNew):
         return exit_codes.DAMAGED_FILE
+    if isinstance(exc, faults.StorageFault):
+        return exit_codes.STORAGE
     return exit_codes.FAILURE
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from jipp_desktop.cli import exit_codes
 from jipp_desktop.cli.main import Context, InvalidInput, UsageError
 from jipp_desktop.core import backup, demo
+from jipp_desktop.core.faults import megabytes
 from jipp_desktop.core.query import ListQuery
 from jipp_desktop.core.registry import RECORD_TYPES
 
@@ -61,6 +62,10 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     bak = sub.add_parser("backup", help="write a consistent copy of the database")
     bak.add_argument("--to", type=Path, default=None, help="target file (default: backups/)")
     bak.set_defaults(handler=backup_cmd)
+    bak_actions = bak.add_subparsers(dest="backup_action")
+    bak_list = bak_actions.add_parser("list", help="the backups kept, newest first")
+    bak_list.add_argument("--json", action="store_true")
+    bak_list.set_defaults(handler=backup_list)
     res = sub.add_parser("restore", help="replace the database with a backup (after a backup)")
     res.add_argument("file", type=Path)
     res.set_defaults(handler=restore_cmd)
@@ -188,6 +193,25 @@ def backup_cmd(args: argparse.Namespace, ctx: Context) -> int:
         else:
             backup.copy_database(ws.db_path, Path(target))
     ctx.say(f"Cadangan tersimpan: {target}", f"Backup written: {target}")
+    return exit_codes.OK
+
+
+def backup_list(args: argparse.Namespace, ctx: Context) -> int:
+    # The folder is not opened: the list must show even when the database is missing.
+    infos = backup.backup_infos(ctx.data_dir)
+    if args.json:
+        ctx.print_json([info.as_dict() for info in infos])
+        return exit_codes.OK
+    if not infos:
+        ctx.say("Belum ada cadangan.", "No backups yet.")
+    unknown = "?"
+    for info in infos:
+        records = unknown if info.records is None else str(info.records)
+        word = "data" if ctx.lang == "id" else "records"
+        ctx.stdout.write(
+            f"{info.created:%Y-%m-%d %H:%M}  {info.reason:<15} {megabytes(info.size):>10}  "
+            f"{records:>7} {word}  {info.path}\n"
+        )
     return exit_codes.OK
 
 

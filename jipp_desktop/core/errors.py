@@ -92,26 +92,57 @@ class SchemaTooNew(JippError):
         )
 
 
+def _restore_offer(folder: Path, latest_backup: Path | None) -> tuple[str, str]:
+    if latest_backup is None:
+        return "Tidak ada cadangan yang baik.", "No good backup was found."
+    command = f'jipp-desktop --data-dir "{folder}" restore "{latest_backup}"'
+    return (
+        f"Cadangan terakhir yang baik: {latest_backup}. Pulihkan dengan '{command}'.",
+        f"Latest good backup: {latest_backup}. Restore it with '{command}'.",
+    )
+
+
 class DatabaseDamaged(JippError):
     def __init__(self, path: Path, detail: str, latest_backup: Path | None) -> None:
         super().__init__()
         self.path = path
         self.detail = detail
         self.latest_backup = latest_backup
-        if latest_backup:
-            offer_id = (
-                f"Cadangan terakhir yang baik: {latest_backup}. Pulihkan dengan "
-                f"'jipp-desktop restore {latest_backup}'."
-            )
-            offer_en = (
-                f"Latest good backup: {latest_backup}. Restore it with "
-                f"'jipp-desktop restore {latest_backup}'."
-            )
-        else:
-            offer_id = "Tidak ada cadangan yang baik."
-            offer_en = "No good backup was found."
+        offer_id, offer_en = _restore_offer(path.parent, latest_backup)
         self.message_id = f"Berkas basis data {path} rusak ({detail}). {offer_id}"
         self.message_en = f"The database file {path} is damaged ({detail}). {offer_en}"
+
+
+class DatabaseMissing(JippError):
+    """The database file is gone from a folder that has held data: never start over."""
+
+    def __init__(self, path: Path, traces: list[str], latest_backup: Path | None) -> None:
+        super().__init__()
+        self.path = path
+        self.traces = traces
+        self.latest_backup = latest_backup
+        folder = path.parent
+        found = ", ".join(traces)
+        offer_id, offer_en = _restore_offer(folder, latest_backup)
+        if latest_backup is None:
+            offer_id += (
+                f" Kembalikan berkas {path.name} (mis. dari karantina antivirus), atau pilih "
+                "folder data lain untuk memulai dari kosong."
+            )
+            offer_en += (
+                f" Put {path.name} back (from an antivirus quarantine, say), or choose "
+                "another data folder to start from scratch."
+            )
+        self.message_id = (
+            f"Berkas basis data {path} tidak ada, padahal folder {folder} pernah berisi data "
+            f"({found}). JIPP Desktop tidak memulai dari kosong agar data lama tidak "
+            f"tertimpa. {offer_id}"
+        )
+        self.message_en = (
+            f"The database file {path} is missing, but the folder {folder} has held data "
+            f"({found}). JIPP Desktop does not start from scratch, so the old data is not "
+            f"overwritten. {offer_en}"
+        )
 
 
 class BackupError(JippError):

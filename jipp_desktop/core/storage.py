@@ -7,7 +7,14 @@ full disk live in one place, whatever database engine sits on top.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
+
+from jipp_desktop.core.faults import DiskFull
+
+# Kept free beyond what a big write needs: SQLite's journal, the log, the OS itself.
+SPACE_MARGIN = 1_000_000
 
 
 def folder_writable(folder: Path) -> bool:
@@ -28,3 +35,52 @@ def reader_uri(db_path: Path) -> str:
     if not folder_writable(db_path.parent) and not shm.exists():
         uri += "&immutable=1"
     return uri
+
+
+def why_unwritable(folder: Path) -> int | None:
+    """The errno a write in ``folder`` fails with (EROFS, EACCES, ...), None if it works."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=".probe-", dir=folder)
+    except OSError as exc:
+        return exc.errno
+    os.close(fd)
+    os.unlink(name)
+    return None
+
+
+def file_writable(path: Path) -> bool:
+    return os.access(path, os.W_OK)
+
+
+def free_space(folder: Path) -> int:
+    return shutil.disk_usage(folder).free
+
+
+def require_space(folder: Path, needed: int) -> None:
+    """Refuse a big write up front, saying how much it needs, rather than fail half-way."""
+    free = free_space(folder)
+    if free < needed + SPACE_MARGIN:
+        raise DiskFull(folder, needed + SPACE_MARGIN, free)
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    partial = path.with_name(path.name + ".part")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def unpacked_size(path: Path) -> int:
+    """Size of ``path`` once decompressed (gzip keeps it modulo 4 GiB in its trailer)."""
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        if handle.read(2) != b"\x1f\x8b":
+            return size
+        handle.seek(-4, os.SEEK_END)
+        stored = int.from_bytes(handle.read(4), "little")
+    # A copy larger than 4 GiB wraps; it is never smaller than its compressed form.
+    while stored < size:
+        stored += 1 << 32
+    return stored

@@ -22,8 +22,16 @@ from jipp_desktop.core import backup, integrity, migrations, regions, storage
 from jipp_desktop.core import models as m
 from jipp_desktop.core.attachments import AttachmentStore
 from jipp_desktop.core.clock import HybridClock
-from jipp_desktop.core.errors import DatabaseDamaged, FieldError, ValidationError
+from jipp_desktop.core.errors import (
+    DatabaseDamaged,
+    DatabaseMissing,
+    FieldError,
+    JippError,
+    ValidationError,
+)
+from jipp_desktop.core.faults import DiskFull
 from jipp_desktop.core.lock import FolderLock
+from jipp_desktop.core.logs import log
 from jipp_desktop.core.services import RecordService
 from jipp_desktop.core.settings import Settings
 
@@ -33,6 +41,18 @@ ENV_DATA_DIR = "JIPP_DATA_DIR"
 # A start-up backup is taken when the newest one is older than this (and always
 # before a migration), so a big database is not copied on every start.
 START_BACKUP_EVERY = dt.timedelta(hours=12)
+
+# Files and folders a data folder keeps after its database was used (the key file
+# name is sync.identity.KEY_FILE, gui.ini the app's window settings).
+TRACES = (
+    f"{DB_NAME}-wal",
+    f"{DB_NAME}-shm",
+    "device_key.pem",
+    integrity.CHECKED_STAMP,
+    integrity.OPEN_MARKER,
+    "gui.ini",
+)
+TRACE_FOLDERS = (backup.BACKUP_DIR, "attachments", "sync-reports")
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -66,6 +86,8 @@ class Workspace:
         self.data_dir = data_dir
         self.db_path = data_dir / DB_NAME
         self._lock = lock
+        # Said to the officer although the folder opened (e.g. a start-up backup skipped).
+        self.notices: list[JippError] = []
         self.settings = Settings()
         self.device_id = self._ensure("device_id", lambda: str(uuid.uuid4()))
         self._ensure("device_name", socket.gethostname)
@@ -155,10 +177,11 @@ def open_workspace(data_dir: Path | str | None = None, *, readonly: bool = False
     lock.acquire()
     try:
         db_path = folder / DB_NAME
-        _prepare(db_path, folder)
+        notices = _prepare(db_path, folder)
         m.database.init(str(db_path), pragmas=PRAGMAS)
         m.database.connect(reuse_if_open=True)
         workspace = Workspace(folder, lock)
+        workspace.notices = notices
         integrity.mark_open(folder)
         return workspace
     except BaseException:
@@ -189,9 +212,25 @@ def _open_reader(folder: Path) -> Workspace:
     return Workspace(folder, None)
 
 
-def _prepare(db_path: Path, folder: Path) -> None:
-    """Integrity check, backup and migrations, on a plain connection before peewee opens."""
+def traces_of_data(folder: Path) -> list[str]:
+    """What a folder that has held a database keeps even when the database file is gone."""
+    found = [name for name in TRACES if (folder / name).exists()]
+    for name in TRACE_FOLDERS:
+        sub = folder / name
+        if sub.is_dir() and any(sub.iterdir()):
+            found.append(name + "/")
+    return found
+
+
+def _prepare(db_path: Path, folder: Path) -> list[JippError]:
+    """Integrity check, backup and migrations, on a plain connection before peewee opens.
+
+    Returns what the officer should hear although the folder opened (a skipped backup).
+    """
+    notices: list[JippError] = []
     existed = db_path.exists() and db_path.stat().st_size > 0
+    if not existed and (traces := traces_of_data(folder)):
+        raise DatabaseMissing(db_path, traces, backup.latest_good_backup(folder))
     if existed:
         _refuse_if_damaged(db_path, folder, integrity.cheap_check(db_path))
     conn = sqlite3.connect(db_path, isolation_level=None)
@@ -210,9 +249,10 @@ def _prepare(db_path: Path, folder: Path) -> None:
         if existed and (reason or integrity.full_check_due(folder)):
             _refuse_if_damaged(db_path, folder, integrity.full_check(db_path, folder))
         if reason:
-            backup.automatic_backup(db_path, folder, reason)
+            notices = _start_backup(db_path, folder, reason)
         migrations.migrate(conn)
         regions.seed(conn)
+        return notices
     except sqlite3.DatabaseError as exc:
         # Damage the cheap check could not see may surface while preparing the file;
         # any other failure (a locked file, a broken migration) is raised as it is.
@@ -221,6 +261,19 @@ def _prepare(db_path: Path, folder: Path) -> None:
         raise
     finally:
         conn.close()
+
+
+def _start_backup(db_path: Path, folder: Path, reason: str) -> list[JippError]:
+    """A routine start-up backup that does not fit on the disk is skipped, not fatal:
+    the officer can still read, and every big write checks the space itself."""
+    try:
+        backup.automatic_backup(db_path, folder, reason)
+    except DiskFull as exc:
+        if reason != "start":
+            raise
+        log.warning("start-up backup skipped: %s", exc.message("en"))
+        return [exc]
+    return []
 
 
 def _refuse_if_damaged(db_path: Path, folder: Path, problem: str | None) -> None:

@@ -12,9 +12,7 @@ then shows the main window.  Exit statuses follow the command line's (cli/exit_c
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import logging
-import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -24,9 +22,15 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
 from jipp_desktop.cli import exit_codes
 from jipp_desktop.core import backup
-from jipp_desktop.core.errors import DatabaseDamaged, DataFolderInUse, JippError, SchemaTooNew
+from jipp_desktop.core.errors import (
+    DatabaseDamaged,
+    DatabaseMissing,
+    DataFolderInUse,
+    JippError,
+    SchemaTooNew,
+)
 from jipp_desktop.core.logs import close_logging, setup_logging
-from jipp_desktop.core.workspace import DB_NAME, Workspace, open_workspace, resolve_data_dir
+from jipp_desktop.core.workspace import Workspace, open_workspace, resolve_data_dir
 from jipp_desktop.gui import i18n
 from jipp_desktop.gui.errors import install_excepthook
 from jipp_desktop.gui.icons import icon
@@ -44,18 +48,28 @@ def tell(text: str) -> None:
     QMessageBox.warning(None, QCoreApplication.translate("app", "JIPP Desktop"), text)
 
 
-def ask_restore(error: DatabaseDamaged) -> bool:
-    """Offer the latest good backup for a damaged database (tests replace it)."""
+def ask_restore(error: DatabaseDamaged | DatabaseMissing) -> bool:
+    """Offer the latest good backup for a damaged or missing database."""
     lang = i18n.current_language()
-    text = (
-        QCoreApplication.translate("app", "The database is damaged and cannot be opened.")
-        + "\n\n"
-        + error.message(lang)
-    )
-    text += "\n\n" + QCoreApplication.translate(
-        "app",
-        "Restore the latest good backup (%1)? The damaged file is kept in the backups folder.",
-    ).replace("%1", str(error.latest_backup))
+    if isinstance(error, DatabaseMissing):
+        heading = QCoreApplication.translate(
+            "app",
+            "The database file is missing from a data folder that has held data. "
+            "JIPP Desktop does not start from scratch over it.",
+        )
+        question = QCoreApplication.translate(
+            "app",
+            "Restore the newest backup (%1)? Files left in the folder are kept in the "
+            "backups folder.",
+        )
+    else:
+        heading = QCoreApplication.translate("app", "The database is damaged and cannot be opened.")
+        question = QCoreApplication.translate(
+            "app",
+            "Restore the latest good backup (%1)? The damaged file is kept in the backups folder.",
+        )
+    text = heading + "\n\n" + error.message(lang)
+    text += "\n\n" + question.replace("%1", str(error.latest_backup))
     answer = QMessageBox.question(
         None,
         QCoreApplication.translate("app", "JIPP Desktop"),
@@ -70,19 +84,11 @@ def gui_settings(data_dir: Path) -> QSettings:
     return QSettings(str(data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
 
 
-def restore_backup(error: DatabaseDamaged, data_dir: Path) -> None:
-    """Put the latest good backup in place; the damaged files move aside, never deleted."""
+def restore_backup(error: DatabaseDamaged | DatabaseMissing, data_dir: Path) -> None:
+    """Put the latest good backup in place; what was there moves aside, never deleted."""
     assert error.latest_backup is not None
-    db_path = data_dir / DB_NAME
-    aside = backup.backup_folder(data_dir) / f"damaged-{dt.datetime.now():%Y%m%d-%H%M%S}"
-    aside.mkdir(parents=True, exist_ok=True)
-    # A stale -wal file would be replayed onto the restored copy, so it goes too.
-    for suffix in ("", "-wal", "-shm"):
-        part = db_path.with_name(db_path.name + suffix)
-        if part.exists():
-            shutil.move(str(part), aside / part.name)
-    backup.copy_database(error.latest_backup, db_path)
-    log.warning("restored %s from %s; damaged files in %s", db_path, error.latest_backup, aside)
+    saved = backup.restore(data_dir, error.latest_backup)
+    log.warning("restored %s from %s; previous state in %s", data_dir, error.latest_backup, saved)
 
 
 def open_or_explain(
@@ -100,7 +106,7 @@ def open_or_explain(
         before_message()
         tell(exc.message(lang))
         return exit_codes.FOLDER_IN_USE
-    except DatabaseDamaged as exc:
+    except (DatabaseDamaged, DatabaseMissing) as exc:
         log.error("%s", exc.message("en"))
         before_message()
         if exc.latest_backup is None:

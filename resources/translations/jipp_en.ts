@@ -1122,6 +1122,14 @@ Compare the fingerprint with the sender (by phone or in person). Trust this send
         <translation>JIPP Desktop</translation>
     </message>
     <message>
+        <source>The database file is missing from a data folder that has held data. JIPP Desktop does not start from scratch over it.</source>
+        <translation>The database file is missing from a data folder that has held data. JIPP Desktop does not start from scratch over it.</translation>
+    </message>
+    <message>
+        <source>Restore the newest backup (%1)? Files left in the folder are kept in the backups folder.</source>
+        <translation>Restore the newest backup (%1)? Files left in the folder are kept in the backups folder.</translation>
+    </message>
+    <message>
         <source>The database is damaged and cannot be opened.</source>
         <translation>The database is damaged and cannot be opened.</translation>
     </message>

@@ -1118,6 +1118,14 @@ Cocokkan sidik jari dengan pengirim (lewat telepon atau langsung). Percayai peng
         <translation>JIPP Desktop</translation>
     </message>
     <message>
+        <source>The database file is missing from a data folder that has held data. JIPP Desktop does not start from scratch over it.</source>
+        <translation>Berkas basis data tidak ada di folder data yang pernah berisi data. JIPP Desktop tidak memulai dari kosong di atasnya.</translation>
+    </message>
+    <message>
+        <source>Restore the newest backup (%1)? Files left in the folder are kept in the backups folder.</source>
+        <translation>Pulihkan cadangan terbaru (%1)? Berkas yang tertinggal di folder disimpan di folder cadangan.</translation>
+    </message>
+    <message>
         <source>The database is damaged and cannot be opened.</source>
         <translation>Basis data rusak dan tidak dapat dibuka.</translation>
     </message>

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from jipp_desktop.core import migrations, regions
+from jipp_desktop.core import backup, migrations, regions
 from jipp_desktop.core.errors import SchemaTooNew
 from jipp_desktop.core.query import ListQuery
 from jipp_desktop.core.workspace import DB_NAME, open_workspace
@@ -127,11 +127,12 @@ def test_upgrade_from_every_earlier_version_keeps_every_row(tmp_path: Path, vers
         assert len(innovations) == ROWS_PER_TABLE
         title = innovations[0]["title"]
         assert ws.records.count("innovation", ListQuery(search=title)) >= 1
-    backups = list((tmp_path / "backups").glob("auto-*-migrate.sqlite3"))
+    backups = list((tmp_path / "backups").glob("auto-*-migrate.sqlite3.gz"))
     assert len(backups) == 1, "a backup is taken before migrating"
-    check = sqlite3.connect(backups[0])
-    assert migrations.current_version(check) == version
-    check.close()
+    with backup.plain_copy(backups[0]) as plain:
+        check = sqlite3.connect(plain)
+        assert migrations.current_version(check) == version
+        check.close()
 
 
 def test_a_database_from_a_newer_app_is_refused(tmp_path: Path) -> None:

@@ -66,11 +66,16 @@ def test_restore_refuses_a_file_that_is_not_a_jipp_database(data_dir: Path, tmp_
     assert "tidak dapat dipakai" in caught.value.message("id")
 
 
-def test_automatic_backups_rotate(data_dir: Path) -> None:
+def test_automatic_backups_are_compressed_and_thinned_to_one_a_day(data_dir: Path) -> None:
     with open_workspace(data_dir) as ws:
-        for _ in range(backup.KEEP_AUTOMATIC + 3):
-            ws.backup("test")
-    assert len(backup.list_backups(data_dir, automatic_only=True)) == backup.KEEP_AUTOMATIC
+        ws.records.create("hub", {"province_code": "36", "name": "Simpul Banten"})
+        made = [ws.backup("test") for _ in range(5)]
+        size = ws.db_path.stat().st_size
+    assert backup.list_backups(data_dir, automatic_only=True) == [made[-1]]
+    newest = backup.backup_infos(data_dir)[0]
+    assert newest.path.name.endswith(".sqlite3.gz") and newest.size < size
+    assert newest.records == 1 and newest.reason == "test"
+    assert not [p for p in (data_dir / "backups").iterdir() if ".part" in p.name]
 
 
 def _damage(db: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -9,23 +10,19 @@ from pathlib import Path
 
 import pytest
 
+from jipp_desktop.cli.main import run
 from jipp_desktop.core.workspace import open_workspace
 
 REPO = Path(__file__).resolve().parents[2]
 INNOVATIONS = 300
 
 
-def jipp(data_dir: Path, *args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    """Run the installed command in its own process, as an officer's terminal would."""
-    return subprocess.run(
-        [sys.executable, "-m", "jipp_desktop", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        **kwargs,  # type: ignore[call-overload]
-    )
+def jipp(data_dir: Path, *args: str, input: str = "") -> subprocess.CompletedProcess[str]:
+    """Run one command in this process (fast); its own process only where that matters."""
+    out, err = io.StringIO(), io.StringIO()
+    argv = ["--data-dir", str(data_dir), *args]
+    status = run(argv, stdin=io.StringIO(input), stdout=out, stderr=err)
+    return subprocess.CompletedProcess(argv, status, out.getvalue(), err.getvalue())
 
 
 def jipp_popen(data_dir: Path, *args: str) -> subprocess.Popen[bytes]:

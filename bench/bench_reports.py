@@ -37,10 +37,11 @@ from jipp_desktop.core.query import ListQuery
 from jipp_desktop.core.workspace import open_workspace
 from jipp_desktop.reports.blocks import grid_style
 from jipp_desktop.reports.catalog import ReportRequest, generate
+from jipp_desktop.reports.columns import fit_widths
 from jipp_desktop.reports.context import ReportContext
 from jipp_desktop.reports.document import MARGIN_X
 from jipp_desktop.reports.fonts import register_fonts
-from jipp_desktop.reports.register import SHARES, register_headers, register_rows
+from jipp_desktop.reports.register import register_columns, register_rows
 from jipp_desktop.reports.styles import make_styles
 from jipp_desktop.reports.text import Tr, escape
 
@@ -109,13 +110,14 @@ def national_folder() -> Path:
     return folder
 
 
-def baseline(cells: list[list[str]], headers: list[str], out: Path) -> None:
+def baseline(cells: list[list[str]], out: Path) -> None:
     """Raw platypus: the same rows as Paragraph tables of CHUNK rows, header repeated."""
     register_fonts()
     s = make_styles()
     width = landscape(A4)[0] - 2 * MARGIN_X
-    widths = [w * width for w in SHARES]
-    head = [Paragraph(escape(h), s.cell_head) for h in headers]
+    columns = register_columns(Tr("id"))
+    widths = fit_widths(s, columns, cells, width)
+    head = [Paragraph(escape(c.header), s.cell_head) for c in columns]
     style = TableStyle(grid_style())
     story = []
     for start in range(0, len(cells), CHUNK):
@@ -145,8 +147,7 @@ def main() -> None:
     try:
         ctx = ReportContext.from_workspace(ws, "id")
         cells = register_rows(ctx, ctx.records.list("innovation", ListQuery()))
-        headers = register_headers(Tr("id"))
-        t_base = best_of(args.repeat, lambda: baseline(cells, headers, out / "baseline.pdf"))
+        t_base = best_of(args.repeat, lambda: baseline(cells, out / "baseline.pdf"))
         t_report = best_of(
             args.repeat, lambda: generate(ws, ReportRequest("register"), out / "register.pdf")
         )

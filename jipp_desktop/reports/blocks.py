@@ -22,6 +22,7 @@ from reportlab.platypus import (
 )
 
 from jipp_desktop.core import idformat
+from jipp_desktop.reports.columns import Column, fit_widths, header_style
 from jipp_desktop.reports.fonts import FAMILY
 from jipp_desktop.reports.styles import GRID, HEADER_FILL, ZEBRA_FILL, Styles
 from jipp_desktop.reports.text import Tr, escape
@@ -204,22 +205,29 @@ class PagedTable(Flowable):
 
 def data_table(
     styles: Styles,
-    headers: Sequence[str],
+    columns: Sequence[Column],
     rows: Sequence[Sequence[Any]],
-    widths: Sequence[float],
+    width: float,
     on_rows: Callable[[int, int], None] | None = None,
-    right_cols: Sequence[int] = (),
-) -> Flowable:
-    """A grid with a dark header row; every value becomes a wrapping Paragraph."""
-    head = [CellParagraph(escape(h), styles.cell_head) for h in headers]
+) -> PagedTable:
+    """A grid with a dark header row, its column widths fitted to the content: text
+    wraps (hyphenated), dates and numbers stay on one line, numbers right-aligned."""
+    widths = fit_widths(styles, columns, rows, width)
+    head = [
+        CellParagraph(escape(c.header), header_style(styles, c.header, w))
+        for c, w in zip(columns, widths, strict=True)
+    ]
     body = [
         [
-            CellParagraph(escape(v), styles.cell_right if i in right_cols else styles.cell)
-            for i, v in enumerate(row)
+            CellParagraph(escape(v), styles.cell) if c.wraps else str(v)
+            for c, v in zip(columns, row, strict=True)
         ]
         for row in rows
     ]
-    return PagedTable(head, body, widths, on_rows=on_rows)
+    right = [
+        ("ALIGN", (i, 1), (i, -1), "RIGHT") for i, c in enumerate(columns) if c.kind == "number"
+    ]
+    return PagedTable(head, body, widths, right, on_rows=on_rows)
 
 
 def empty_note(styles: Styles, tr: Tr) -> Paragraph:

@@ -59,7 +59,7 @@ def build_commitment(
     sink = ProgressSink(progress)
     rec = ctx.records.get("commitment", commitment_id)
     register_fonts()
-    s = make_styles()
+    s = make_styles(ctx.lang)
     province = ctx.regions.name(rec["province_code"])
     place = idformat.place_name(ctx.regions.name(rec["place_regency_code"]))
     meta = ctx.meta(

@@ -234,12 +234,15 @@ class _Furniture:
         canvas.setFont(FAMILY, 7.5)
         canvas.setFillGray(0.35)
         unit = self.meta.letterhead.unit or self.meta.letterhead.title
-        title = _clip(canvas, self.meta.title, FAMILY, 7.5, 0.6 * self.width)
-        canvas.drawString(MARGIN_X, y, title)
+        room = self.width - 2 * MARGIN_X
+        # The unit takes at most 40% of the line; the title gets what is left after a gap,
+        # so a long title is shortened before it could run into the unit name.
+        unit = _clip(canvas, unit, FAMILY, 7.5, 0.4 * room) if unit else ""
+        gap = 8 * mm if unit else 0
+        title_room = room - canvas.stringWidth(unit, FAMILY, 7.5) - gap
+        canvas.drawString(MARGIN_X, y, _clip(canvas, self.meta.title, FAMILY, 7.5, title_room))
         if unit:
-            canvas.drawRightString(
-                self.width - MARGIN_X, y, _clip(canvas, unit, FAMILY, 7.5, 0.3 * self.width)
-            )
+            canvas.drawRightString(self.width - MARGIN_X, y, unit)
         canvas.setLineWidth(0.4)
         canvas.line(MARGIN_X, y - 2 * mm, self.width - MARGIN_X, y - 2 * mm)
         canvas.restoreState()

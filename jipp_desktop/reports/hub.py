@@ -12,25 +12,19 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from jipp_desktop.core import idformat, vocab
 from jipp_desktop.core.query import ListQuery
 from jipp_desktop.reports import data
-from jipp_desktop.reports.blocks import BASE_FONT, Sections, data_table, empty_note
+from jipp_desktop.reports.blocks import BASE_FONT, EMPTY, Sections, data_table, empty_note
 from jipp_desktop.reports.charts import bar_chart
+from jipp_desktop.reports.columns import Column
 from jipp_desktop.reports.context import ReportContext
 from jipp_desktop.reports.document import Progress, ProgressSink, build_pdf, frame_width
 from jipp_desktop.reports.fonts import register_fonts
 from jipp_desktop.reports.innovation import progress_text
 from jipp_desktop.reports.params import describe_period, make_period
-from jipp_desktop.reports.register import (
-    check_province,
-    register_headers,
-    register_rows,
-    register_table,
-)
+from jipp_desktop.reports.register import check_province, register_columns, register_rows
 from jipp_desktop.reports.styles import Styles, make_styles
 from jipp_desktop.reports.text import Tr, escape
 
 TOP_CATEGORIES = 10
-# The register's columns squeezed onto a portrait page.
-PORTRAIT_SHARES = (0.05, 0.27, 0.2, 0.14, 0.16, 0.11, 0.07)
 
 
 def _figures_table(s: Styles, pairs: list[tuple[str, int]], width: float, lang: str) -> Table:
@@ -133,10 +127,10 @@ def _replication_rows(ctx: ReportContext, province: str) -> list[list[Any]]:
             [
                 n,
                 titles.get(r["innovation_id"], ""),
-                agencies.get(r.get("adopting_agency_id") or "", "") or "-",
-                ctx.regions.name(r.get("regency_code")) or "-",
+                agencies.get(r.get("adopting_agency_id") or "", "") or EMPTY,
+                ctx.regions.name(r.get("regency_code")) or EMPTY,
                 vocab.label("replication_status", r.get("status"), ctx.lang),
-                idformat.format_date(r.get("started_on"), ctx.lang) or "-",
+                idformat.format_date(r.get("started_on"), ctx.lang) or EMPTY,
                 progress_text(done, total, ctx.lang),
             ]
         )
@@ -172,7 +166,7 @@ def build_hub(
     sink.data(5, 5)
 
     register_fonts()
-    s = make_styles()
+    s = make_styles(lang)
     width = frame_width(meta)
     section = Sections(s)
     hub_names = ", ".join(h["name"] for h in fig.hubs) or tr("(belum ada simpul)", "(no hub yet)")
@@ -217,7 +211,7 @@ def build_hub(
         *section(tr("Grafik", "Charts")),
         *_charts(fig, width, lang, tr),
         *section(tr("Daftar Inovasi", "Innovations")),
-        register_table(s, register_headers(tr), inno_rows, width, sink.rows, PORTRAIT_SHARES)
+        data_table(s, register_columns(tr), inno_rows, width, sink.rows)
         if inno_rows
         else empty_note(s, tr),
         *section(tr("Replikasi dan Progres Rencana Aksi", "Replications and action-plan progress")),
@@ -226,17 +220,16 @@ def build_hub(
         data_table(
             s,
             [
-                "No",
-                tr("Inovasi Asal", "Source innovation"),
-                tr("Instansi Replikator", "Adopting agency"),
-                tr("Wilayah", "Region"),
-                "Status",
-                tr("Mulai", "Started"),
-                tr("Rencana Aksi", "Action plan"),
+                Column("No", "number"),
+                Column(tr("Inovasi Asal", "Source innovation"), weight=1.5),
+                Column(tr("Instansi Replikator", "Adopting agency"), weight=1.3),
+                Column(tr("Wilayah", "Region")),
+                Column("Status"),
+                Column(tr("Mulai", "Started"), "fixed"),
+                Column(tr("Rencana Aksi", "Action plan"), weight=0.6),
             ],
             rep_rows,
-            [w * width for w in (0.05, 0.24, 0.2, 0.14, 0.13, 0.11, 0.13)],
-            right_cols=(0,),
+            width,
         )
         if rep_rows
         else empty_note(s, tr)
@@ -258,17 +251,16 @@ def build_hub(
         data_table(
             s,
             [
-                "No",
-                tr("Tanggal", "Date"),
-                tr("Tempat", "Place"),
-                tr("Pendamping", "Mentors"),
-                tr("Peserta", "Participants"),
-                tr("Hambatan", "Obstacles"),
-                tr("Tindak Lanjut", "Follow-ups"),
+                Column("No", "number"),
+                Column(tr("Tanggal", "Date"), "fixed"),
+                Column(tr("Tempat", "Place")),
+                Column(tr("Pendamping", "Mentors"), "number"),
+                Column(tr("Peserta", "Participants"), "number"),
+                Column(tr("Hambatan", "Obstacles"), "number"),
+                Column(tr("Tindak Lanjut", "Follow-ups"), "number"),
             ],
             visit_rows,
-            [w * width for w in (0.05, 0.19, 0.28, 0.12, 0.12, 0.12, 0.12)],
-            right_cols=(0, 3, 4, 5, 6),
+            width,
         )
         if visit_rows
         else empty_note(s, tr)
@@ -279,8 +271,8 @@ def build_hub(
         [
             n,
             f.action,
-            f.owner or "-",
-            idformat.format_date(f.due_date, lang) or "-",
+            f.owner or EMPTY,
+            idformat.format_date(f.due_date, lang) or EMPTY,
             vocab.label("task_status", f.status, lang) + (f" · {late}" if f.overdue else ""),
             idformat.format_date(f.visit_start, lang),
         ]
@@ -290,16 +282,15 @@ def build_hub(
         data_table(
             s,
             [
-                "No",
-                tr("Tindak Lanjut", "Action"),
-                tr("Penanggung Jawab", "Owner"),
-                tr("Tenggat", "Due date"),
-                "Status",
-                tr("Kunjungan", "Visit"),
+                Column("No", "number"),
+                Column(tr("Tindak Lanjut", "Action"), weight=2),
+                Column(tr("Penanggung Jawab", "Owner")),
+                Column(tr("Tenggat", "Due date"), "fixed"),
+                Column("Status"),
+                Column(tr("Kunjungan", "Visit"), "fixed"),
             ],
             fu_rows,
-            [w * width for w in (0.05, 0.32, 0.19, 0.14, 0.15, 0.15)],
-            right_cols=(0,),
+            width,
         )
         if fu_rows
         else empty_note(s, tr)

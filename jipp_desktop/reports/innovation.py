@@ -12,6 +12,7 @@ from jipp_desktop.core import idformat, vocab
 from jipp_desktop.core.query import ListQuery
 from jipp_desktop.reports import data
 from jipp_desktop.reports.blocks import (
+    EMPTY,
     Sections,
     data_table,
     empty_note,
@@ -19,6 +20,7 @@ from jipp_desktop.reports.blocks import (
     long_text,
     photo_grid,
 )
+from jipp_desktop.reports.columns import Column
 from jipp_desktop.reports.context import ReportContext
 from jipp_desktop.reports.document import Progress, ProgressSink, build_pdf, frame_width
 from jipp_desktop.reports.fonts import register_fonts
@@ -39,7 +41,7 @@ LONG_FIELDS = (
 def progress_text(done: int, total: int, lang: str) -> str:
     """``3/5 langkah (60%)``: action-plan steps done out of all (cancelled ones left out)."""
     if total == 0:
-        return "-"
+        return EMPTY
     pct = idformat.format_percent(100 * done / total, 0, lang)
     word = "langkah" if lang == "id" else "steps"
     return f"{done}/{total} {word} ({pct})"
@@ -59,7 +61,7 @@ def build_innovation(
     photos = image_attachments(ctx, "innovation", innovation_id)
     sink.data(1, 1)
     register_fonts()
-    s = make_styles()
+    s = make_styles(ctx.lang)
     meta = ctx.meta(tr("Profil Inovasi", "Innovation Profile") + f" – {rec['title']}")
     width = frame_width(meta)
     section = Sections(s)
@@ -86,7 +88,7 @@ def build_innovation(
                     tr("Jenis", "Type"),
                     tr("Digital", "Digital")
                     if rec.get("is_digital")
-                    else tr("Non Digital", "Non-digital"),
+                    else tr("Nondigital", "Non-digital"),
                 ),
                 (tr("Tahun Mulai", "Year started"), rec.get("year_started")),
                 (tr("Kata Kunci", "Tags"), rec.get("tags")),
@@ -106,10 +108,10 @@ def build_innovation(
         rows.append(
             [
                 n,
-                agencies.get(rep.get("adopting_agency_id") or "", "") or "-",
+                agencies.get(rep.get("adopting_agency_id") or "", "") or EMPTY,
                 region,
                 vocab.label("replication_status", rep.get("status"), lang),
-                idformat.format_date(rep.get("started_on"), lang) or "-",
+                idformat.format_date(rep.get("started_on"), lang) or EMPTY,
                 progress_text(done, total, lang),
             ]
         )
@@ -117,16 +119,15 @@ def build_innovation(
         data_table(
             s,
             [
-                "No",
-                tr("Instansi Replikator", "Adopting agency"),
-                tr("Wilayah", "Region"),
-                "Status",
-                tr("Mulai", "Started"),
-                tr("Rencana Aksi", "Action plan"),
+                Column("No", "number"),
+                Column(tr("Instansi Replikator", "Adopting agency"), weight=1.5),
+                Column(tr("Wilayah", "Region")),
+                Column("Status"),
+                Column(tr("Mulai", "Started"), "fixed"),
+                Column(tr("Rencana Aksi", "Action plan"), "fixed"),
             ],
             rows,
-            [w * width for w in (0.06, 0.27, 0.2, 0.16, 0.14, 0.17)],
-            right_cols=(0,),
+            width,
         )
         if rows
         else empty_note(s, tr)

@@ -10,8 +10,16 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from jipp_desktop.core import idformat, vocab
 from jipp_desktop.reports import data
-from jipp_desktop.reports.blocks import BASE_FONT, CellParagraph, PagedTable, Sections, empty_note
+from jipp_desktop.reports.blocks import (
+    BASE_FONT,
+    EMPTY,
+    CellParagraph,
+    PagedTable,
+    Sections,
+    empty_note,
+)
 from jipp_desktop.reports.charts import bar_chart
+from jipp_desktop.reports.columns import Column, fit_widths, header_style
 from jipp_desktop.reports.context import ReportContext
 from jipp_desktop.reports.document import Progress, ProgressSink, build_pdf, frame_width
 from jipp_desktop.reports.fonts import register_fonts
@@ -19,7 +27,6 @@ from jipp_desktop.reports.params import check_year
 from jipp_desktop.reports.styles import Styles, make_styles
 from jipp_desktop.reports.text import Tr, escape
 
-SHARES = (0.04, 0.17, 0.2, 0.11, 0.08, 0.08, 0.08, 0.08, 0.08, 0.08)
 TOP_PROVINCES = 15
 YEAR_NOTE = (
     "Inovasi dihitung menurut tahun mulai; replikasi, kunjungan dan komitmen menurut "
@@ -34,18 +41,23 @@ COUNT_KEYS = (
 )  # fmt: skip
 
 
-def _headers(tr: Tr) -> list[str]:
+def _columns(tr: Tr) -> list[Column]:
     return [
-        "No",
-        tr("Provinsi", "Province"),
-        tr("Simpul Inovasi", "Innovation hub"),
-        tr("Status Simpul", "Hub status"),
-        tr("Inovasi", "Innovations"),
-        tr("Replikasi", "Replications"),
-        tr("Replikasi Selesai", "Replications done"),
-        tr("Kunjungan", "Visits"),
-        tr("Komitmen", "Commitments"),
-        tr("Tindak Lanjut Terbuka", "Open follow-ups"),
+        Column("No", "number"),
+        Column(tr("Provinsi", "Province")),
+        Column(tr("Simpul Inovasi", "Innovation hub"), weight=1.5),
+        Column(tr("Status Simpul", "Hub status")),
+        *(
+            Column(text, "number")
+            for text in (
+                tr("Inovasi", "Innovations"),
+                tr("Replikasi", "Replications"),
+                tr("Replikasi Selesai", "Replications done"),
+                tr("Kunjungan", "Visits"),
+                tr("Komitmen", "Commitments"),
+                tr("Tindak Lanjut Terbuka", "Open follow-ups"),
+            )
+        ),
     ]
 
 
@@ -55,19 +67,28 @@ def _table(
     def num(value: int, style: Any = s.cell_right) -> Paragraph:
         return CellParagraph(idformat.format_number(value, lang=lang), style)
 
-    body: list[list[Any]] = []
-    for n, ln in enumerate(lines, 1):
-        body.append(
-            [
-                CellParagraph(str(n), s.cell_right),
-                CellParagraph(escape(ln.name), s.cell),
-                CellParagraph(escape(", ".join(ln.hubs) or "-"), s.cell),
-                CellParagraph(
-                    escape(vocab.label("hub_status", ln.hub_status, lang) or "-"), s.cell
-                ),
-                *(num(getattr(ln, key)) for key in COUNT_KEYS),
-            ]
-        )
+    texts = [
+        [
+            str(n),
+            ln.name,
+            ", ".join(ln.hubs) or EMPTY,
+            vocab.label("hub_status", ln.hub_status, lang) or EMPTY,
+            *(idformat.format_number(getattr(ln, key), lang=lang) for key in COUNT_KEYS),
+        ]
+        for n, ln in enumerate(lines, 1)
+    ]
+    totals = [sum(getattr(ln, key) for ln in lines) for key in COUNT_KEYS]
+    columns = _columns(tr)
+    # The total row is measured too: its sums are the widest numbers.
+    sums = ["", "", "", "", *(idformat.format_number(t, lang=lang) for t in totals)]
+    widths = fit_widths(s, columns, [*texts, sums], width)
+    body: list[list[Any]] = [
+        [
+            CellParagraph(escape(value), s.cell_right if c.kind == "number" else s.cell)
+            for c, value in zip(columns, row, strict=True)
+        ]
+        for row in texts
+    ]
     bold_right = s.cell_right.clone("bold_right", fontName=s.cell_bold.fontName)
     body.append(
         [
@@ -79,11 +100,14 @@ def _table(
                 s.cell_bold,
             ),
             "",
-            *(num(sum(getattr(ln, key) for ln in lines), bold_right) for key in COUNT_KEYS),
+            *(num(total, bold_right) for total in totals),
         ]
     )
-    head = [CellParagraph(escape(h), s.cell_head) for h in _headers(tr)]
-    return PagedTable(head, body, [w * width for w in SHARES])
+    head = [
+        CellParagraph(escape(c.header), header_style(s, c.header, w))
+        for c, w in zip(columns, widths, strict=True)
+    ]
+    return PagedTable(head, body, widths)
 
 
 def build_national(
@@ -102,7 +126,7 @@ def build_national(
     statuses = data.hub_status_counts()
     sink.data(1, 1)
     register_fonts()
-    s = make_styles()
+    s = make_styles(lang)
     width = frame_width(meta)
     section = Sections(s)
     scope = (

@@ -11,27 +11,25 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from jipp_desktop.core import idformat, vocab
 from jipp_desktop.core.query import ListQuery
 from jipp_desktop.reports import data
-from jipp_desktop.reports.blocks import CellParagraph, PagedTable, empty_note
+from jipp_desktop.reports.blocks import data_table, empty_note
+from jipp_desktop.reports.columns import Column
 from jipp_desktop.reports.context import ReportContext
 from jipp_desktop.reports.document import Progress, ProgressSink, build_pdf, frame_width
 from jipp_desktop.reports.errors import invalid
 from jipp_desktop.reports.fonts import register_fonts
-from jipp_desktop.reports.styles import Styles, make_styles
+from jipp_desktop.reports.styles import make_styles
 from jipp_desktop.reports.text import Tr, escape
 
-# Column shares of the landscape frame: No, title, agency, region, category, stage, year.
-SHARES = (0.04, 0.28, 0.24, 0.15, 0.15, 0.08, 0.06)
 
-
-def register_headers(tr: Tr) -> list[str]:
+def register_columns(tr: Tr) -> list[Column]:
     return [
-        "No",
-        tr("Judul Inovasi", "Innovation title"),
-        tr("Instansi", "Agency"),
-        tr("Wilayah", "Region"),
-        tr("Kategori", "Category"),
-        tr("Tahapan", "Stage"),
-        tr("Tahun", "Year"),
+        Column("No", "number"),
+        Column(tr("Judul Inovasi", "Innovation title"), weight=1.6),
+        Column(tr("Instansi", "Agency"), weight=1.3),
+        Column(tr("Wilayah", "Region")),
+        Column(tr("Kategori", "Category")),
+        Column(tr("Tahapan", "Stage"), "fixed"),
+        Column(tr("Tahun", "Year"), "number"),
     ]
 
 
@@ -53,21 +51,6 @@ def register_rows(ctx: ReportContext, rows: list[dict[str, Any]]) -> list[list[s
             ]
         )
     return out
-
-
-def register_table(
-    s: Styles,
-    headers: list[str],
-    rows: list[list[str]],
-    width: float,
-    on_rows: Any = None,
-    shares: tuple[float, ...] = SHARES,
-) -> PagedTable:
-    """Wrapping cells only where text can be long; numbers stay plain strings (cheaper)."""
-    head = [CellParagraph(escape(h), s.cell_head) for h in headers]
-    body = [[row[0], *(CellParagraph(escape(v), s.cell) for v in row[1:6]), row[6]] for row in rows]
-    right = [("ALIGN", (0, 1), (0, -1), "RIGHT")]
-    return PagedTable(head, body, [w * width for w in shares], right, on_rows=on_rows)
 
 
 def describe_query(ctx: ReportContext, query: ListQuery, count: int) -> str:
@@ -112,13 +95,13 @@ def build_register(
     cells = register_rows(ctx, rows)
     sink.data(2, 2)
     register_fonts()
-    s = make_styles()
+    s = make_styles(ctx.lang)
     width = frame_width(meta)
     story: list[Flowable] = [
         Paragraph(escape(tr("REGISTER INOVASI", "INNOVATION REGISTER")), s.title),
         Paragraph(escape(describe_query(ctx, query, len(rows))), s.subtitle),
         Spacer(1, 2 * mm),
-        register_table(s, register_headers(tr), cells, width, sink.rows)
+        data_table(s, register_columns(tr), cells, width, sink.rows)
         if cells
         else empty_note(s, tr),
     ]

@@ -10,6 +10,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from jipp_desktop.reports.fonts import BOLD, FAMILY, ITALIC
+from jipp_desktop.reports.hyphens import hyphenator
 
 HEADER_FILL = colors.HexColor("#1F3A5F")
 ZEBRA_FILL = colors.HexColor("#EEF2F7")
@@ -52,11 +53,22 @@ class Styles:
     kop_address: ParagraphStyle
 
 
-def make_styles() -> Styles:
+def make_styles(lang: str = "id") -> Styles:
+    """The styles of a report in ``lang``: body text hyphenates with that language's
+    dictionary; titles, headings and table headers wrap between words only."""
+    hyphenate = hyphenator(lang)
+
     def style(name: str, **kw: object) -> ParagraphStyle:
         # A child style inherits its size from the parent; only roots get the defaults.
         base: dict[str, object] = (
-            {} if "parent" in kw else {"fontName": FAMILY, "fontSize": 9.5, "leading": 12.5}
+            {}
+            if "parent" in kw
+            else {
+                "fontName": FAMILY,
+                "fontSize": 9.5,
+                "leading": 12.5,
+                "hyphenationLang": hyphenate,
+            }
         )
         base.update(kw)
         return ParagraphStyle(name, **base)  # type: ignore[arg-type]
@@ -72,11 +84,25 @@ def make_styles() -> Styles:
         ),
         small=style("small", fontSize=8, leading=10),
         title=style(
-            "title", fontName=BOLD, fontSize=13, leading=17, alignment=TA_CENTER, spaceAfter=2
+            "title",
+            hyphenationLang="",
+            fontName=BOLD,
+            fontSize=13,
+            leading=17,
+            alignment=TA_CENTER,
+            spaceAfter=2,
         ),
-        subtitle=style("subtitle", fontSize=9.5, leading=12.5, alignment=TA_CENTER, spaceAfter=8),
+        subtitle=style(
+            "subtitle",
+            hyphenationLang="",
+            fontSize=9.5,
+            leading=12.5,
+            alignment=TA_CENTER,
+            spaceAfter=8,
+        ),
         heading=style(
             "heading",
+            hyphenationLang="",
             fontName=BOLD,
             fontSize=10.5,
             leading=14,
@@ -94,15 +120,47 @@ def make_styles() -> Styles:
             fontSize=7.5,
             leading=9.5,
             textColor=colors.white,
+            hyphenationLang="",
+            splitLongWords=0,
         ),
         cell_right=style("cell_right", parent=cell, alignment=TA_RIGHT),
         center=style("center", alignment=TA_CENTER),
         right=style("right", alignment=TA_RIGHT),
         sign=style("sign", alignment=TA_CENTER, fontSize=9, leading=12),
-        sign_name=style("sign_name", alignment=TA_CENTER, fontName=BOLD, fontSize=9, leading=12),
+        sign_name=style(
+            "sign_name",
+            hyphenationLang="",
+            alignment=TA_CENTER,
+            fontName=BOLD,
+            fontSize=9,
+            leading=12,
+        ),
         caption=style("caption", fontName=ITALIC, fontSize=7.5, leading=9.5, alignment=TA_CENTER),
-        figure=style("figure", fontName=BOLD, fontSize=16, leading=20, alignment=TA_CENTER),
-        kop_title=style("kop_title", fontName=BOLD, fontSize=11.5, leading=14, alignment=TA_CENTER),
-        kop_unit=style("kop_unit", fontName=BOLD, fontSize=13.5, leading=16.5, alignment=TA_CENTER),
-        kop_address=style("kop_address", fontSize=8, leading=10, alignment=TA_CENTER),
+        figure=style(
+            "figure",
+            hyphenationLang="",
+            fontName=BOLD,
+            fontSize=16,
+            leading=20,
+            alignment=TA_CENTER,
+        ),
+        kop_title=style(
+            "kop_title",
+            hyphenationLang="",
+            fontName=BOLD,
+            fontSize=11.5,
+            leading=14,
+            alignment=TA_CENTER,
+        ),
+        kop_unit=style(
+            "kop_unit",
+            hyphenationLang="",
+            fontName=BOLD,
+            fontSize=13.5,
+            leading=16.5,
+            alignment=TA_CENTER,
+        ),
+        kop_address=style(
+            "kop_address", hyphenationLang="", fontSize=8, leading=10, alignment=TA_CENTER
+        ),
     )

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from jipp_desktop.core import idformat, vocab
 from jipp_desktop.reports.blocks import (
+    EMPTY,
     Sections,
     Signer,
     data_table,
@@ -19,6 +20,7 @@ from jipp_desktop.reports.blocks import (
     photo_grid,
     signature_rows,
 )
+from jipp_desktop.reports.columns import Column
 from jipp_desktop.reports.context import ReportContext
 from jipp_desktop.reports.document import Progress, ProgressSink, build_pdf, frame_width
 from jipp_desktop.reports.fonts import register_fonts
@@ -35,22 +37,24 @@ def _people_table(
     if not rows:
         return empty_note(s, tr)
     if with_position:
-        headers = [
-            "No",
-            tr("Nama", "Name"),
-            tr("Jabatan", "Position"),
-            tr("Instansi", "Institution"),
+        columns = [
+            Column("No", "number"),
+            Column(tr("Nama", "Name")),
+            Column(tr("Jabatan", "Position")),
+            Column(tr("Instansi", "Institution")),
         ]
-        widths = [0.06, 0.3, 0.3, 0.34]
         body = [
-            [n, p["name"], p.get("position") or "-", p.get("institution") or "-"]
+            [n, p["name"], p.get("position") or EMPTY, p.get("institution") or EMPTY]
             for n, p in enumerate(rows, 1)
         ]
     else:
-        headers = ["No", tr("Nama", "Name"), tr("Instansi", "Institution")]
-        widths = [0.06, 0.44, 0.5]
-        body = [[n, p["name"], p.get("institution") or "-"] for n, p in enumerate(rows, 1)]
-    return data_table(s, headers, body, [w * width for w in widths], right_cols=(0,))
+        columns = [
+            Column("No", "number"),
+            Column(tr("Nama", "Name")),
+            Column(tr("Instansi", "Institution")),
+        ]
+        body = [[n, p["name"], p.get("institution") or EMPTY] for n, p in enumerate(rows, 1)]
+    return data_table(s, columns, body, width)
 
 
 def build_visit(
@@ -63,7 +67,7 @@ def build_visit(
     photos = image_attachments(ctx, "visit", visit_id)
     sink.data(1, 1)
     register_fonts()
-    s = make_styles()
+    s = make_styles(ctx.lang)
     meta = ctx.meta(tr("Laporan Pendampingan", "Mentoring Visit Report") + f" – {hub['name']}")
     width = frame_width(meta)
     regency = ctx.regions.name(rec["regency_code"])
@@ -110,14 +114,13 @@ def build_visit(
         data_table(
             s,
             [
-                "No",
-                tr("Kategori", "Category"),
-                tr("Uraian", "Description"),
-                tr("Tingkat", "Severity"),
+                Column("No", "number"),
+                Column(tr("Kategori", "Category")),
+                Column(tr("Uraian", "Description"), weight=3),
+                Column(tr("Tingkat", "Severity"), "fixed"),
             ],
             obstacles,
-            [w * width for w in (0.06, 0.22, 0.57, 0.15)],
-            right_cols=(0,),
+            width,
         )
         if obstacles
         else empty_note(s, tr)
@@ -127,8 +130,8 @@ def build_visit(
         [
             n,
             f["action"],
-            f.get("owner") or "-",
-            idformat.format_date(f.get("due_date"), lang) or "-",
+            f.get("owner") or EMPTY,
+            idformat.format_date(f.get("due_date"), lang) or EMPTY,
             vocab.label("task_status", f.get("status"), lang),
         ]
         for n, f in enumerate(rec["followups"], 1)
@@ -137,15 +140,14 @@ def build_visit(
         data_table(
             s,
             [
-                "No",
-                tr("Tindak Lanjut", "Action"),
-                tr("Penanggung Jawab", "Owner"),
-                tr("Tenggat", "Due date"),
-                "Status",
+                Column("No", "number"),
+                Column(tr("Tindak Lanjut", "Action"), weight=2),
+                Column(tr("Penanggung Jawab", "Owner")),
+                Column(tr("Tenggat", "Due date"), "fixed"),
+                Column("Status", "fixed"),
             ],
             followups,
-            [w * width for w in (0.06, 0.42, 0.22, 0.16, 0.14)],
-            right_cols=(0,),
+            width,
         )
         if followups
         else empty_note(s, tr)

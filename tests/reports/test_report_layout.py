@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pdftools
 import pytest
-from report_sample import seed
+from report_sample import LONG_TEXT, seed
 
 from jipp_desktop.core.workspace import Workspace, open_workspace
 from jipp_desktop.reports.catalog import ReportRequest, generate
@@ -86,3 +86,20 @@ def test_numbered_list_has_a_hanging_indent(ws: tuple[Workspace, Path, str]) -> 
     below = [w for w in words if w.page == first.page and 5 < w.y0 - first.y0 < 20]
     wrapped = min(below, key=lambda w: w.x0)
     assert abs(wrapped.x0 - first.x0) < 1, "the wrapped line aligns under the text"
+
+
+def test_running_header_title_never_reaches_the_unit(ws: tuple[Workspace, Path, str]) -> None:
+    workspace, folder, _ = ws
+    title = "Inovasi " + "Pelayanan Publik Terpadu Berbasis Desa " * 5
+    innovation = workspace.records.create(
+        "innovation",
+        {"title": title.strip()[:250], "province_code": "53", "problem": LONG_TEXT * 3},
+    )
+    pdf = folder / "long-title.pdf"
+    generate(workspace, ReportRequest("innovation", record_id=innovation), pdf)
+    assert pdftools.page_count(pdf) >= 2
+    header = [w for w in pdftools.words(pdf, 2, 2) if w.y1 < 60]
+    unit = _line_of(header, "Biro Organisasi")[0]
+    title_words = [w for w in header if w.x1 < unit.x0]
+    assert title_words and title_words[-1].text.endswith("…")
+    assert unit.x0 - title_words[-1].x1 > 10, "a clear gap between title and unit"

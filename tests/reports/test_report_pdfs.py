@@ -204,3 +204,13 @@ def test_english_versions(built: Built) -> None:
     assert "Page 1 of 1" in text
     visit = pdftools.squash(pdftools.text(built.pdfs["visit_en"]))
     assert "MENTORING VISIT REPORT" in visit and "Kupang, 16 August 2023" in visit
+
+
+def test_register_row_numbers_stay_inside_the_table(built: Built) -> None:
+    pdf = built.pdfs["register"]
+    last = pdftools.page_count(pdf)
+    words = pdftools.words(pdf, last, last)
+    left_border = 20 * 72 / 25.4  # the frame's left edge, where the table's grid starts
+    numbers = [w for w in words if w.text.isdigit() and w.x0 < left_border + 40]
+    assert str(REGISTER_ROWS + 3) in [w.text for w in numbers]
+    assert all(w.x0 > left_border + 1 for w in numbers), min(w.x0 for w in numbers)

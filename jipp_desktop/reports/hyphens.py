@@ -1,0 +1,33 @@
+"""Hyphenation for report paragraphs: Indonesian and English dictionaries from pyphen.
+
+reportlab breaks a word that does not fit at the end of a line where a hyphenator says
+it may, and prints the hyphen.  Without one it moves the word down, or cuts a word longer
+than the column anywhere, with no hyphen ("Pengembang|an").  pyphen ships the
+Indonesian patterns (``id_ID``) as well as English ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache, lru_cache
+
+import pyphen
+
+Hyphenator = Callable[[str], tuple[tuple[str, str], ...]]
+
+_DICTIONARIES = {"id": "id_ID", "en": "en_GB"}
+
+
+@cache
+def hyphenator(lang: str) -> Hyphenator:
+    """The (head, tail) splits of a word, best first, for the report's language.
+
+    Memoised per word: a register repeats the same category and region names on every
+    row, and reportlab asks again at each line end."""
+    dictionary = pyphen.Pyphen(lang=_DICTIONARIES.get(lang, "id_ID"))
+
+    @lru_cache(maxsize=50_000)
+    def pairs(word: str) -> tuple[tuple[str, str], ...]:
+        return tuple(dictionary.iterate(word))
+
+    return pairs

@@ -9,6 +9,9 @@ cd "$REPO_ROOT"
 
 # Report tests read PDFs back with pdftotext/pdffonts/pdftoppm (poppler) and qpdf.
 ensure_debs "${QT_OFFSCREEN_DEBS[@]}" poppler-utils qpdf libreoffice-calc-nogui
+# The bundle tests (tests/bundle) check the desktop file and the .jipp file type with the
+# freedesktop tools; the bundle itself is built by their fixture (scripts/build_bundle.sh).
+ensure_debs desktop-file-utils shared-mime-info
 ensure_venv
 pip_install_once ".[test]" test
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from jipp_desktop.cli import exit_codes
 from jipp_desktop.cli.main import Context, UsageError
+from jipp_desktop.core import passphrase as passphrase_rules
 from jipp_desktop.sync import conflicts, exporter, folder, identity, importer, peers
 from jipp_desktop.sync.report import ImportReport
 
@@ -124,6 +125,9 @@ def device_rename(args: argparse.Namespace, ctx: Context) -> int:
 
 def sync_export(args: argparse.Namespace, ctx: Context) -> int:
     passphrase = _passphrase(args.passphrase_file)
+    if passphrase is not None:
+        # Checked before the folder is opened; an empty file once wrote an open package.
+        passphrase_rules.check(passphrase, str(args.passphrase_file))
     with ctx.workspace() as ws:
         result = exporter.export(
             ws,

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from jipp_desktop.core import models as m
+from jipp_desktop.core import passphrase as passphrase_rules
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.sync import db, identity, package, state, status, vectors
 from jipp_desktop.sync.errors import ExportCancelled, SyncError, UnknownProvince
@@ -234,6 +235,8 @@ def export(
     """
     if province is not None and province not in ws.regions.provinces:
         raise UnknownProvince(province)
+    if passphrase is not None:
+        passphrase_rules.check(passphrase)
     key = identity.load_or_create(ws.data_dir)
     stream = for_device if for_device else ALL
     base: Vector | None = None

@@ -4,6 +4,8 @@ One call imports every other package in the folder that was not imported yet,
 then writes this laptop's package there (under a stable name, replaced each time;
 written under a temporary name and renamed).  A package still being copied in
 (not yet a complete zip) is skipped with a message, to be picked up next time;
+anything that is not a regular file (a pipe, a device, a folder, a link to one) is
+skipped with a message without being opened, since reading it might never end;
 other problems are reported per file and do not stop the rest.
 
 The package holds what any reader of the folder may lack.  The readers are the
@@ -19,13 +21,12 @@ from __future__ import annotations
 
 import json
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jipp_desktop.core import models as m
 from jipp_desktop.core.workspace import Workspace
-from jipp_desktop.sync import crypto, exporter, identity, importer, package, state, vectors
+from jipp_desktop.sync import exporter, identity, importer, package, state, vectors
 from jipp_desktop.sync.errors import NotAPackage, SyncError
 from jipp_desktop.sync.merge import Vector
 from jipp_desktop.sync.report import ImportReport
@@ -36,7 +37,7 @@ SUFFIX = ".jipp"
 @dataclass
 class FileOutcome:
     file: str
-    status: str  # imported | nothing_new | own | incomplete | waiting | failed
+    status: str  # imported | nothing_new | own | incomplete | waiting | skipped | failed
     message_id: str
     message_en: str
     exit_status: int = 0
@@ -59,12 +60,6 @@ class FolderResult:
 def outgoing_name(ws: Workspace) -> str:
     slug = re.sub(r"[^A-Za-z0-9]+", "-", ws.device_name).strip("-").lower() or "laptop"
     return f"{slug}-{ws.device_id[:8]}{SUFFIX}"
-
-
-def _complete(path: Path) -> bool:
-    with open(path, "rb") as handle:
-        head = handle.read(16)
-    return crypto.is_sealed(head) or zipfile.is_zipfile(path)
 
 
 @dataclass(frozen=True)
@@ -104,10 +99,16 @@ def exchange(
 ) -> FolderResult:
     folder.mkdir(parents=True, exist_ok=True)
     mine = folder / outgoing_name(ws)
-    others = [
-        p for p in sorted(folder.glob(f"*{SUFFIX}")) if not p.name.startswith(".") and p != mine
-    ]
     result = FolderResult(mine)
+    others = []
+    for path in sorted(folder.glob(f"*{SUFFIX}")):
+        if path.name.startswith(".") or path == mine:
+            continue
+        special = _special(path)
+        if special is None:
+            others.append(path)
+        else:
+            result.outcomes.append(special)
     # Import first: the package written next then relays what just arrived, and is
     # based on what the others' newest packages say they hold.
     for path in others:
@@ -118,6 +119,22 @@ def exchange(
     readers = _readers(ws, folder, others)
     exporter.export(ws, mine, full=readers is None, readers_hold=readers, progress=progress)
     return result
+
+
+def _special(path: Path) -> FileOutcome | None:
+    """An outcome for a file that is no package at all (a pipe, device, folder), else None."""
+    try:
+        package.open_file(path).close()
+    except package.NotRegularFile:
+        return FileOutcome(
+            path.name,
+            "skipped",
+            f"{path.name}: bukan berkas biasa (folder, pipa atau perangkat), dilewati.",
+            f"{path.name}: not a regular file (a folder, pipe or device), skipped.",
+        )
+    except NotAPackage:
+        pass  # too large or unreadable: the import says so, like any refused file
+    return None
 
 
 def _state_key(folder: Path) -> str:
@@ -190,7 +207,7 @@ def _import_one(
     try:
         report = importer.import_package(ws, path, trust=trust, ask_trust=ask_trust)
     except NotAPackage as exc:
-        if not _complete(path):
+        if not package.looks_complete(path):
             return FileOutcome(
                 name,
                 "incomplete",

@@ -116,7 +116,7 @@ def opened(path: Path, passphrase: str | None) -> Iterator[package.Package]:
     try:
         yield pkg
     finally:
-        pkg.zip.close()
+        pkg.close()
 
 
 def import_package(
@@ -618,7 +618,7 @@ def _store_attachments(
         target = ws.attachments.blob_path(sha)
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(target.name + ".part")
-        partial.write_bytes(pkg.read_attachment(sha))
+        pkg.copy_attachment(sha, partial)
         partial.replace(target)
 
 

@@ -1,10 +1,12 @@
 """The .jipp file: a plain zip holding a signed manifest, change lines and attachments.
 
 Writing goes to a temporary name and is renamed when complete, so a reader never
-sees half a package under the real name.  Reading trusts nothing: the zip's
-listing is checked for unsafe names, links, duplicates and bomb-like sizes before
-a byte is inflated; every member is hashed against the manifest; the signature
-over the manifest covers those hashes, so one changed byte anywhere is caught.
+sees half a package under the real name.  Reading trusts nothing: only a regular file
+within the size limit is opened (never a pipe, device or folder); the zip's listing is
+checked for unsafe names, links, duplicates and bomb-like sizes before a byte is
+inflated; every member is hashed against the manifest; the signature over the manifest
+covers those hashes, so one changed byte anywhere is caught.  Members are streamed from
+the file, so a package larger than the laptop's memory still opens.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from jipp_desktop import __version__
-from jipp_desktop.sync import crypto, identity
+from jipp_desktop.sync import crypto, identity, spool
 from jipp_desktop.sync.errors import NotAPackage
 
 FORMAT = "jipp-sync"
@@ -43,6 +45,8 @@ MAX_MANIFEST_BYTES = 64 * 1024**2
 MAX_RATIO = 200  # deflate reaches ~10x on our JSON; a bomb reaches 1000x
 RATIO_FLOOR_BYTES = 1024**2  # tiny members may compress well without being a bomb
 MAX_LINE_BYTES = 4 * 1024**2
+# A package file: the unpacked limit plus room for zip headers of every member and a seal.
+MAX_FILE_BYTES = MAX_TOTAL_BYTES + 256 * 1024**2
 # Change text up to this size is kept after hashing so it is not inflated twice; beyond,
 # inflating again costs less than holding it (a national package inflates to ~400 MB).
 TEXT_CACHE_BYTES = 32 * 1024**2
@@ -78,9 +82,14 @@ class Package:
     manifest: dict[str, Any]
     manifest_bytes: bytes
     zip: zipfile.ZipFile
+    source: IO[bytes]
     members: dict[str, Member] = field(default_factory=dict)
     # Change lines inflated once while hashing, so the import does not inflate them again.
     texts: dict[str, bytes] = field(default_factory=dict)
+
+    def close(self) -> None:
+        self.zip.close()
+        self.source.close()
 
     @property
     def version(self) -> int:
@@ -112,8 +121,11 @@ class Package:
                     )
                 yield value
 
-    def read_attachment(self, sha256: str) -> bytes:
-        return self.zip.read(ATTACHMENT_DIR + sha256)
+    def copy_attachment(self, sha256: str, target: Path) -> None:
+        """Write an attachment's bytes to ``target``, a chunk at a time."""
+        with self.zip.open(ATTACHMENT_DIR + sha256) as source, open(target, "wb") as sink:
+            while block := source.read(1 << 20):
+                sink.write(block)
 
     def has_attachment(self, sha256: str) -> bool:
         return ATTACHMENT_DIR + sha256 in self.members
@@ -159,7 +171,8 @@ def write(
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.part")
     listed: list[dict[str, Any]] = []
-    sink: IO[bytes] = io.BytesIO() if passphrase else open(partial, "wb")  # noqa: SIM115
+    # A locked package is built in a masked spool, then sealed into place in chunks.
+    sink = spool.spool() if passphrase is not None else open(partial, "wb")  # noqa: SIM115
     try:
         with zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
             for name, chunks in members:
@@ -175,10 +188,10 @@ def write(
             body = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode()
             zf.writestr(MANIFEST, body)
             zf.writestr(SIGNATURE, key.sign(body).hex() + "\n")
-        if passphrase:
-            assert isinstance(sink, io.BytesIO)
+        if passphrase is not None:
+            sink.seek(0)
             with open(partial, "wb") as handle:
-                handle.write(crypto.seal(sink.getvalue(), passphrase))
+                crypto.seal(sink, handle, passphrase)
                 handle.flush()
                 os.fsync(handle.fileno())
         else:
@@ -210,6 +223,44 @@ def base_manifest(key: identity.DeviceKey, sender_id: str, sender_name: str) -> 
 # -- reading ---------------------------------------------------------------------------
 
 
+class NotRegularFile(NotAPackage):
+    """A pipe, device, folder or link to one: never opened, since reading it may never end."""
+
+
+def open_file(path: Path) -> IO[bytes]:
+    """``path`` opened for reading, once known to be a regular file within the size limit.
+
+    Opened without blocking (a pipe with no writer would wait forever) and checked on the
+    open handle, so a file swapped after a check cannot slip through.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise NotAPackage(
+            f"Berkas {path} tidak dapat dibaca ({exc.strerror}).",
+            f"Cannot read the file {path} ({exc.strerror}).",
+        ) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(
+                f"{path} bukan berkas biasa (folder, pipa atau perangkat), dilewati.",
+                f"{path} is not a regular file (a folder, pipe or device), skipped.",
+            )
+        if info.st_size > MAX_FILE_BYTES:
+            raise NotAPackage(
+                f"Berkas {path} terlalu besar untuk paket JIPP ({info.st_size} bita; paling "
+                f"besar {MAX_FILE_BYTES} bita). Tidak ada yang diimpor.",
+                f"The file {path} is too large for a JIPP package ({info.st_size} bytes; at "
+                f"most {MAX_FILE_BYTES} bytes). Nothing was imported.",
+            )
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def peek_manifest(path: Path) -> dict[str, Any] | None:
     """The manifest a file claims to have, read without any check (None when unreadable).
 
@@ -217,12 +268,12 @@ def peek_manifest(path: Path) -> dict[str, Any] | None:
     asking whether to trust the key it names (that key must still sign the package).
     """
     try:
-        with zipfile.ZipFile(path) as zf:
+        with open_file(path) as handle, zipfile.ZipFile(handle) as zf:
             info = zf.getinfo(MANIFEST)
             if info.file_size > MAX_MANIFEST_BYTES:
                 return None
             claimed = json.loads(zf.read(info))
-    except ZIP_ERRORS:
+    except (NotAPackage, *ZIP_ERRORS):
         return None
     return claimed if isinstance(claimed, dict) else None
 
@@ -232,36 +283,66 @@ def peek_package_id(path: Path) -> str | None:
     return claimed if isinstance(claimed, str) else None
 
 
+def looks_complete(path: Path) -> bool:
+    """Whether ``path`` holds a whole zip or a sealed package (not one still being copied)."""
+    try:
+        with open_file(path) as handle:
+            return crypto.is_sealed(handle.read(len(crypto.MAGIC))) or zipfile.is_zipfile(handle)
+    except NotAPackage:
+        return True
+
+
 def open_package(path: Path, passphrase: str | None = None) -> Package:
     """Open and verify ``path``; raises NotAPackage or BadPassphrase, never anything else."""
+    source = _unsealed(path, passphrase)
     try:
-        with open(path, "rb") as handle:
-            blob = handle.read()
-    except OSError as exc:
-        raise NotAPackage(
-            f"Berkas {path} tidak dapat dibaca ({exc.strerror}).",
-            f"Cannot read the file {path} ({exc.strerror}).",
-        ) from None
-    if crypto.is_sealed(blob[:16]):
-        blob = crypto.unseal(blob, passphrase)
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(blob))
+        zf = zipfile.ZipFile(source)
     except ZIP_ERRORS:
+        source.close()
         raise damaged("bukan berkas zip atau terpotong", "not a zip file, or truncated") from None
     try:
-        return _verify(zf)
+        return _verify(zf, source)
     except NotAPackage:
         zf.close()
+        source.close()
         raise
     except ZIP_ERRORS as exc:
         zf.close()
+        source.close()
         raise damaged(
             f"isi zip rusak ({type(exc).__name__})",
             f"the zip content is damaged ({type(exc).__name__})",
         ) from None
 
 
-def _verify(zf: zipfile.ZipFile) -> Package:
+def _unsealed(path: Path, passphrase: str | None) -> IO[bytes]:
+    """The zip inside ``path``: the file itself, or a masked spool of its unsealed content."""
+    handle = open_file(path)
+    try:
+        if not crypto.is_sealed(handle.read(len(crypto.MAGIC))):
+            handle.seek(0)
+            return handle
+        plain = spool.spool()
+        try:
+            crypto.unseal(handle, os.fstat(handle.fileno()).st_size, plain, passphrase)
+            plain.seek(0)
+        except BaseException:
+            plain.close()
+            raise
+        handle.close()
+        return plain
+    except OSError as exc:
+        handle.close()
+        raise NotAPackage(
+            f"Berkas {path} tidak dapat dibaca ({exc.strerror}).",
+            f"Cannot read the file {path} ({exc.strerror}).",
+        ) from None
+    except BaseException:
+        handle.close()
+        raise
+
+
+def _verify(zf: zipfile.ZipFile, source: IO[bytes]) -> Package:
     infos = zf.infolist()
     if MANIFEST not in {i.filename for i in infos}:
         raise damaged("tidak ada manifest.json", "there is no manifest.json")
@@ -285,7 +366,7 @@ def _verify(zf: zipfile.ZipFile) -> Package:
             "The package signature does not match: it was changed after it was made. "
             "Nothing was imported.",
         )
-    return Package(manifest, manifest_bytes, zf, members, texts)
+    return Package(manifest, manifest_bytes, zf, source, members, texts)
 
 
 def _check_listing(infos: list[zipfile.ZipInfo]) -> None:

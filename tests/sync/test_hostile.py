@@ -243,8 +243,8 @@ def test_unknown_sender_and_passphrases(fleet: Fleet, tmp_path: Path) -> None:
     with a.open() as ws:
         seed(ws)
         exporter.export(ws, tmp_path / "a.jipp")
-        exporter.export(ws, tmp_path / "locked.jipp", passphrase="rahasia")
-    (tmp_path / "right").write_text("rahasia\n")
+        exporter.export(ws, tmp_path / "locked.jipp", passphrase="rahasia kita berdua")
+    (tmp_path / "right").write_text("rahasia kita berdua\n")
     (tmp_path / "wrong").write_text("salah\n")
     before = db_dump_hash(b.folder)
     unknown = cli("--data-dir", str(b.folder), "sync", "import", str(tmp_path / "a.jipp"))

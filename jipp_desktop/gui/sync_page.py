@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.gui.i18n import current_language
+from jipp_desktop.gui.passphrase_dialog import NewPassphraseDialog
 from jipp_desktop.gui.tasks import Progress, task_runner
 from jipp_desktop.sync import conflicts, exporter, folder, identity, importer, peers, report
 from jipp_desktop.sync.errors import BadPassphrase, UntrustedSender
@@ -134,11 +135,14 @@ class SyncPage(QWidget):
         row = QHBoxLayout(box)
         self.folder_button = QPushButton(self.tr("Exchange through a folder…"), box)
         self.export_button = QPushButton(self.tr("Export to a folder…"), box)
+        self.locked_button = QPushButton(self.tr("Export locked with a passphrase…"), box)
         self.import_button = QPushButton(self.tr("Import a package…"), box)
         self.folder_button.clicked.connect(self._choose_exchange_folder)
         self.export_button.clicked.connect(self._choose_export_folder)
+        self.locked_button.clicked.connect(self._choose_locked_export)
         self.import_button.clicked.connect(self._choose_import_file)
-        for button in (self.folder_button, self.export_button, self.import_button):
+        buttons = (self.folder_button, self.export_button, self.locked_button, self.import_button)
+        for button in buttons:
             row.addWidget(button)
         row.addStretch(1)
         return box
@@ -308,12 +312,34 @@ class SyncPage(QWidget):
         if target is not None:
             self.export_to(target)
 
-    def export_to(self, target_folder: Path) -> None:
-        """Write a full package for anyone into ``target_folder``."""
+    def ask_new_passphrase(self) -> str | None:
+        dialog = NewPassphraseDialog(
+            self.tr("Lock the package"),
+            self.tr(
+                "The package will be locked with this passphrase. Write it down or read it to "
+                "the receiver by phone: it is not kept anywhere, and without it the package "
+                "cannot be opened. You may type another one (at least 10 characters)."
+            ),
+            self,
+        )
+        return dialog.passphrase() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def _choose_locked_export(self) -> None:
+        secret = self.ask_new_passphrase()
+        if secret is None:
+            return
+        target = self.choose_folder(self.tr("Export to which folder?"))
+        if target is not None:
+            self.export_to(target, passphrase=secret)
+
+    def export_to(self, target_folder: Path, *, passphrase: str | None = None) -> None:
+        """Write a full package for anyone into ``target_folder``, locked if ``passphrase``."""
         path = target_folder / folder.outgoing_name(self.workspace)
 
         def job(progress: Progress) -> exporter.ExportResult:
-            return exporter.export(self.workspace, path, full=True, progress=progress)
+            return exporter.export(
+                self.workspace, path, full=True, passphrase=passphrase, progress=progress
+            )
 
         task_runner(self).run(
             job,

@@ -464,6 +464,13 @@ Offline records for public-service innovation hubs.</translation>
     </message>
 </context>
 <context>
+    <name>NewPassphraseDialog</name>
+    <message>
+        <source>Other words</source>
+        <translation>Other words</translation>
+    </message>
+</context>
+<context>
     <name>NewRecordDialog</name>
     <message>
         <source>New record</source>
@@ -932,6 +939,10 @@ Offline records for public-service innovation hubs.</translation>
         <translation>Export to a folder…</translation>
     </message>
     <message>
+        <source>Export locked with a passphrase…</source>
+        <translation>Export locked with a passphrase…</translation>
+    </message>
+    <message>
         <source>Import a package…</source>
         <translation>Import a package…</translation>
     </message>
@@ -1022,6 +1033,14 @@ Offline records for public-service innovation hubs.</translation>
     <message>
         <source>Export to which folder?</source>
         <translation>Export to which folder?</translation>
+    </message>
+    <message>
+        <source>Lock the package</source>
+        <translation>Lock the package</translation>
+    </message>
+    <message>
+        <source>The package will be locked with this passphrase. Write it down or read it to the receiver by phone: it is not kept anywhere, and without it the package cannot be opened. You may type another one (at least 10 characters).</source>
+        <translation>The package will be locked with this passphrase. Write it down or read it to the receiver by phone: it is not kept anywhere, and without it the package cannot be opened. You may type another one (at least 10 characters).</translation>
     </message>
     <message>
         <source>Export</source>

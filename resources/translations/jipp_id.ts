@@ -464,6 +464,13 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
     </message>
 </context>
 <context>
+    <name>NewPassphraseDialog</name>
+    <message>
+        <source>Other words</source>
+        <translation>Kata lain</translation>
+    </message>
+</context>
+<context>
     <name>NewRecordDialog</name>
     <message>
         <source>New record</source>
@@ -928,6 +935,10 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
         <translation>Ekspor ke folder…</translation>
     </message>
     <message>
+        <source>Export locked with a passphrase…</source>
+        <translation>Ekspor terkunci dengan frasa sandi…</translation>
+    </message>
+    <message>
         <source>Import a package…</source>
         <translation>Impor paket…</translation>
     </message>
@@ -1018,6 +1029,14 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
     <message>
         <source>Export to which folder?</source>
         <translation>Ekspor ke folder mana?</translation>
+    </message>
+    <message>
+        <source>Lock the package</source>
+        <translation>Kunci paket</translation>
+    </message>
+    <message>
+        <source>The package will be locked with this passphrase. Write it down or read it to the receiver by phone: it is not kept anywhere, and without it the package cannot be opened. You may type another one (at least 10 characters).</source>
+        <translation>Paket akan dikunci dengan frasa sandi ini. Catat atau bacakan kepada penerima lewat telepon: frasa sandi tidak disimpan di mana pun, dan tanpanya paket tidak dapat dibuka. Anda boleh mengetik frasa sandi lain (paling sedikit 10 karakter).</translation>
     </message>
     <message>
         <source>Export</source>

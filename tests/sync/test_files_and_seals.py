@@ -208,3 +208,13 @@ def test_the_spool_keeps_no_clear_bytes_on_disk() -> None:
         handle.write(b"XYZ")
         handle.seek(30)
         assert handle.read(9) == secret[30:33] + b"XYZ" + secret[36:39]
+
+
+def test_the_format_document_states_the_fixed_cost_and_the_limits() -> None:
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    text = (docs / "sync-format.md").read_text(encoding="utf-8")
+    assert f"log2 N = {crypto.LOG2_N}, r = {crypto.R}, p = {crypto.P}" in text
+    assert f"| {crypto.HEADER.size - len(crypto.MAGIC) - 3 - 12} | scrypt salt" in text
+    assert package.MAX_FILE_BYTES == 4 * 1024**3 + 256 * 1024**2
+    assert "4 GiB + 256 MiB" in text
+    assert f"at least {passphrase.MIN_LENGTH} characters" in text

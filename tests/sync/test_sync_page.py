@@ -9,14 +9,17 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
 from sync_helpers import Fleet, seed
 
+from jipp_desktop.core import passphrase
 from jipp_desktop.core.workspace import open_workspace
 from jipp_desktop.gui import i18n
+from jipp_desktop.gui.passphrase_dialog import NewPassphraseDialog
 from jipp_desktop.gui.sync_page import ReportDialog, SyncPage
 from jipp_desktop.gui.tasks import task_runner
 from jipp_desktop.sync import digest, exporter, folder, importer
+from jipp_desktop.sync.errors import BadPassphrase
 
 pytestmark = pytest.mark.usefixtures("_qt_none_guard")
 
@@ -167,3 +170,43 @@ def test_folder_exchange_button_asks_about_unknown_senders(
     answers.timer.stop()
     page.close()
     ws.close()
+
+
+def test_locked_export_offers_a_generated_passphrase(
+    qtbot: Any, fleet: Fleet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
+    fleet.trust_all()
+    outbox = tmp_path / "outbox"
+    outbox.mkdir()
+    page, ws = _page(qtbot, a.folder)
+    seed(ws)
+    offered: list[str] = []
+
+    def answer(dialog: NewPassphraseDialog) -> None:
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        first = dialog.passphrase()
+        assert set(first.split()) <= set(passphrase.words()) and ok.isEnabled()
+        dialog.edit.setText("pendek")
+        assert not ok.isEnabled() and "terlalu pendek" in dialog.problem_label.text()
+        dialog.other_button.click()
+        assert dialog.passphrase() not in (first, "pendek") and ok.isEnabled()
+        offered.append(dialog.passphrase())
+        ok.click()
+
+    answers = Answers()
+    answers.add(NewPassphraseDialog, answer)
+    answers.add(QMessageBox, _ok)  # "package written"
+    monkeypatch.setattr(page, "choose_folder", lambda title: outbox)
+    page.locked_button.click()
+    qtbot.waitUntil(lambda: not answers.expected, timeout=20_000)
+    _idle(qtbot, page)
+    answers.timer.stop()
+    page.close()
+    ws.close()
+    (sent,) = outbox.glob("*.jipp")
+    with b.open() as ws_b:
+        with pytest.raises(BadPassphrase):
+            importer.import_package(ws_b, sent)
+        done = importer.import_package(ws_b, sent, passphrase=offered[0])
+        assert not done.nothing_new and ws_b.records.count("visit") == 1

@@ -26,6 +26,7 @@ REQUIRED_FILES = [
     "jipp_desktop/_data/db/seed/demo.json",
     "jipp_desktop/_data/resources/fonts/DejaVuSans.ttf",
     "jipp_desktop/_data/resources/translations/jipp_id.qm",
+    "jipp_desktop/_data/resources/wordlists/kata_umum.txt",
     "jipp_desktop/_data/ui/settings_form.ui",
 ]
 REQUIRED_PREFIXES = ["jipp_desktop/_data/ui/"]  # any file: the folder must exist once installed

@@ -6,6 +6,7 @@ and shows the core's message for its field path under itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import peewee
@@ -212,6 +213,8 @@ class RefInput(Input):
         self.required = bool(field.required)
         self.combo: CodeCombo | None = None
         self.new_editor: QWidget | None = None
+        # The form's values a new linked record starts from (set by the editor).
+        self.context: Callable[[], dict[str, Any]] = dict
         if workspace.records.count(field.ref) <= COMBO_LIMIT:
             box = QWidget(parent)
             self.combo = CodeCombo(box)
@@ -260,6 +263,10 @@ class RefInput(Input):
         if self.combo is not None:
             self.combo.setAccessibleName(name)
 
+    @property
+    def ref(self) -> str:
+        return self._ref
+
     def only_choice(self) -> str | None:
         """The id when the combo offers exactly one record (a laptop with one hub)."""
         if self.combo is not None and self.combo.count() == 2:
@@ -270,7 +277,7 @@ class RefInput(Input):
         from jipp_desktop.gui.editors.record_editor import RecordEditor
 
         editor = RecordEditor(
-            self._workspace, self._display, self._ref, None, None, self.widget.window()
+            self._workspace, self._display, self._ref, None, self.context(), self.widget.window()
         )
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.setWindowModality(Qt.WindowModality.WindowModal)

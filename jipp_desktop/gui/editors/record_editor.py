@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from jipp_desktop.core.errors import FieldError, JippError, ValidationError
+from jipp_desktop.core.linked import new_linked_values
 from jipp_desktop.core.query import ListQuery
 from jipp_desktop.core.registry import record_type, user_fields
 from jipp_desktop.core.workspace import Workspace
@@ -193,6 +194,11 @@ class RecordEditor(QDialog):
         else:
             field = self._fields[item]
             input_ = make_input(self.workspace, self.display, field, page)
+            if isinstance(input_, RefInput):
+                ref = input_.ref
+                input_.context = lambda ref=ref: new_linked_values(
+                    self.type_name, ref, self.values(), self.workspace.regions
+                )
             label_text = pick(field.label)
             required = field.required
             input_.set_accessible_name(label_text)
@@ -254,7 +260,7 @@ class RecordEditor(QDialog):
                 # A laptop that serves one hub need not pick it every time.
                 if (
                     isinstance(input_, RefInput)
-                    and input_.required
+                    and (input_.required or input_.ref == "hub")
                     and not record.get(input_.names[0])
                 ):
                     only = input_.only_choice()

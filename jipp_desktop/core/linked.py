@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from jipp_desktop.core.matching import normalise
 from jipp_desktop.core.validation import Regions
 
 
@@ -44,4 +45,45 @@ def new_linked_values(
     if ref_type == "commitment" and parent_type == "replication":
         out = {"kind": "replication", "province_code": province}
         return {k: v for k, v in out.items() if v}
+    return {}
+
+
+# Words in an institution's name that tell which party of a commitment it signs for,
+# checked in this order (a provincial Bappeda is not Bappenas; "Kota" is a city).
+_PARTY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("kemenpanrb", ("panrb", "pendayagunaan aparatur")),
+    ("bappenas", ("bappenas", "perencanaan pembangunan nasional")),
+    ("kemendagri", ("kemendagri", "dalam negeri")),
+    ("partner", ("usaid", "erat", "asia foundation", "icma", "giz", "undp", "bank dunia")),
+    ("provincial_government", ("provinsi",)),
+    ("regional_government", ("kabupaten", "kota", "pemkab", "pemkot")),
+)
+
+
+def party_for(institution: str | None) -> str | None:
+    """The signatory party an institution's name points to; None when it says nothing."""
+    words = f" {normalise(institution or '')} "
+    if not words.strip():
+        return None
+    for party, needles in _PARTY_WORDS:
+        if any(f" {needle} " in words or (" " in needle and needle in words) for needle in needles):
+            return party
+    return "other"
+
+
+def child_row_defaults(child_key: str, row: dict[str, Any]) -> dict[str, Any]:
+    """Values for the empty fields of a child row, from what the row already holds (a
+    signatory typed by keyboard gets its party from the institution)."""
+    if child_key == "signatories" and not row.get("party"):
+        party = party_for(row.get("institution"))
+        if party:
+            return {"party": party}
+    return {}
+
+
+def follow_link(type_name: str, field: str, linked: dict[str, Any]) -> dict[str, Any]:
+    """Fields of a ``type_name`` form that follow the record just chosen in ``field``: a
+    commitment belongs to its hub's province, so the form asks for a province once."""
+    if type_name == "commitment" and field == "hub_id" and linked.get("province_code"):
+        return {"province_code": linked["province_code"]}
     return {}

@@ -115,7 +115,7 @@ class Commitment(SyncedModel):
     number = ShortText(("Nomor", "Number"), max_length=120)
     signed_on = DateText(("Tanggal", "Date"), required=True)
     place_regency_code = RegionCode(
-        ("Tempat (Kabupaten/Kota)", "Place (regency/city)"), "regency", required=True
+        ("Tempat Penandatanganan", "Place of signing"), "regency", required=True
     )
     event_name = ShortText(("Nama Kegiatan", "Event"))
     province_code = RegionCode(("Provinsi", "Province"), "province", required=True)

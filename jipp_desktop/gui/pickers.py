@@ -213,8 +213,11 @@ class CodeCombo(QComboBox):
         if self.isEditable():
             line = self.lineEdit()
             line.setText(self.itemText(self.currentIndex()))
-            # Selected, so the next letters typed start a new search instead of adding on.
-            line.selectAll()
+            if self.window().focusWidget() is self:
+                # Selected, so the next letters typed start a new search, not add on.
+                line.selectAll()
+            else:
+                line.deselect()
 
     def pick_highlighted(self) -> bool:
         """Enter: take the highlighted match (the best one unless the arrows moved)."""
@@ -266,4 +269,6 @@ class CodeCombo(QComboBox):
             self.restore_text()
             if self._completer is not None:
                 self._completer.popup().hide()
+        if self.isEditable() and event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.lineEdit().deselect()
         super().focusOutEvent(event)

@@ -36,3 +36,24 @@ def test_a_hub_from_a_visit_is_in_the_province_of_the_place(workspace: Workspace
     assert new_linked_values("commitment", "hub", commitment_form, workspace.regions) == {
         "province_code": "12"
     }
+
+
+def test_a_signatory_party_follows_the_institution() -> None:
+    from jipp_desktop.core.linked import child_row_defaults, party_for
+
+    assert party_for("Kementerian PANRB") == "kemenpanrb"
+    assert party_for("Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi") == (
+        "kemenpanrb"
+    )
+    assert party_for("Kementerian PPN/Bappenas") == "bappenas"
+    assert party_for("Kementerian Dalam Negeri") == "kemendagri"
+    assert party_for("USAID-ERAT") == "partner"
+    assert party_for("Bappeda Provinsi Nusa Tenggara Timur") == "provincial_government"
+    assert party_for("Pemerintah Kota Kupang") == "regional_government"
+    assert party_for("Universitas Nusa Cendana") == "other"
+    assert party_for("") is None
+    assert child_row_defaults("signatories", {"institution": "Kemendagri"}) == {
+        "party": "kemendagri"
+    }
+    # A party already chosen stays.
+    assert child_row_defaults("signatories", {"institution": "Kemendagri", "party": "other"}) == {}

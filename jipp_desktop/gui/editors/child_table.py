@@ -11,7 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 import peewee
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,8 +38,10 @@ from PySide6.QtWidgets import (
 
 from jipp_desktop.core import idformat
 from jipp_desktop.core.fields import DateText, EnumText, Flag, LongText, Number
+from jipp_desktop.core.linked import child_row_defaults
 from jipp_desktop.core.registry import ChildSpec, user_fields
 from jipp_desktop.gui.display import Display
+from jipp_desktop.gui.editors.columns import fit_columns
 from jipp_desktop.gui.i18n import current_language, pick
 from jipp_desktop.gui.icons import icon
 from jipp_desktop.gui.widgets import CodeCombo, DateField, VocabCombo
@@ -116,24 +126,9 @@ class ChildTable(QWidget):
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setDefaultSectionSize(150)
-        # The row's words (a description, an action) get the spare width, not the last column.
-        wide = next(
-            (i for i, f in enumerate(self.fields) if isinstance(f, LongText)),
-            next(
-                (i for i, f in enumerate(self.fields) if f.name in ("action", "activity", "name")),
-                len(self.fields) - 1,
-            ),
-        )
-        header.setSectionResizeMode(wide, QHeaderView.ResizeMode.Stretch)
-        for i, field in enumerate(self.fields):
-            if i != wide and isinstance(field, Number) and field.name != "budget":
-                header.resizeSection(i, 100)
-            if i != wide and (
-                field.name
-                in ("institution", "position", "person_in_charge", "owner", "output", "aim")
-            ):
-                header.resizeSection(i, 200)
+        header.setStretchLastSection(False)
+        # Widths follow the table's size (columns.py); an officer may still drag them.
+        self.table.viewport().installEventFilter(self)
         self.table.itemChanged.connect(lambda _item: self.changed.emit())
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.errors = QLabel(self)
@@ -160,6 +155,11 @@ class ChildTable(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.errors)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            fit_columns(self.table, self.fields)
+        return super().eventFilter(watched, event)
 
     # -- rows -------------------------------------------------------------------------
 
@@ -195,6 +195,10 @@ class ChildTable(QWidget):
         item = self.table.item(row, col)
         assert item is not None
         self._store(item, self.fields[col], value)
+        # What the row now says may fill its empty cells (a signatory's party).
+        values = {f.name: self.cell(row, f.name) for f in self.fields}
+        for other, default in child_row_defaults(self.spec.key, values).items():
+            self.set_cell(row, other, default)
 
     def cell(self, row: int, name: str) -> Any:
         col = next(i for i, f in enumerate(self.fields) if f.name == name)

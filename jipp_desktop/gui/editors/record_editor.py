@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from jipp_desktop.core.errors import FieldError, JippError, ValidationError
-from jipp_desktop.core.linked import new_linked_values
+from jipp_desktop.core.linked import follow_link, new_linked_values
 from jipp_desktop.core.query import ListQuery
 from jipp_desktop.core.registry import record_type, user_fields
 from jipp_desktop.core.workspace import Workspace
@@ -199,6 +199,7 @@ class RecordEditor(QDialog):
                 input_.context = lambda ref=ref: new_linked_values(
                     self.type_name, ref, self.values(), self.workspace.regions
                 )
+                input_.changed.connect(lambda i=input_: self._follow(i))
             label_text = pick(field.label)
             required = field.required
             input_.set_accessible_name(label_text)
@@ -234,7 +235,9 @@ class RecordEditor(QDialog):
     def _fit_to_screen(self) -> None:
         screen = QGuiApplication.primaryScreen()
         available = screen.availableGeometry() if screen is not None else None
-        width, height = 980, 700
+        # Signatories and work-plan activities need six columns and more side by side.
+        width = 1320 if self.type_name in ("commitment", "workplan") else 980
+        height = 700
         if available is not None:
             width = min(width, available.width() - 40)
             height = min(height, available.height() - 60)
@@ -266,6 +269,7 @@ class RecordEditor(QDialog):
                     only = input_.only_choice()
                     if only is not None:
                         input_.set_values({input_.names[0]: only})
+                        self._follow(input_)
         for key, table in self.child_tables.items():
             table.set_rows(record.get(key) or [])
         self.attachments.load(record_id)
@@ -275,6 +279,19 @@ class RecordEditor(QDialog):
         self.clear_errors()
         self._snapshot = self._fingerprint()
         self._update_title()
+
+    def _follow(self, input_: RefInput) -> None:
+        """Fill the fields that follow the record just chosen (a commitment's province)."""
+        chosen = input_.values()[input_.names[0]]
+        if not chosen:
+            return
+        try:
+            linked = self.workspace.records.get(input_.ref, chosen)
+        except JippError:
+            return  # a deleted record still shown so nothing is lost: nothing to follow
+        for name, value in follow_link(self.type_name, input_.names[0], linked).items():
+            if name in self._slots:
+                self._slots[name].input.set_values({name: value})
 
     def _officer_defaults(self, record: dict[str, Any]) -> None:
         """A new record starts in the province the officer set up (Settings)."""

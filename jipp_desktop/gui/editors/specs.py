@@ -66,14 +66,16 @@ SPECS: dict[str, tuple[Section, ...]] = {
     "commitment": (
         Section(
             GENERAL,
+            # The hub first: its province fills "Provinsi" (one province on the form;
+            # the place of signing may be in another).
             (
+                "hub_id",
                 "kind",
                 "number",
                 "signed_on",
                 "event_name",
-                "province_code",
                 Region(None, "place_regency_code"),
-                "hub_id",
+                "province_code",
             ),
         ),
         Section(TEXT, ("text",)),

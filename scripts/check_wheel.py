@@ -24,7 +24,7 @@ REQUIRED_FILES = [
     "jipp_desktop/_data/resources/regions/provinces.csv",
     "jipp_desktop/_data/db/migrations/0001_initial.sql",
     "jipp_desktop/_data/db/seed/demo.json",
-    "jipp_desktop/_data/resources/fonts/DejaVuSans.ttf",
+    "jipp_desktop/_data/resources/fonts/LiberationSans-Regular.ttf",
     "jipp_desktop/_data/resources/translations/jipp_id.qm",
     "jipp_desktop/_data/resources/wordlists/kata_umum.txt",
     "jipp_desktop/_data/ui/settings_form.ui",

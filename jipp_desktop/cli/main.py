@@ -41,6 +41,7 @@ COMMAND_MODULES = (
     "jipp_desktop.cli.report_commands",
     "jipp_desktop.cli.sync_commands",
     "jipp_desktop.cli.privacy_commands",
+    "jipp_desktop.cli.settings_commands",
 )
 
 

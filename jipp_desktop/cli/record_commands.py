@@ -10,6 +10,7 @@ from typing import Any
 from jipp_desktop.cli import exit_codes
 from jipp_desktop.cli.main import Context, InvalidInput, UsageError
 from jipp_desktop.core import backup, demo
+from jipp_desktop.core.demo.office import fill_settings
 from jipp_desktop.core.faults import megabytes
 from jipp_desktop.core.query import ListQuery
 from jipp_desktop.core.registry import RECORD_TYPES
@@ -97,6 +98,8 @@ def _read_json(ctx: Context, source: str) -> dict[str, Any]:
 def demo_data(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.workspace() as ws:
         counts = demo.generate(ws.records, args.size, args.seed)
+        # A kop, officer and approval block, so reports made right away look official.
+        fill_settings(ws.settings)
     ctx.print_json(counts)
     return exit_codes.OK
 

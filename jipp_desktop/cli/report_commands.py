@@ -74,6 +74,16 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 def _out(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    parser.add_argument(
+        "--paper", choices=("a4", "f4"), default=None, help="paper size (default: settings)"
+    )
+    parser.add_argument(
+        "--no-credit",
+        dest="credit",
+        action="store_false",
+        default=None,
+        help="leave the app's name out of the footer (documents to sign)",
+    )
 
 
 def _lang(args: argparse.Namespace, ws: Any) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Container, Mapping
+from pathlib import Path
 
 from jipp_desktop.core import models as m
 from jipp_desktop.core.errors import FieldError, ValidationError
@@ -21,6 +22,11 @@ DEFAULTS: dict[str, str] = {
     "letterhead_unit": "",
     "letterhead_address": "",
     "logo_path": "",
+    "approval_name": "",
+    "approval_position": "",
+    "approval_nip": "",
+    "paper": "a4",
+    "report_credit": "1",
     "setup_done": "",
     "clock_last": "",
     "regions_sha256": "",
@@ -55,6 +61,14 @@ class Settings:
             self.update(values)
             if finish_setup:
                 self.set("setup_done", "1")
+
+    def set_checked(self, key: str, value: str, provinces: Container[str]) -> str:
+        """Store one setting typed by a person (the command line) after the same checks
+        the forms make; returns the stored, normalised value."""
+        clean = clean_setting(key, value, provinces)
+        with m.database.atomic():
+            self.set(key, clean)
+        return clean
 
     def all(self) -> dict[str, str]:
         stored = {row.key: row.value for row in m.Setting.select()}
@@ -111,3 +125,108 @@ def profile_errors(values: Mapping[str, str], provinces: Container[str]) -> list
             province,
         )
     return errors
+
+
+# Settings a person may change by name (``settings set KEY VALUE``), with their labels.
+EDITABLE: dict[str, tuple[str, str]] = {
+    "officer_name": ("Nama petugas", "Officer name"),
+    "officer_position": ("Jabatan petugas", "Officer position"),
+    "officer_nip": ("NIP petugas", "Officer NIP"),
+    "province_code": ("Provinsi simpul", "Hub province"),
+    "language": ("Bahasa", "Language"),
+    "letterhead_title": ("Kop: baris pertama", "Letterhead: first line"),
+    "letterhead_unit": ("Kop: unit kerja", "Letterhead: unit"),
+    "letterhead_address": ("Kop: alamat", "Letterhead: address"),
+    "logo_path": ("Kop: berkas logo", "Letterhead: logo file"),
+    "approval_name": ("Mengetahui: nama", "Acknowledged by: name"),
+    "approval_position": ("Mengetahui: jabatan", "Acknowledged by: position"),
+    "approval_nip": ("Mengetahui: NIP", "Acknowledged by: NIP"),
+    "paper": ("Ukuran kertas laporan", "Report paper size"),
+    "report_credit": ("Nama aplikasi di kaki laporan", "App name in report footers"),
+}
+PAPERS = ("a4", "f4")
+MAX_TEXT = 300
+_YES = {"1", "ya", "yes", "true", "on", "y"}
+_NO = {"0", "tidak", "no", "false", "off", "n", ""}
+
+
+def clean_setting(key: str, value: str, provinces: Container[str]) -> str:
+    """The normalised value of one editable setting, or a ValidationError naming it."""
+    if key not in EDITABLE:
+        names = ", ".join(EDITABLE)
+        raise _invalid(
+            key,
+            "unknown_setting",
+            f"Pengaturan '{key}' tidak dikenal. Pilihan: {names}.",
+            f"Unknown setting '{key}'. Choose one of: {names}.",
+        )
+    label_id, label_en = EDITABLE[key]
+    value = value.strip()
+    if len(value) > MAX_TEXT:
+        raise _invalid(
+            key,
+            "too_long",
+            f"{label_id} paling panjang {MAX_TEXT} karakter.",
+            f"{label_en} must be at most {MAX_TEXT} characters.",
+        )
+    if key.endswith("_nip"):
+        value = "".join(value.split())  # grouped as printed is the same NIP
+        if value and not valid_nip(value):
+            raise _invalid(
+                key,
+                "bad_nip",
+                f"{label_id} harus 18 angka dan diawali tanggal lahir yang valid (TTTTBBHH).",
+                f"{label_en} must be 18 digits starting with a valid birth date (YYYYMMDD).",
+            )
+    elif key in ("officer_name", "province_code"):
+        errors = profile_errors(
+            {"officer_name": "-", "province_code": "-", key: value},
+            _AnyProvince() if key != "province_code" else provinces,
+        )
+        if errors:
+            raise ValidationError(errors)
+    elif key == "paper":
+        value = value.lower()
+        if value not in PAPERS:
+            raise _invalid(
+                key,
+                "choice",
+                f"{label_id} '{value}' tidak dikenal. Pilihan: a4, f4.",
+                f"Unknown {label_en.lower()} '{value}'. Choose a4 or f4.",
+            )
+    elif key == "language":
+        if value not in ("id", "en"):
+            raise _invalid(
+                key, "choice", "Bahasa harus id atau en.", "The language must be id or en."
+            )
+    elif key == "report_credit":
+        if value.lower() not in _YES | _NO:
+            raise _invalid(
+                key,
+                "choice",
+                f"{label_id}: tulis ya atau tidak.",
+                f"{label_en}: write yes or no.",
+            )
+        value = "1" if value.lower() in _YES else "0"
+    elif key == "logo_path" and value:
+        path = Path(value).expanduser().resolve()
+        if not path.is_file():
+            raise _invalid(
+                key,
+                "missing_logo",
+                f"Berkas logo {path} tidak ditemukan.",
+                f"The logo file {path} was not found.",
+            )
+        value = str(path)
+    return value
+
+
+class _AnyProvince:
+    """Stands in for the province list when only the officer's name is checked."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def _invalid(key: str, code: str, text_id: str, text_en: str) -> ValidationError:
+    return ValidationError([FieldError(key, code, text_id, text_en)])

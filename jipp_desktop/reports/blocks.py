@@ -66,8 +66,8 @@ class CellParagraph(Paragraph):
 def grid_style(header_rows: int = 1, zebra: bool = True) -> list[tuple[Any, ...]]:
     cmds: list[tuple[Any, ...]] = [
         BASE_FONT,
-        ("FONTSIZE", (0, 0), (-1, -1), 8),
-        ("LEADING", (0, 0), (-1, -1), 10),
+        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+        ("LEADING", (0, 0), (-1, -1), 10.5),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
@@ -119,7 +119,7 @@ class PagedTable(Flowable):
             if isinstance(cell, Flowable):
                 tallest = max(tallest, cell.wrap(width - 2 * PAD_X, 10_000)[1])
             else:
-                tallest = max(tallest, 10.0 * (str(cell).count("\n") + 1))
+                tallest = max(tallest, 10.5 * (str(cell).count("\n") + 1))
         return tallest + 2 * PAD_Y
 
     def _height(self, index: int) -> float:

@@ -50,6 +50,8 @@ class ReportRequest:
     year: int | None = None
     search: str | None = None
     filters: dict[str, Any] | None = None
+    paper: str | None = None  # "a4" or "f4"; None takes the settings' paper
+    credit: bool | None = None  # the app's name in the footer; None takes the settings
 
 
 def generate(
@@ -68,7 +70,10 @@ def generate(
     # One read transaction: the digest in the footer and the rows in the body come from the
     # same snapshot of the database even if another window or laptop writes meanwhile.
     with m.database.atomic():
-        return _generate(ReportContext.from_workspace(workspace, lang), request, out, progress)
+        ctx = ReportContext.from_workspace(
+            workspace, lang, paper=request.paper, credit=request.credit
+        )
+        return _generate(ctx, request, out, progress)
 
 
 def _generate(

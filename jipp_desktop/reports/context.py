@@ -8,7 +8,8 @@ from typing import Any
 from jipp_desktop.core.services import RecordService
 from jipp_desktop.core.validation import Regions
 from jipp_desktop.reports.digest import report_digest
-from jipp_desktop.reports.document import Letterhead, ReportMeta
+from jipp_desktop.reports.document import PAPERS, Letterhead, ReportMeta
+from jipp_desktop.reports.errors import invalid
 
 
 @dataclass
@@ -19,11 +20,30 @@ class ReportContext:
     settings: Any  # core.settings.Settings
     lang: str
     digest: str | None
+    paper: str = "a4"
+    credit: bool = True
 
     @classmethod
-    def from_workspace(cls, workspace: Any, lang: str | None = None) -> ReportContext:
-        """``lang`` overrides the settings (the command line's --lang)."""
+    def from_workspace(
+        cls,
+        workspace: Any,
+        lang: str | None = None,
+        *,
+        paper: str | None = None,
+        credit: bool | None = None,
+    ) -> ReportContext:
+        """``lang``, ``paper`` and ``credit`` override the settings (the command line's
+        --lang, --paper and --no-credit)."""
         chosen = lang or workspace.settings.get("language") or "id"
+        settings = workspace.settings
+        paper = (paper or settings.get("paper") or "a4").lower()
+        if paper not in PAPERS:
+            raise invalid(
+                "paper",
+                "choice",
+                f"Ukuran kertas '{paper}' tidak dikenal. Pilihan: a4, f4.",
+                f"Unknown paper size '{paper}'. Choose a4 or f4.",
+            )
         return cls(
             records=workspace.records,
             regions=workspace.regions,
@@ -31,6 +51,8 @@ class ReportContext:
             settings=workspace.settings,
             lang="en" if chosen == "en" else "id",
             digest=report_digest(),
+            paper=paper,
+            credit=settings.get("report_credit") != "0" if credit is None else credit,
         )
 
     def meta(self, title: str, *, landscape: bool = False, subject: str = "") -> ReportMeta:
@@ -43,6 +65,8 @@ class ReportContext:
             author=self.settings.get("officer_name"),
             subject=subject,
             landscape=landscape,
+            paper=self.paper,
+            credit=self.credit,
         )
 
     def officer(self) -> tuple[str, str, str]:

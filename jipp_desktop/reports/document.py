@@ -33,6 +33,8 @@ from jipp_desktop.reports.text import Tr, escape
 Progress = Callable[[int, int], bool]
 """progress(done, total) -> keep going?  The same contract as RecordService."""
 
+# F4 ("folio"), the long paper much printed on in Indonesian offices.
+PAPERS: dict[str, tuple[float, float]] = {"a4": A4, "f4": (215 * mm, 330 * mm)}
 MARGIN_X = 20 * mm
 MARGIN_TOP = 12 * mm
 MARGIN_BOTTOM = 22 * mm
@@ -96,11 +98,14 @@ class ReportMeta:
     author: str = ""
     subject: str = ""
     landscape: bool = False
+    paper: str = "a4"
+    credit: bool = True  # "… dengan JIPP Desktop 0.1.0" in the footer
     generated_at: dt.datetime = field(default_factory=dt.datetime.now)
 
     @property
     def pagesize(self) -> tuple[float, float]:
-        return landscape(A4) if self.landscape else A4
+        size = PAPERS[self.paper]
+        return landscape(size) if self.landscape else size
 
 
 class ProgressSink:
@@ -258,14 +263,12 @@ class _Furniture:
         canvas.line(MARGIN_X, y + 4 * mm, self.width - MARGIN_X, y + 4 * mm)
         made = idformat.format_datetime(meta.generated_at, meta.lang)
         canvas.setFont(FAMILY, 7)
-        canvas.drawString(
-            MARGIN_X,
-            y,
-            tr(
-                f"Dibuat {made} dengan JIPP Desktop {__version__}",
-                f"Generated {made} by JIPP Desktop {__version__}",
-            ),
-        )
+        made_line = tr(f"Dibuat {made}", f"Generated {made}")
+        if meta.credit:
+            made_line += tr(
+                f" dengan JIPP Desktop {__version__}", f" by JIPP Desktop {__version__}"
+            )
+        canvas.drawString(MARGIN_X, y, made_line)
         canvas.setFont(BOLD, 7.5)
         canvas.drawRightString(
             self.width - MARGIN_X,

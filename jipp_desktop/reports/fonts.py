@@ -1,4 +1,8 @@
-"""The bundled DejaVu Sans family, embedded so every name (ā, é, ñ, Cyrillic …) prints.
+"""The bundled Liberation Sans family, embedded so every name (ā, é, ñ, Cyrillic …) prints.
+
+Liberation Sans has the metrics of Arial, the face of most Indonesian office letters, so
+a report reads like the documents around it; it is free under the SIL Open Font
+Licence 1.1 (``resources/fonts/LICENSE-Liberation.txt``, from Debian's fonts-liberation2).
 
 The 14 standard PDF fonts cover Latin-1 only and are not embedded; a TTF registered
 with reportlab is subset-embedded, so the PDF looks the same on any printer.
@@ -21,10 +25,10 @@ ITALIC = f"{FAMILY}-Oblique"
 BOLD_ITALIC = f"{FAMILY}-BoldOblique"
 
 _FILES = {
-    FAMILY: "DejaVuSans.ttf",
-    BOLD: "DejaVuSans-Bold.ttf",
-    ITALIC: "DejaVuSans-Oblique.ttf",
-    BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
+    FAMILY: "LiberationSans-Regular.ttf",
+    BOLD: "LiberationSans-Bold.ttf",
+    ITALIC: "LiberationSans-Italic.ttf",
+    BOLD_ITALIC: "LiberationSans-BoldItalic.ttf",
 }
 
 

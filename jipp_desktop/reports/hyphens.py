@@ -28,6 +28,10 @@ def hyphenator(lang: str) -> Hyphenator:
 
     @lru_cache(maxsize=50_000)
     def pairs(word: str) -> tuple[tuple[str, str], ...]:
+        # Acronyms, codes and words that already hold a hyphen ("USAID-ERAT", "e-KTP",
+        # "2022/2023") are left whole: a second hyphen would misspell them.
+        if word.isupper() or any(not ch.isalpha() for ch in word.rstrip(".,;:!?)”")):
+            return ()
         return tuple(dictionary.iterate(word))
 
     return pairs

@@ -65,15 +65,16 @@ def make_styles(lang: str = "id") -> Styles:
             if "parent" in kw
             else {
                 "fontName": FAMILY,
-                "fontSize": 9.5,
-                "leading": 12.5,
+                # Letters and statements: 11 pt body, as official documents are typed.
+                "fontSize": 11,
+                "leading": 14.5,
                 "hyphenationLang": hyphenate,
             }
         )
         base.update(kw)
         return ParagraphStyle(name, **base)  # type: ignore[arg-type]
 
-    cell = style("cell", fontSize=8, leading=10)
+    cell = style("cell", fontSize=8.5, leading=10.5)
     justify = style("justify", alignment=TA_JUSTIFY, spaceAfter=4)
     return Styles(
         body=style("body", spaceAfter=4),
@@ -82,21 +83,21 @@ def make_styles(lang: str = "id") -> Styles:
         item=style(
             "item", parent=justify, leftIndent=7 * mm, bulletIndent=0, bulletFontName=FAMILY
         ),
-        small=style("small", fontSize=8, leading=10),
+        small=style("small", fontSize=9, leading=11),
         title=style(
             "title",
             hyphenationLang="",
             fontName=BOLD,
-            fontSize=13,
-            leading=17,
+            fontSize=14,
+            leading=18,
             alignment=TA_CENTER,
             spaceAfter=2,
         ),
         subtitle=style(
             "subtitle",
             hyphenationLang="",
-            fontSize=9.5,
-            leading=12.5,
+            fontSize=11,
+            leading=14,
             alignment=TA_CENTER,
             spaceAfter=8,
         ),
@@ -104,21 +105,21 @@ def make_styles(lang: str = "id") -> Styles:
             "heading",
             hyphenationLang="",
             fontName=BOLD,
-            fontSize=10.5,
-            leading=14,
+            fontSize=12,
+            leading=15.5,
             spaceBefore=9,
             spaceAfter=4,
             textColor=ACCENT,
         ),
-        label=style("label", fontName=BOLD, fontSize=9, leading=12),
+        label=style("label", fontName=BOLD, fontSize=11, leading=14.5),
         cell=cell,
         cell_bold=style("cell_bold", parent=cell, fontName=BOLD),
         cell_head=style(
             "cell_head",
             parent=cell,
             fontName=BOLD,
-            fontSize=7.5,
-            leading=9.5,
+            fontSize=8,
+            leading=10,
             textColor=colors.white,
             hyphenationLang="",
             splitLongWords=0,
@@ -126,14 +127,15 @@ def make_styles(lang: str = "id") -> Styles:
         cell_right=style("cell_right", parent=cell, alignment=TA_RIGHT),
         center=style("center", alignment=TA_CENTER),
         right=style("right", alignment=TA_RIGHT),
-        sign=style("sign", alignment=TA_CENTER, fontSize=9, leading=12),
+        # Signature lines are centred: they wrap between words, never inside a name or a title.
+        sign=style("sign", hyphenationLang="", alignment=TA_CENTER, fontSize=11, leading=14),
         sign_name=style(
             "sign_name",
             hyphenationLang="",
             alignment=TA_CENTER,
             fontName=BOLD,
-            fontSize=9,
-            leading=12,
+            fontSize=11,
+            leading=14,
         ),
         caption=style("caption", fontName=ITALIC, fontSize=7.5, leading=9.5, alignment=TA_CENTER),
         figure=style(
@@ -148,19 +150,19 @@ def make_styles(lang: str = "id") -> Styles:
             "kop_title",
             hyphenationLang="",
             fontName=BOLD,
-            fontSize=11.5,
-            leading=14,
+            fontSize=13,
+            leading=16,
             alignment=TA_CENTER,
         ),
         kop_unit=style(
             "kop_unit",
             hyphenationLang="",
             fontName=BOLD,
-            fontSize=13.5,
-            leading=16.5,
+            fontSize=15,
+            leading=18.5,
             alignment=TA_CENTER,
         ),
         kop_address=style(
-            "kop_address", hyphenationLang="", fontSize=8, leading=10, alignment=TA_CENTER
+            "kop_address", hyphenationLang="", fontSize=9, leading=11, alignment=TA_CENTER
         ),
     )

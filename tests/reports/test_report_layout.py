@@ -103,3 +103,27 @@ def test_running_header_title_never_reaches_the_unit(ws: tuple[Workspace, Path, 
     title_words = [w for w in header if w.x1 < unit.x0]
     assert title_words and title_words[-1].text.endswith("…")
     assert unit.x0 - title_words[-1].x1 > 10, "a clear gap between title and unit"
+
+
+def test_f4_paper_from_the_settings_or_the_command_line(ws: tuple[Workspace, Path, str]) -> None:
+    workspace, folder, commitment = ws
+    pdf = folder / "f4.pdf"
+    generate(workspace, ReportRequest("commitment", record_id=commitment, paper="f4"), pdf)
+    width, height = pdftools.page_size_mm(pdf)
+    assert (round(width), round(height)) == (215, 330)
+    workspace.settings.set("paper", "f4")
+    try:
+        generate(workspace, ReportRequest("register"), pdf)
+        assert tuple(round(x) for x in pdftools.page_size_mm(pdf)) == (330, 215)  # landscape
+        generate(workspace, ReportRequest("register", paper="a4"), pdf)
+        assert tuple(round(x) for x in pdftools.page_size_mm(pdf)) == (297, 210)
+    finally:
+        workspace.settings.set("paper", "a4")
+
+
+def test_credit_can_be_left_out_of_a_document_to_sign(ws: tuple[Workspace, Path, str]) -> None:
+    workspace, folder, commitment = ws
+    pdf = folder / "no-credit.pdf"
+    generate(workspace, ReportRequest("commitment", record_id=commitment, credit=False), pdf)
+    text = pdftools.text(pdf)
+    assert "JIPP Desktop" not in text and "Dibuat" in text and "Sidik data" in text

@@ -67,7 +67,7 @@ def test_every_pdf_is_valid_with_embedded_font_and_page_footers(built: Built) ->
         pdftools.qpdf_check(pdf)
         fonts = pdftools.fonts(pdf)
         assert fonts and all(embedded for _, embedded in fonts), (name, fonts)
-        assert any("DejaVuSans" in font for font, _ in fonts), name
+        assert any("LiberationSans" in font for font, _ in fonts), name
         pages = pdftools.pages_text(pdf)
         assert len(pages) == pdftools.page_count(pdf)
         english = name.endswith("_en")

@@ -7,8 +7,9 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/_setup.sh"
 cd "$REPO_ROOT"
 
-# Report tests read PDFs back with pdftotext/pdffonts/pdftoppm (poppler) and qpdf.
-ensure_debs "${QT_OFFSCREEN_DEBS[@]}" poppler-utils qpdf libreoffice-calc-nogui
+# Report tests read PDFs back with pdftotext/pdffonts/pdftoppm (poppler) and qpdf; the
+# clock-recovery test moves the clock of a real CLI process with faketime.
+ensure_debs "${QT_OFFSCREEN_DEBS[@]}" poppler-utils qpdf libreoffice-calc-nogui faketime
 # The bundle tests (tests/bundle) check the desktop file and the .jipp file type with the
 # freedesktop tools; the bundle itself is built by their fixture (scripts/build_bundle.sh).
 ensure_debs desktop-file-utils shared-mime-info

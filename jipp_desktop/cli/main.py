@@ -22,6 +22,7 @@ from typing import Any, TextIO
 from jipp_desktop import __version__
 from jipp_desktop.cli import exit_codes
 from jipp_desktop.core import faults
+from jipp_desktop.core.clockfix import ClockRepair
 from jipp_desktop.core.errors import (
     DatabaseDamaged,
     DatabaseMissing,
@@ -75,9 +76,15 @@ class Context:
         for notice in ws.notices:
             self.stderr.write(notice.message(self.lang) + "\n")
         try:
+            self.tell_clock(ws.clock_repair)
             yield ws
         finally:
             ws.close()
+
+    def tell_clock(self, repair: ClockRepair | None) -> None:
+        """What the clock check found goes to stderr: stdout stays the command's output."""
+        if repair is not None:
+            self.stderr.write(repair.message(self.lang) + "\n")
 
     def print_json(self, value: Any) -> None:
         json.dump(value, self.stdout, ensure_ascii=False, indent=2, sort_keys=False)

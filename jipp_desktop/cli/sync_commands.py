@@ -137,6 +137,7 @@ def sync_export(args: argparse.Namespace, ctx: Context) -> int:
             province=args.province,
             passphrase=passphrase,
         )
+    ctx.tell_clock(result.clock_repair)
     kind_id = "lengkap" if result.full else "tambahan"
     kind_en = "full" if result.full else "incremental"
     ctx.say(

@@ -84,6 +84,17 @@ class HybridClock:
             if stamp > self._last:
                 self._last = Stamp(stamp.wall_ms, stamp.counter, self.device)
 
+    def wall_ms(self) -> int:
+        """This laptop's wall clock, as the stamps see it (injected in tests)."""
+        return self._wall()
+
+    def restart_from(self, newest_kept: str) -> None:
+        """Continue after ``newest_kept``, forgetting later stamps this clock issued while the
+        wall clock ran ahead (core/clockfix.py re-stamps the changes that carried them)."""
+        kept = Stamp.parse(newest_kept)
+        with self._lock:
+            self._last = Stamp(kept.wall_ms, kept.counter, self.device)
+
     def behind_by_ms(self) -> int:
         """How far the wall clock lags the latest stamp seen (0 when it does not)."""
         return max(0, self._last.wall_ms - self._wall())

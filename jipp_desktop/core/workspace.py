@@ -13,15 +13,16 @@ import os
 import socket
 import sqlite3
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
 import platformdirs
 
-from jipp_desktop.core import backup, integrity, migrations, regions, storage
+from jipp_desktop.core import backup, clockfix, integrity, migrations, regions, storage
 from jipp_desktop.core import models as m
 from jipp_desktop.core.attachments import AttachmentStore
-from jipp_desktop.core.clock import HybridClock
+from jipp_desktop.core.clock import HybridClock, now_ms
 from jipp_desktop.core.errors import (
     DatabaseDamaged,
     DatabaseMissing,
@@ -82,7 +83,9 @@ def resolve_data_dir(explicit: Path | str | None = None) -> Path:
 class Workspace:
     """``lock`` is None for a reader: it holds no folder lock and cannot write."""
 
-    def __init__(self, data_dir: Path, lock: FolderLock | None) -> None:
+    def __init__(
+        self, data_dir: Path, lock: FolderLock | None, wall: Callable[[], int] = now_ms
+    ) -> None:
         self.data_dir = data_dir
         self.db_path = data_dir / DB_NAME
         self._lock = lock
@@ -92,10 +95,13 @@ class Workspace:
         self.device_id = self._ensure("device_id", lambda: str(uuid.uuid4()))
         self._ensure("device_name", socket.gethostname)
         last = self.settings.get("clock_last") or None
-        self.clock = HybridClock(self.device_id, last)
+        self.clock = HybridClock(self.device_id, last, wall)
         self.regions = regions.load(m.database.connection())  # type: ignore[no-untyped-call]
         self.records = RecordService(self.clock, self.regions, self.actor)
         self.attachments = AttachmentStore(data_dir / "attachments", self.records)
+        # What the start-up clock check found (None: the clock is fine); the faces tell
+        # the officer.
+        self.clock_repair: clockfix.ClockRepair | None = None
 
     @property
     def device_name(self) -> str:
@@ -126,6 +132,10 @@ class Workspace:
             return getpass.getuser()
         except OSError:
             return "?"
+
+    def recover_clock(self) -> clockfix.ClockRepair | None:
+        """Re-stamp changes made while the wall clock ran ahead (see core/clockfix.py)."""
+        return clockfix.recover(self.clock, self.actor(), lambda: self.backup("clock"))
 
     def backup(self, reason: str) -> Path | None:
         return backup.automatic_backup(self.db_path, self.data_dir, reason)
@@ -161,9 +171,14 @@ class Workspace:
         return value
 
 
-def open_workspace(data_dir: Path | str | None = None, *, readonly: bool = False) -> Workspace:
+def open_workspace(
+    data_dir: Path | str | None = None,
+    *,
+    readonly: bool = False,
+    wall: Callable[[], int] = now_ms,
+) -> Workspace:
     """Open (creating if needed) the data folder; raises DataFolderInUse, DatabaseDamaged,
-    SchemaTooNew.
+    SchemaTooNew.  ``wall`` is the wall clock in milliseconds (tests move it).
 
     A ``readonly`` workspace takes no folder lock, so any number of readers run beside
     each other and beside the one writer (WAL lets them read while it writes). A folder
@@ -171,7 +186,7 @@ def open_workspace(data_dir: Path | str | None = None, *, readonly: bool = False
     """
     folder = resolve_data_dir(data_dir)
     if readonly and _ready_for_readers(folder / DB_NAME, folder):
-        return _open_reader(folder)
+        return _open_reader(folder, wall)
     folder.mkdir(parents=True, exist_ok=True)
     lock = FolderLock(folder)
     lock.acquire()
@@ -180,9 +195,10 @@ def open_workspace(data_dir: Path | str | None = None, *, readonly: bool = False
         notices = _prepare(db_path, folder)
         m.database.init(str(db_path), pragmas=PRAGMAS)
         m.database.connect(reuse_if_open=True)
-        workspace = Workspace(folder, lock)
+        workspace = Workspace(folder, lock, wall)
         workspace.notices = notices
         integrity.mark_open(folder)
+        workspace.clock_repair = workspace.recover_clock()
         return workspace
     except BaseException:
         lock.release()
@@ -206,10 +222,11 @@ def _ready_for_readers(db_path: Path, folder: Path) -> bool:
         conn.close()
 
 
-def _open_reader(folder: Path) -> Workspace:
+def _open_reader(folder: Path, wall: Callable[[], int]) -> Workspace:
+    # A reader cannot write, so it leaves the clock check to the writer's start.
     m.database.init(storage.reader_uri(folder / DB_NAME), uri=True, pragmas=READER_PRAGMAS)
     m.database.connect(reuse_if_open=True)
-    return Workspace(folder, None)
+    return Workspace(folder, None, wall)
 
 
 def traces_of_data(folder: Path) -> list[str]:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from jipp_desktop import __version__
 from jipp_desktop.core.idformat import format_number
 from jipp_desktop.core.workspace import Workspace
+from jipp_desktop.gui.banner import Banner
 from jipp_desktop.gui.display import Display
 from jipp_desktop.gui.i18n import current_language
 from jipp_desktop.gui.icons import icon
@@ -82,7 +83,15 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([190, 1100])
-        self.setCentralWidget(self.splitter)
+        self.banner = Banner(self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        if workspace.clock_repair is not None:
+            self.banner.tell(workspace.clock_repair.message(current_language()))
         self.nav.currentRowChanged.connect(self._nav_changed)
 
         self._build_actions()

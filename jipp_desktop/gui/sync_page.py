@@ -349,11 +349,14 @@ class SyncPage(QWidget):
         )
 
     def _exported(self, result: exporter.ExportResult) -> None:
-        QMessageBox.information(
-            self,
-            self.tr("Export"),
-            self.tr("Package {0} was written to {1}.").format(result.seq, str(result.path)),
-        )
+        written = self.tr("Package {0} was written to {1}.").format(result.seq, str(result.path))
+        if result.clock_repair is not None:
+            # The officer must learn that the clock was wrong, not only that all went well.
+            QMessageBox.warning(
+                self, self.tr("Export"), result.clock_repair.message(self.lang) + "\n\n" + written
+            )
+        else:
+            QMessageBox.information(self, self.tr("Export"), written)
         self.refresh()
 
     def _choose_exchange_folder(self) -> None:

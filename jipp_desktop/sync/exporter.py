@@ -19,6 +19,7 @@ from typing import Any
 
 from jipp_desktop.core import models as m
 from jipp_desktop.core import passphrase as passphrase_rules
+from jipp_desktop.core.clockfix import ClockRepair
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.sync import db, identity, package, state, status, vectors
 from jipp_desktop.sync.errors import ExportCancelled, SyncError, UnknownProvince
@@ -41,6 +42,7 @@ class ExportResult:
     attachments: int
     full: bool
     sha256s: set[str] = field(default_factory=set)
+    clock_repair: ClockRepair | None = None  # what the check before writing found
 
 
 def _needed(stamp: str, base: Vector | None) -> bool:
@@ -237,6 +239,8 @@ def export(
         raise UnknownProvince(province)
     if passphrase is not None:
         passphrase_rules.check(passphrase)
+    # Stamps far ahead of real time would make every peer refuse the package.
+    clock_repair = ws.recover_clock()
     key = identity.load_or_create(ws.data_dir)
     stream = for_device if for_device else ALL
     base: Vector | None = None
@@ -297,4 +301,6 @@ def export(
     with m.database.atomic():
         state.put(f"seq:{stream}", str(seq))
         status.mark_exchange()
-    return ExportResult(target, seq, stream, rows[0], conflicts[0], len(shas), base is None, shas)
+    return ExportResult(
+        target, seq, stream, rows[0], conflicts[0], len(shas), base is None, shas, clock_repair
+    )

@@ -25,7 +25,8 @@ from jipp_desktop.core.clock import MAX_DRIFT_MS, Stamp, now_ms
 from jipp_desktop.core.services import Cancelled, audit_text
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.sync import conflicts, db, digest, formats, identity, package, status, vectors
-from jipp_desktop.sync.errors import InvalidRecords, SyncError, UntrustedSender
+from jipp_desktop.sync.clockahead import refuse_if_ahead
+from jipp_desktop.sync.errors import InvalidRecords, UntrustedSender
 from jipp_desktop.sync.exporter import ALL
 from jipp_desktop.sync.lines import ConflictChange, RowChange, conflict_change, row_change
 from jipp_desktop.sync.merge import (
@@ -51,13 +52,6 @@ AskTrust = Callable[[str, str, str], bool]
 _BATCH = 500
 # Rows merged and written at a time: bounds memory on a national import.
 _CHUNK = 5000
-
-
-class ClockAhead(SyncError):
-    """A stamp beyond the max offset: refused, not clamped (clamping on one laptop only
-    would change which value wins there and break convergence)."""
-
-    exit_status = 3
 
 
 class _Rollback(Exception):
@@ -215,21 +209,6 @@ def _row_chunks(pkg: package.Package, checker: RecordChecker) -> Iterator[list[R
         yield chunk
 
 
-def _check_clock(newest: str) -> None:
-    """The max-offset rule: a stamp far in our future would win every merge for ever."""
-    if not newest:
-        return
-    ahead = Stamp.parse(newest).wall_ms - now_ms()
-    if ahead > MAX_DRIFT_MS:
-        hours = ahead // 3_600_000
-        raise ClockAhead(
-            f"Paket ini berisi perubahan bertanggal {hours} jam di masa depan menurut jam laptop "
-            "ini. Periksa tanggal dan jam di kedua laptop. Tidak ada yang diimpor.",
-            f"This package holds changes dated {hours} hours in the future by this laptop's "
-            "clock. Check the date and time on both laptops. Nothing was imported.",
-        )
-
-
 def _writes(plan: RowPlan) -> bool:
     return bool(plan.values or plan.life or plan.local is None or plan.vectors)
 
@@ -252,7 +231,7 @@ def _run(
     touched: set[str] = set()
     for chunk in _row_chunks(pkg, checker):
         chunk_newest = max(s for row in chunk for s in row.stamps)
-        _check_clock(chunk_newest)
+        refuse_if_ahead(chunk_newest, pkg.sender)
         newest = max(newest, chunk_newest)
         plan = _plan_rows(chunk)
         # Rows that change nothing here and lose nothing are not checked again: none of
@@ -278,7 +257,7 @@ def _run(
     found = [
         conflict_change(line, n) for n, line in enumerate(pkg.lines(package.CONFLICTS), start=1)
     ]
-    _check_clock(max((c.stamp for c in found), default=""))
+    refuse_if_ahead(max((c.stamp for c in found), default=""), pkg.sender)
     pending = _merge_conflicts([*found, *detected])
     if pending and not backed_up:
         ws.backup("import")

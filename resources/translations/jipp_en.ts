@@ -32,6 +32,17 @@
     </message>
 </context>
 <context>
+    <name>Banner</name>
+    <message>
+        <source>Notice</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>ChildTable</name>
     <message>
         <source>Add row</source>
@@ -1238,6 +1249,10 @@ Compare the fingerprint with the sender (by phone or in person). Trust this send
     <message>
         <source>File removed</source>
         <translation>File removed</translation>
+    </message>
+    <message>
+        <source>Time stamp corrected</source>
+        <translation>Time stamp corrected</translation>
     </message>
     <message>
         <source>Attachments</source>

@@ -33,6 +33,17 @@
     </message>
 </context>
 <context>
+    <name>Banner</name>
+    <message>
+        <source>Notice</source>
+        <translation>Pemberitahuan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
     <name>ChildTable</name>
     <message>
         <source>Add row</source>
@@ -1234,6 +1245,10 @@ Cocokkan sidik jari dengan pengirim (lewat telepon atau langsung). Percayai peng
     <message>
         <source>File removed</source>
         <translation>Lampiran dihapus</translation>
+    </message>
+    <message>
+        <source>Time stamp corrected</source>
+        <translation>Cap waktu diperbaiki</translation>
     </message>
     <message>
         <source>Attachments</source>

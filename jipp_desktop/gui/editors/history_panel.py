@@ -33,6 +33,7 @@ def action_label(action: str) -> str:
         "restore": QCoreApplication.translate("history", "Restored"),
         "attach": QCoreApplication.translate("history", "File attached"),
         "detach": QCoreApplication.translate("history", "File removed"),
+        "restamp": QCoreApplication.translate("history", "Time stamp corrected"),
     }
     return labels.get(action, action)
 
@@ -120,6 +121,8 @@ class HistoryPanel(QWidget):
             return self._summary(new)
         if entry["action"] in ("attach", "detach"):
             return str(new or old or "")
+        if entry["action"] == "restamp":  # the wrong clock's time, then the corrected one
+            return f"{old} → {new}"
         if entry["action"] != "update":
             return ""
         return f"{self._show(field, old) or '—'} → {self._show(field, new) or '—'}"

@@ -1,0 +1,183 @@
+"""A laptop whose clock ran weeks ahead recovers once the clock is corrected (issue 8, item 7).
+
+The wall clock is injected into the workspace; one test moves it for real with faketime.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sync_helpers import Fleet, Laptop, cli, db_dump_hash, seed
+
+from jipp_desktop.core import clockfix
+from jipp_desktop.core.clock import MAX_DRIFT_MS, now_ms
+from jipp_desktop.core.workspace import open_workspace
+from jipp_desktop.sync import digest, exporter, importer
+from jipp_desktop.sync.errors import SyncError
+
+DAY_MS = 24 * 3_600_000
+
+
+def _ahead(days: int) -> int:
+    return now_ms() + days * DAY_MS
+
+
+def _edit_while_ahead(a: Laptop, days: int = 30) -> dict[str, str]:
+    """Records created and edited while A's clock runs ``days`` ahead, then closed."""
+    ws = open_workspace(a.folder, wall=lambda: _ahead(days))
+    try:
+        ids = seed(ws)
+        ws.records.update("innovation", ids["innovation"], {"title": "Antrian Daring v2"})
+        ws.records.delete("visit", ids["visit"])
+        return ids
+    finally:
+        ws.close()
+
+
+def _own_future_stamps(a: Laptop) -> set[str]:
+    with a.open() as ws:
+        return clockfix._Found.collect(ws.device_id, now_ms()).stamps
+
+
+def test_corrected_clock_restamps_and_peers_accept(fleet: Fleet, tmp_path: Path) -> None:
+    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
+    fleet.trust_all()
+    ids = _edit_while_ahead(a)
+    # Exported while still ahead: B refuses, naming A, how far ahead and what to do.
+    ws = open_workspace(a.folder, wall=lambda: _ahead(30))
+    try:
+        assert ws.clock_repair is None  # the stamps agree with this (wrong) clock
+        exporter.export(ws, tmp_path / "early.jipp", full=True)
+    finally:
+        ws.close()
+    with b.open() as ws, pytest.raises(SyncError) as refused:
+        importer.import_package(ws, tmp_path / "early.jipp")
+    assert refused.value.exit_status == 3
+    assert "Laptop A" in refused.value.message_id and a.device_id in refused.value.message_id
+    assert "29 hari" in refused.value.message_id or "30 hari" in refused.value.message_id
+    assert "perbaiki tanggal dan jam" in refused.value.message_id.lower()
+    assert "Laptop A" in refused.value.message_en and "days" in refused.value.message_en
+
+    # The clock is corrected: the next start re-stamps A's own changes.
+    with a.open() as ws:
+        repair = ws.clock_repair
+        assert repair is not None and repair.repaired
+        assert repair.restamped >= 8 and repair.records == 4
+        assert ws.clock.last.wall_ms - now_ms() < MAX_DRIFT_MS
+        assert "30 hari" in repair.message("id") or "29 hari" in repair.message("id")
+        history = ws.records.history("innovation", ids["innovation"])
+        moved = [h for h in history if h["action"] == "restamp"]
+        assert {h["field"] for h in moved} == {None, "title"}
+        for entry in moved:  # both times kept: the wrong one, about 30 days after the new one
+            gap = _iso_ms(entry["old"]) - _iso_ms(entry["new"])
+            assert 29 * DAY_MS < gap < 31 * DAY_MS
+        exporter.export(ws, tmp_path / "fixed.jipp", full=True)
+        before = ws.records.get("innovation", ids["innovation"])
+    assert _own_future_stamps(a) == set()
+
+    with b.open() as ws:
+        report = importer.import_package(ws, tmp_path / "fixed.jipp")
+        assert report.total.new >= 6
+        assert ws.records.get("innovation", ids["innovation"])["title"] == "Antrian Daring v2"
+        assert ws.records.get("visit", ids["visit"], include_deleted=True)["deleted"]
+        assert ws.records.get("innovation", ids["innovation"]) == before
+        b_digest = report.digest
+    with a.open() as ws:
+        assert ws.clock_repair is None  # once repaired, a start finds nothing
+        assert digest.dataset_digest() == b_digest
+
+
+def _iso_ms(text: str) -> int:
+    return int(dt.datetime.fromisoformat(text).timestamp() * 1000)
+
+
+def test_edits_after_the_repair_travel_as_later_changes(fleet: Fleet, tmp_path: Path) -> None:
+    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
+    fleet.trust_all()
+    ids = _edit_while_ahead(a)
+    with a.open() as ws:
+        assert ws.clock_repair is not None
+        exporter.export(ws, tmp_path / "1.jipp", for_device=b.device_id)
+    with b.open() as ws:
+        importer.import_package(ws, tmp_path / "1.jipp")
+        exporter.export(ws, tmp_path / "back.jipp", for_device=a.device_id)
+    with a.open() as ws:
+        importer.import_package(ws, tmp_path / "back.jipp")  # A learns what B holds
+        ws.records.update("innovation", ids["innovation"], {"title": "Antrian Daring v3"})
+        result = exporter.export(ws, tmp_path / "2.jipp", for_device=b.device_id)
+        assert result.rows == 1  # only the new edit: the re-stamped changes reached B already
+    with b.open() as ws:
+        importer.import_package(ws, tmp_path / "2.jipp")
+        assert ws.records.get("innovation", ids["innovation"])["title"] == "Antrian Daring v3"
+
+
+def test_a_wall_clock_in_the_past_changes_nothing(fleet: Fleet) -> None:
+    a = fleet.add("Laptop A")
+    with a.open() as ws:
+        seed(ws)
+    before = db_dump_hash(a.folder)
+    flat_battery = 946_684_800_000  # 2000-01-01: a CMOS reset, not a corrected clock
+    ws = open_workspace(a.folder, wall=lambda: flat_battery)
+    try:
+        repair = ws.clock_repair
+        assert repair is not None and not repair.repaired
+        assert "Tidak ada data yang diubah" in repair.message("id")
+        assert "2000-01-01" in repair.message("en")
+    finally:
+        ws.close()
+    assert db_dump_hash(a.folder) == before
+
+
+def test_export_checks_the_clock_first(fleet: Fleet, tmp_path: Path) -> None:
+    """The clock corrected while the app stays open: the export repairs before writing."""
+    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
+    fleet.trust_all()
+    wall = [_ahead(30)]
+    ws = open_workspace(a.folder, wall=lambda: wall[0])
+    try:
+        ids = seed(ws)
+        wall[0] = now_ms()
+        result = exporter.export(ws, tmp_path / "p.jipp", full=True)
+        assert result.clock_repair is not None and result.clock_repair.repaired
+    finally:
+        ws.close()
+    with b.open() as ws:
+        importer.import_package(ws, tmp_path / "p.jipp")
+        assert ws.records.get("agency", ids["agency"])["name"] == "Dinas Kominfo Banten"
+
+
+def _run_cli(folder: Path, *argv: str, fake: str | None = None) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "jipp_desktop", "--data-dir", str(folder), *argv]
+    if fake is not None:
+        command = ["faketime", "-f", fake, *command]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="faketime is a Linux (LD_PRELOAD) tool")
+def test_faketime_cli_edit_ahead_then_export_after_correction(fleet: Fleet, tmp_path: Path) -> None:
+    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
+    fleet.trust_all()
+    record = tmp_path / "agency.json"
+    record.write_text(
+        json.dumps({"name": "Dinas Masa Depan", "level": "province", "province_code": "36"}),
+        encoding="utf-8",
+    )
+    added = _run_cli(a.folder, "record", "add", "agency", "--json", str(record), fake="+30d")
+    assert added.returncode == 0, added.stderr
+    agency_id = added.stdout.strip().split()[-1]
+
+    target = tmp_path / "p.jipp"
+    exported = _run_cli(a.folder, "--lang", "en", "sync", "export", "--full", "--to", str(target))
+    assert exported.returncode == 0, exported.stderr
+    assert "ahead of the real time" in exported.stderr
+    assert "stamped again" in exported.stderr
+
+    status = cli("--data-dir", str(b.folder), "sync", "import", str(target))
+    assert status.status == 0, status.err
+    shown = cli("--data-dir", str(b.folder), "record", "show", "agency", agency_id)
+    assert json.loads(shown.out)["name"] == "Dinas Masa Depan"

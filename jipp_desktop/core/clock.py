@@ -4,10 +4,16 @@ A stamp is the text ``WWWWWWWWWWWWCCCC-<device uuid>``: 12 hex digits of wall
 time in milliseconds, 4 hex digits of logical counter, then the device id as a
 tie-break.  Fixed width makes plain string comparison equal to the HLC order,
 so SQLite can compare stamps too.
+
+That only holds for one text form per stamp: ASCII lowercase hex of fixed width.
+``int(text, 16)`` would also read fullwidth digits or ``_`` as small numbers while
+the text sorts above every real stamp, so every stamp read anywhere goes through
+``Stamp.parse``, which accepts the canonical form only.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -19,6 +25,9 @@ _MAX_COUNTER = 16**_COUNTER_DIGITS - 1
 # An incoming stamp may run at most this far ahead of our own clock (the HLC
 # max-offset rule): a laptop whose clock is years ahead must not win forever.
 MAX_DRIFT_MS = 24 * 60 * 60 * 1000
+# Device ids are UUIDs; tests and old data use short lowercase names, so any lowercase
+# ASCII name of at most 64 characters is a device id.
+_CANONICAL = re.compile(r"([0-9a-f]{12})([0-9a-f]{4})-([0-9a-z][0-9a-z-]{0,63})", re.ASCII)
 
 
 class ClockDriftError(ValueError):
@@ -36,10 +45,17 @@ class Stamp:
 
     @classmethod
     def parse(cls, text: str) -> Stamp:
-        head, sep, device = text.partition("-")
-        if not sep or len(head) != _WALL_DIGITS + _COUNTER_DIGITS or not device:
+        """The stamp written as ``text``; ValueError unless it is in the canonical form."""
+        found = _CANONICAL.fullmatch(text) if isinstance(text, str) else None
+        if found is None:
             raise ValueError(f"not a change stamp: {text!r}")
-        return cls(int(head[:_WALL_DIGITS], 16), int(head[_WALL_DIGITS:], 16), device)
+        wall, counter, device = found.groups()
+        return cls(int(wall, 16), int(counter, 16), device)
+
+
+def is_stamp(text: object) -> bool:
+    """Whether ``text`` is a stamp in its one canonical text form."""
+    return isinstance(text, str) and _CANONICAL.fullmatch(text) is not None
 
 
 def now_ms() -> int:

@@ -226,13 +226,14 @@ def _run(
     checker = RecordChecker(ws.regions, pkg, ws.attachments.has_blob)
     total = int(pkg.manifest.get("counts", {}).get("changes", 0) or 0)
     backed_up = dry_run  # a dry run writes nothing that lasts, so it needs no backup
-    newest, done = "", 0
+    done = 0
+    seen: Vector = {}  # origin -> newest stamp among the lines: bounds what we believe
     detected: list[ConflictChange] = []
     touched: set[str] = set()
     for chunk in _row_chunks(pkg, checker):
-        chunk_newest = max(s for row in chunk for s in row.stamps)
-        refuse_if_ahead(chunk_newest, pkg.sender)
-        newest = max(newest, chunk_newest)
+        for row in chunk:
+            vectors.note(seen, row.stamps)
+        refuse_if_ahead(max(seen.values()), pkg.sender)
         plan = _plan_rows(chunk)
         # Rows that change nothing here and lose nothing are not checked again: none of
         # their values can reach the database (values kept as conflicts are checked).
@@ -257,13 +258,15 @@ def _run(
     found = [
         conflict_change(line, n) for n, line in enumerate(pkg.lines(package.CONFLICTS), start=1)
     ]
-    refuse_if_ahead(max((c.stamp for c in found), default=""), pkg.sender)
+    for conflict in found:
+        vectors.note(seen, [conflict.stamp, *(conflict.resolution or ())[1:]])
+    refuse_if_ahead(max(seen.values(), default=""), pkg.sender)
     pending = _merge_conflicts([*found, *detected])
     if pending and not backed_up:
         ws.backup("import")
     _apply_conflicts(pending, report)
     _check_foreign_keys(touched)
-    _remember(ws, pkg, report, newest)
+    _remember(ws, pkg, report, seen)
     if not dry_run:
         report.digest = digest.dataset_digest()
 
@@ -632,8 +635,12 @@ def covers_receiver(ws: Workspace, manifest: dict[str, Any]) -> bool:
     return vectors.covers(held, manifest.get("base") or {})
 
 
-def _remember(ws: Workspace, pkg: package.Package, report: ImportReport, newest: str) -> None:
-    """Record the package, the sender and what it (and now we) hold; advance the clock."""
+def _remember(ws: Workspace, pkg: package.Package, report: ImportReport, seen: Vector) -> None:
+    """Record the package, the sender and what it (and now we) hold; advance the clock.
+
+    ``seen`` is the newest stamp of each origin among the package's lines: what we record
+    as held is bounded by it (or by what we held already), never taken from the claim alone.
+    """
     manifest = pkg.manifest
     sender = pkg.sender
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -668,11 +675,17 @@ def _remember(ws: Workspace, pkg: package.Package, report: ImportReport, newest:
     carries: Vector = manifest["carries"]
     complete = manifest["scope"].get("province") is None
     if complete:
-        vectors.raise_to(sender["id"], carries)
-        # We now hold everything the sender held, if the package left out only what we had.
+        # We now hold everything the sender held, if the package left out only what we had
+        # (its base) and carried the rest: up to the newest stamp it actually showed.
         if covering:
-            vectors.raise_to(ws.device_id, {k: v for k, v in carries.items() if k != ws.device_id})
-    newest = max([newest, *carries.values()])
+            others = {k: v for k, v in carries.items() if k != ws.device_id}
+            vectors.raise_to(ws.device_id, vectors.bounded(others, manifest["base"], seen))
+        # The sender holds what it showed or what we hold, and all of its own changes
+        # (believing more about itself could only keep its own changes from it).
+        held = vectors.own(ws.device_id, str(ws.clock.last))
+        own_line = {sender["id"]: carries[sender["id"]]} if sender["id"] in carries else {}
+        vectors.raise_to(sender["id"], {**vectors.bounded(carries, held, seen), **own_line})
+    newest = max(seen.values(), default="")
     if newest and Stamp.parse(newest).wall_ms - now_ms() <= MAX_DRIFT_MS:
         ws.clock.observe(newest)
     ws.settings.set("clock_last", str(ws.clock.last))

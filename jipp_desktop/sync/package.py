@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from jipp_desktop import __version__
+from jipp_desktop.core.clock import is_stamp
 from jipp_desktop.sync import crypto, identity, spool
 from jipp_desktop.sync.errors import NotAPackage
 
@@ -476,8 +477,9 @@ def manifest_problem(manifest: dict[str, Any]) -> str | None:
         return "scope"
     for key in ("base", "carries"):
         vector = manifest.get(key)
+        # Each entry is an origin and a canonical stamp of that origin.
         if not isinstance(vector, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in vector.items()
+            is_stamp(v) and v[17:] == k for k, v in vector.items()
         ):
             return key
     members = manifest.get("members")

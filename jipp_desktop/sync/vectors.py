@@ -4,6 +4,11 @@
 changes (and all earlier ones of that origin) the peer's data includes.  Our own
 vector grows when we import a complete package; a peer's grows when we import a
 package from it, which is how an incremental export knows what the peer lacks.
+
+A package's ``carries`` is only a claim.  What we record is bounded by what the
+package showed (the newest stamp of each origin among its lines) or what we held
+already: believing more would make us skip changes we never received, and pass the
+belief on to everyone we export to.
 """
 
 from __future__ import annotations
@@ -49,3 +54,23 @@ def minimum(known: list[Vector]) -> Vector:
 def covers(held: Mapping[str, str], base: Mapping[str, str]) -> bool:
     """Whether a holder of ``held`` already has everything a package based on ``base`` left out."""
     return all(held.get(o, "") >= stamp for o, stamp in base.items())
+
+
+def bounded(claimed: Mapping[str, str], held: Mapping[str, str], seen: Mapping[str, str]) -> Vector:
+    """``claimed`` cut down, origin by origin, to the newest stamp either ``held`` before or
+    ``seen`` among the lines applied; an origin with neither is left out.  Understating only
+    costs a few cells sent twice later; overstating would lose changes."""
+    out: Vector = {}
+    for key, stamp in claimed.items():
+        bound = min(stamp, max(held.get(key, ""), seen.get(key, "")))
+        if bound:
+            out[key] = bound
+    return out
+
+
+def note(seen: Vector, stamps: list[str]) -> None:
+    """Raise ``seen`` (origin -> newest stamp) with ``stamps``."""
+    for stamp in stamps:
+        key = stamp[17:]
+        if stamp > seen.get(key, ""):
+            seen[key] = stamp

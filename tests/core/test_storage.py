@@ -155,6 +155,22 @@ def test_stamp_text_order_equals_stamp_order() -> None:
         Stamp.parse("garbage")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\uff10" * 16 + "-a",
+        "0000_00000000001-a",
+        "000000000000000A-a",
+        "00000000000001-a",
+        "0" * 16,
+    ],
+)
+def test_a_stamp_has_one_text_form(text: str) -> None:
+    """int(x, 16) reads fullwidth digits and '_'; the text would then sort out of order."""
+    with pytest.raises(ValueError):
+        Stamp.parse(text)
+
+
 def test_full_integrity_check_runs_after_a_crash_or_once_a_day(data_dir: Path) -> None:
     from jipp_desktop.core import integrity
 

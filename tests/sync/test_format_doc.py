@@ -76,3 +76,23 @@ def test_packages_the_app_writes_match_the_schema(fleet: Fleet, tmp_path: Path) 
                 validator("change").validate(json.loads(line))
             for line in zf.read(package.CONFLICTS).splitlines():
                 validator("conflict").validate(json.loads(line))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "01a22beebb710000-3b21278b-0706-4756-a6b0-c6ac14ab839e",
+        "01a22beebb710000-dev-a",
+        "01A22BEEBB710000-dev-a",
+        "\uff10" * 16 + "-dev-a",
+        "01a2_beebb710000-dev-a",
+        "1a22beebb710000-dev-a",
+        "01a22beebb710000-Dev",
+        "01a22beebb710000-",
+    ],
+)
+def test_the_schema_and_the_code_agree_on_what_a_stamp_is(text: str) -> None:
+    from jipp_desktop.core.clock import is_stamp
+
+    schema_says = validator("stamp").is_valid(text)
+    assert schema_says == is_stamp(text)

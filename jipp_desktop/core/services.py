@@ -232,6 +232,15 @@ class RecordService:
             )
             self._save_clock()
 
+    def clean_value(self, model: type[m.SyncedModel], name: str, value: Any) -> Any:
+        """``value`` for field ``name`` as a form would store it, or ValidationError: the
+        gate for a value chosen outside a form (a conflict resolution)."""
+        validator = self._validator()
+        clean = validator.clean_synced(model, {name: value})
+        if validator.errors:
+            raise ValidationError(validator.errors)
+        return clean[name]
+
     # -- internals -----------------------------------------------------------------
 
     def _validator(self, cache: bool = False) -> Validator:

@@ -26,12 +26,21 @@ from jipp_desktop.core.fields import (
     UserField,
 )
 from jipp_desktop.core.models import SyncedModel
-from jipp_desktop.core.registry import user_fields
+from jipp_desktop.core.registry import RECORD_TYPES, user_fields
 
 # Keys a record's JSON shows but a person cannot set; accepted and ignored on input
 # so that `record show` output can be edited and fed back.
 READ_ONLY_KEYS = frozenset({"id", "created_at", "updated_at", "updated_by", "deleted", "seq"})
 
+# The file facts of an attachment row: no person types them, but they travel in packages
+# and must pass a gate like any value (core/attachments.py writes them for local files).
+ATTACHMENT_FACTS = ("record_type", "record_id", "sha256", "mime", "size")
+MAX_ATTACHMENT_BYTES = 2**40
+# A created_at value: an ISO 8601 time with its offset, as utc_now() writes it.
+_TIMESTAMP = re.compile(
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})", re.ASCII
+)
+_SHA256 = re.compile(r"[0-9a-f]{64}", re.ASCII)
 _NIP = re.compile(r"^\d{18}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -122,6 +131,55 @@ class Validator:
                 and len(self.errors) == reported
             ):
                 self.error(path, field, "required")
+        return out
+
+    def clean_synced(
+        self, model: type[SyncedModel], data: Mapping[str, Any], prefix: str = ""
+    ) -> dict[str, Any]:
+        """Normalised values of every synced field in ``data``: user fields as a form checks
+        them, an attachment's file facts, and no empty value in a column that needs one.
+        What a package brings and what a conflict resolution writes pass here."""
+        facts = {k: v for k, v in data.items() if k in ATTACHMENT_FACTS}
+        if facts and model._meta.table_name != "attachment":
+            facts = {}
+        user = {k: v for k, v in data.items() if k not in facts}
+        out = self.clean(model, user, partial=True, prefix=prefix)
+        out.update(self.clean_facts(facts, prefix) if facts else {})
+        reported = {e.field for e in self.errors}
+        for name, value in out.items():
+            field = model._meta.fields[name]
+            if value is None and not field.null and prefix + name not in reported:
+                self.error(prefix + name, field if name in user else None, "required")
+        return out
+
+    def clean_facts(self, data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+        """Normalised attachment file facts present in ``data`` (see ATTACHMENT_FACTS)."""
+        out: dict[str, Any] = {}
+        for name in ATTACHMENT_FACTS:
+            if name not in data:
+                continue
+            raw, path = data[name], prefix + name
+            out[name] = raw
+            if name == "record_type" and raw not in RECORD_TYPES:
+                self.error(path, None, "choice", value=raw, choices=", ".join(RECORD_TYPES))
+            elif name == "sha256" and not (isinstance(raw, str) and _SHA256.fullmatch(raw)):
+                self.error(path, None, "bad_sha256")
+            elif name == "mime" and not (isinstance(raw, str) and 0 < len(raw) <= 100):
+                self.error(path, None, "not_text")
+            elif name == "size" and (
+                not isinstance(raw, int)
+                or isinstance(raw, bool)
+                or not 0 <= raw <= MAX_ATTACHMENT_BYTES
+            ):
+                self.error(path, None, "range", min=0, max=MAX_ATTACHMENT_BYTES)
+        kind, rid = data.get("record_type"), data.get("record_id")
+        if "record_id" in data and not (
+            isinstance(rid, str)
+            and 0 < len(rid) <= 36
+            and kind in RECORD_TYPES
+            and self.ref_exists(str(kind), rid)
+        ):
+            self.error(prefix + "record_id", None, "dangling", value=rid)
         return out
 
     def check_record(
@@ -245,6 +303,17 @@ class Validator:
         return raw
 
 
+def valid_timestamp(text: object) -> bool:
+    """Whether ``text`` is a moment with its offset (a row's ``created_at``)."""
+    if not isinstance(text, str) or not _TIMESTAMP.fullmatch(text):
+        return False
+    try:
+        dt.datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def valid_nip(nip: str) -> bool:
     """18 digits whose first 8 are the holder's birth date (Perka BKN 22/2007)."""
     if not _NIP.match(nip):
@@ -321,4 +390,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Row id '{value}' does not belong to this record.",
     ),
     "not_list": ("{label} harus berupa daftar.", "{label} must be a list."),
+    "bad_sha256": (
+        "{label} bukan sidik SHA-256 (64 angka heksadesimal kecil).",
+        "{label} is not a SHA-256 digest (64 lowercase hex digits).",
+    ),
 }

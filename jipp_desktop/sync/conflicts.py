@@ -20,7 +20,7 @@ from jipp_desktop.core.services import audit_text, utc_now
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.sync import db
 from jipp_desktop.sync.lines import ConflictChange
-from jipp_desktop.sync.schema import field_object, is_flag, record_type_of
+from jipp_desktop.sync.schema import TABLES, field_object, is_flag, record_type_of, synced_fields
 
 LIFE = "_cl"
 KEEP = ("current", "other")
@@ -115,6 +115,8 @@ def write(change: ConflictChange, state: StoredConflict, exists: bool) -> None:
 def _label(table: str, field: str, lang: str) -> str:
     if field == LIFE:
         return "Dihapus" if lang == "id" else "Deleted"
+    if field not in synced_fields(table):
+        return field  # stored before conflict lines were checked: shown, never a crash
     return field_label(field_object(table, field), lang)
 
 
@@ -157,7 +159,7 @@ def list_conflicts(*, include_resolved: bool = False, lang: str = "id") -> list[
         else:
             current = row.get(field)
             other = json.loads(loser) if loser is not None else None
-            if is_flag(table, field):
+            if field in synced_fields(table) and is_flag(table, field):
                 current = None if current is None else bool(current)
         out.append(
             {
@@ -245,15 +247,17 @@ def _audit(
 def _write(
     ws: Workspace, table: str, row: dict[str, Any], field: str, value: Any, stamp: str, now: str
 ) -> bool:
+    if field not in synced_fields(table):
+        raise ValidationError(
+            [FieldError(field, "unknown_field", "Kolom tidak dikenal.", "Unknown field.")]
+        )
+    # The same gate as a form: a kept value is checked and normalised like a typed one.
+    value = ws.records.clean_value(TABLES[table], field, value)
     current = row[field]
     if is_flag(table, field):
         current = None if current is None else bool(current)
     if current == value:
         return False
-    if value is None and not field_object(table, field).null:
-        raise ValidationError(
-            [FieldError(field, "required", "Nilai ini wajib diisi.", "This value is required.")]
-        )
     stamps = json.loads(row["stamps"])
     stamps[field] = stamp
     db.sql(

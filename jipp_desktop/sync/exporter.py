@@ -188,13 +188,17 @@ def _rows_by_id(table: str, columns: str, ids: list[str]) -> Iterator[tuple[Any,
         )
 
 
-def conflict_lines(base: Vector | None, counter: list[int]) -> Iterator[bytes]:
+def conflict_lines(
+    base: Vector | None, scope: dict[str, set[str]] | None, counter: list[int]
+) -> Iterator[bytes]:
+    """Conflicts newer than ``base``; with a province scope only those of rows it holds (a
+    receiver refuses a conflict about a row it has nowhere)."""
     cursor = db.sql(
         "SELECT id, tbl, row_id, field, loser_value, loser_stamp, winner_stamp, resolution, "
         "resolved_stamp, stamp FROM sync_conflict ORDER BY id"
     )
     for cid, tbl, row_id, name, loser, loser_stamp, winner, res, res_stamp, stamp in cursor:
-        if not _needed(stamp, base):
+        if not _needed(stamp, base) or (scope is not None and row_id not in scope[tbl]):
             continue
         counter[0] += 1
         line = {
@@ -273,7 +277,7 @@ def export(
 
     def members() -> Iterator[tuple[str, Iterable[bytes]]]:
         yield package.CHANGES, changes()
-        yield package.CONFLICTS, conflict_lines(base, conflicts)
+        yield package.CONFLICTS, conflict_lines(base, scope, conflicts)
         for sha in sorted(shas):
             if ws.attachments.has_blob(sha):
                 yield package.ATTACHMENT_DIR + sha, _file_chunks(ws.attachments.blob_path(sha))

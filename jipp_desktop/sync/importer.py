@@ -234,14 +234,7 @@ def _run(
         for row in chunk:
             vectors.note(seen, row.stamps)
         refuse_if_ahead(max(seen.values()), pkg.sender)
-        plan = _plan_rows(chunk)
-        # Rows that change nothing here and lose nothing are not checked again: none of
-        # their values can reach the database (values kept as conflicts are checked).
-        problems = checker.check(
-            [(p.change, p.local is None) for p in plan if _writes(p) or p.lost]
-        )
-        if problems:
-            raise InvalidRecords(problems)
+        plan = _plan_rows(chunk, checker)
         if not backed_up and any(_writes(p) for p in plan):
             ws.backup("import")
             backed_up = True
@@ -252,12 +245,13 @@ def _run(
         done += len(chunk)
         if progress is not None and not progress(done, max(total, done)):
             raise Cancelled()
-    problems = checker.unresolved()
-    if problems:
-        raise InvalidRecords(problems)
     found = [
         conflict_change(line, n) for n, line in enumerate(pkg.lines(package.CONFLICTS), start=1)
     ]
+    problems = [p for line in found for p in checker.conflict(line)]
+    problems += checker.unresolved()
+    if problems:
+        raise InvalidRecords(problems[:200])
     for conflict in found:
         vectors.note(seen, [conflict.stamp, *(conflict.resolution or ())[1:]])
     refuse_if_ahead(max(seen.values(), default=""), pkg.sender)
@@ -297,8 +291,11 @@ def _load_local(table: str, ids: list[str]) -> dict[str, LocalRow]:
     return out
 
 
-def _plan_rows(rows: list[RowChange]) -> list[RowPlan]:
+def _plan_rows(rows: list[RowChange], checker: RecordChecker) -> list[RowPlan]:
+    """Gate every cell this laptop does not hold exactly as sent (checked and normalised
+    before the merge compares it), then merge; any invalid value refuses the package."""
     plan: list[RowPlan] = []
+    problems: list[tuple[str, str]] = []
     by_table: dict[str, list[RowChange]] = {}
     for row in rows:
         by_table.setdefault(row.table, []).append(row)
@@ -307,7 +304,16 @@ def _plan_rows(rows: list[RowChange]) -> list[RowPlan]:
         if not changes:
             continue
         local = _load_local(table, [c.id for c in changes])
-        plan.extend(_merge_row(change, local.get(change.id)) for change in changes)
+        for change in changes:
+            mine = local.get(change.id)
+            held = () if mine is None else [n for n, s in change.fields.items() if mine.holds(n, s)]
+            problems += checker.gate(change, mine is None, held)
+            if len(problems) > 200:
+                raise InvalidRecords(problems)
+        if not problems:
+            plan.extend(_merge_row(change, local.get(change.id)) for change in changes)
+    if problems:
+        raise InvalidRecords(problems)
     return plan
 
 

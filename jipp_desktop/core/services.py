@@ -41,6 +41,18 @@ class Cancelled(Exception):
     """The caller's progress callback asked to stop; the transaction was rolled back."""
 
 
+def drop_own_conflicts(table: str, row_id: str, fields: Sequence[str], device: str) -> None:
+    """A new write of a field has seen every earlier write of this laptop, so this
+    laptop's own values kept as conflicts of that field are conflicts no more: every
+    receiver of the write drops them too (docs/sync-format.md, "Conflicts")."""
+    marks = ", ".join("?" * len(fields))
+    m.database.execute_sql(  # type: ignore[no-untyped-call]
+        f"DELETE FROM sync_conflict WHERE tbl = ? AND row_id = ? AND field IN ({marks}) "
+        "AND substr(loser_stamp, 18) = ?",
+        (table, row_id, *fields, device),
+    )
+
+
 def utc_now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -452,6 +464,7 @@ class RecordService:
         for name, value in updates.items():
             setattr(row, name, value)
         m.Audit.insert_many(audits).execute()
+        drop_own_conflicts(str(model._meta.table_name), row.id, list(changed), self.clock.device)
         return True
 
     def _audit_record_id(self, row: m.SyncedModel, type_name: str) -> str:

@@ -16,10 +16,11 @@ from typing import Any
 from jipp_desktop.core import models as m
 from jipp_desktop.core.errors import FieldError, RecordNotFound, ValidationError
 from jipp_desktop.core.registry import RECORD_TYPES, field_label
-from jipp_desktop.core.services import audit_text, utc_now
+from jipp_desktop.core.services import audit_text, drop_own_conflicts, utc_now
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.sync import db
 from jipp_desktop.sync.lines import ConflictChange
+from jipp_desktop.sync.merge import Vector, dominated, history, implicit_vector
 from jipp_desktop.sync.schema import TABLES, field_object, is_flag, record_type_of, synced_fields
 
 LIFE = "_cl"
@@ -90,8 +91,8 @@ def write(change: ConflictChange, state: StoredConflict, exists: bool) -> None:
         return
     db.sql(
         "INSERT INTO sync_conflict (id, tbl, row_id, field, loser_value, loser_stamp, "
-        "winner_stamp, resolution, resolved_stamp, stamp, origin, detected_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "winner_stamp, resolution, resolved_stamp, stamp, origin, detected_at, loser_vv) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             change.id,
             change.table,
@@ -105,8 +106,69 @@ def write(change: ConflictChange, state: StoredConflict, exists: bool) -> None:
             state.stamp,
             state.stamp[17:],
             utc_now(),
+            None
+            if change.loser_vector is None
+            else json.dumps(change.loser_vector, sort_keys=True),
         ),
     )
+
+
+def drop_dominated(rows: set[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Delete the field conflicts of ``rows`` that are no longer heads: their value was
+    seen by the writer of the visible value or of another conflict (docs/sync-format.md,
+    "Conflicts").  Returns the (id, table) of those deleted."""
+    by_table: dict[str, list[str]] = {}
+    for table, row_id in sorted(rows):
+        by_table.setdefault(table, []).append(row_id)
+    dropped: list[tuple[str, str]] = []
+    for table, ids in by_table.items():
+        for start in range(0, len(ids), 500):
+            dropped += _drop_in(table, ids[start : start + 500])
+    for start in range(0, len(dropped), 500):
+        part = [cid for cid, _t in dropped[start : start + 500]]
+        db.sql(f"DELETE FROM sync_conflict WHERE id IN ({', '.join('?' * len(part))})", part)
+    return dropped
+
+
+def _drop_in(table: str, ids: list[str]) -> list[tuple[str, str]]:
+    marks = ", ".join("?" * len(ids))
+    heads: dict[tuple[str, str], list[tuple[str, Vector, str | None]]] = {}
+    for cid, row_id, name, stamp, vv in db.sql(
+        "SELECT id, row_id, field, loser_stamp, loser_vv FROM sync_conflict "
+        f"WHERE tbl = ? AND field != ? AND row_id IN ({marks})",
+        (table, LIFE, *ids),
+    ):
+        vector = json.loads(vv) if vv else implicit_vector(stamp)
+        heads.setdefault((row_id, name), []).append((stamp, vector, cid))
+    if not heads:
+        return []
+    rows = {r for r, _n in heads}
+    for row_id, hlc, stamps in db.sql(
+        f"SELECT id, hlc, stamps FROM {table} WHERE id IN ({', '.join('?' * len(rows))})",
+        tuple(rows),
+    ):
+        for (r, name), found in heads.items():
+            if r == row_id:
+                stamp = json.loads(stamps).get(name, hlc)
+                found.append((stamp, implicit_vector(stamp), None))
+    for row_id, name, stamp, vv in db.sql(
+        f"SELECT row_id, field, stamp, vv FROM sync_field WHERE tbl = ? AND row_id IN ({marks})",
+        (table, *ids),
+    ):
+        found_heads = heads.get((row_id, name))
+        if found_heads is None:
+            continue
+        visible = found_heads[-1]
+        if visible[2] is None:
+            seen = history(visible[0], (stamp, json.loads(vv)))
+            found_heads[-1] = (visible[0], seen or implicit_vector(visible[0]), None)
+    out: list[tuple[str, str]] = []
+    for found in heads.values():
+        pairs = [(stamp, vector) for stamp, vector, _cid in found]
+        for stamp, _vector, cid in found:
+            if cid is not None and dominated(stamp, pairs):
+                out.append((cid, table))
+    return out
 
 
 # -- reviewing -------------------------------------------------------------------------
@@ -265,6 +327,7 @@ def _write(
         (value, json.dumps(stamps, sort_keys=True), now, ws.device_id, row["id"]),
     )
     _audit(ws, table, row, field, current, value, now)
+    drop_own_conflicts(table, row["id"], [field], ws.device_id)
     return True
 
 

@@ -23,7 +23,7 @@ from jipp_desktop.core.clockfix import ClockRepair
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.sync import db, identity, package, state, status, vectors
 from jipp_desktop.sync.errors import ExportCancelled, SyncError, UnknownProvince
-from jipp_desktop.sync.merge import Vector, implicit_vector, origin
+from jipp_desktop.sync.merge import Vector, history, implicit_vector, origin
 from jipp_desktop.sync.schema import TABLE_ORDER, is_flag, synced_fields
 from jipp_desktop.sync.scope import province_ids
 
@@ -68,9 +68,11 @@ def _vectors_for(table: str, ids: list[str] | None) -> dict[str, dict[str, tuple
 
 
 def _cell(value: Any, stamp: str, hlc: str, vector: Vector | None) -> list[Any]:
-    if stamp == hlc:
+    """The shortest cell for a value, its stamp and its history (docs/sync-format.md)."""
+    implicit = vector is None or vector == implicit_vector(stamp)
+    if stamp == hlc and implicit:
         return [value]
-    if vector is None or vector == implicit_vector(stamp):
+    if implicit:
         return [value, stamp]
     return [value, stamp, vector]
 
@@ -90,9 +92,8 @@ def _line(
     for name, value, flag in zip(fields, row[5:], flags, strict=True):
         stamp = stamps.get(name, hlc)
         if whole or _needed(stamp, base):
-            known = vectors.get(name)
             cells[name] = _cell(
-                bool(value) if flag else value, stamp, hlc, known[1] if known else None
+                bool(value) if flag else value, stamp, hlc, history(stamp, vectors.get(name))
             )
     cl_stamp = stamps.get("_cl")
     line: dict[str, Any] = {"t": table, "id": rid, "hlc": hlc}
@@ -195,9 +196,9 @@ def conflict_lines(
     receiver refuses a conflict about a row it has nowhere)."""
     cursor = db.sql(
         "SELECT id, tbl, row_id, field, loser_value, loser_stamp, winner_stamp, resolution, "
-        "resolved_stamp, stamp FROM sync_conflict ORDER BY id"
+        "resolved_stamp, stamp, loser_vv FROM sync_conflict ORDER BY id"
     )
-    for cid, tbl, row_id, name, loser, loser_stamp, winner, res, res_stamp, stamp in cursor:
+    for cid, tbl, row_id, name, loser, loser_stamp, winner, res, res_stamp, stamp, vv in cursor:
         if not _needed(stamp, base) or (scope is not None and row_id not in scope[tbl]):
             continue
         counter[0] += 1
@@ -206,7 +207,11 @@ def conflict_lines(
             "t": tbl,
             "row": row_id,
             "field": name,
-            "loser": [json.loads(loser) if loser is not None else None, loser_stamp],
+            "loser": [
+                json.loads(loser) if loser is not None else None,
+                loser_stamp,
+                *([json.loads(vv)] if vv else []),
+            ],
             "winner": winner,
             "res": None if res is None else [res, res_stamp],
             "s": stamp,

@@ -35,6 +35,7 @@ from jipp_desktop.sync.merge import (
     Lost,
     Vector,
     field_state,
+    history,
     implicit_vector,
     merge_field,
     merge_life,
@@ -65,7 +66,7 @@ class LocalRow:
     stamps: dict[str, str]
     cl: int
     values: dict[str, Any]
-    vectors: dict[str, Vector]
+    vectors: dict[str, tuple[str, Vector]]  # sync_field: stamp and vector as stored
 
     def holds(self, name: str, remote: FieldState) -> bool:
         """Exactly this cell is here already: the usual case for a package seen in another
@@ -73,21 +74,20 @@ class LocalRow:
         stamp = self.stamps.get(name, self.hlc)
         if remote.stamp != stamp or remote.value != self.values[name]:
             return False
-        mine = self.vectors.get(name)
+        mine = history(stamp, self.vectors.get(name))
         if remote.vector is None:
             return mine is None or (len(mine) == 1 and mine.get(origin(stamp)) == stamp)
         return remote.vector == mine
 
     def field_state(self, name: str) -> FieldState:
         stamp = self.stamps.get(name, self.hlc)
-        return field_state(self.values[name], stamp, self.vectors.get(name))
+        return field_state(self.values[name], stamp, history(stamp, self.vectors.get(name)))
 
     @property
     def life(self) -> LifeState:
         stamp = self.stamps.get(conflicts.LIFE)
-        vector = self.vectors.get(conflicts.LIFE) or (
-            {} if stamp is None else implicit_vector(stamp)
-        )
+        stored = self.vectors.get(conflicts.LIFE)
+        vector = stored[1] if stored else ({} if stamp is None else implicit_vector(stamp))
         return LifeState(self.cl, stamp, vector)
 
 
@@ -195,7 +195,7 @@ def _row_chunks(pkg: package.Package, checker: RecordChecker) -> Iterator[list[R
         raw_rows = pkg.lines(package.CHANGES)
     chunk: list[RowChange] = []
     for number, line in enumerate(raw_rows, start=1):
-        row = row_change(line, number)
+        row = row_change(line, number, pkg.version)
         if not checker.add_incoming(row):
             raise package.damaged(
                 f"baris ganda untuk {row.table} {row.id}",
@@ -230,6 +230,7 @@ def _run(
     seen: Vector = {}  # origin -> newest stamp among the lines: bounds what we believe
     detected: list[ConflictChange] = []
     touched: set[str] = set()
+    heads_touched: set[tuple[str, str]] = set()  # rows whose visible values changed
     for chunk in _row_chunks(pkg, checker):
         for row in chunk:
             vectors.note(seen, row.stamps)
@@ -239,6 +240,11 @@ def _run(
             ws.backup("import")
             backed_up = True
         detected += _detected_conflicts(ws, plan)
+        heads_touched |= {
+            (p.change.table, p.change.id)
+            for p in plan
+            if p.local is not None and (p.values or p.vectors)
+        }
         _apply_rows(ws, plan, report)
         _store_attachments(ws, pkg, plan, report, dry_run)
         touched |= {p.change.table for p in plan}
@@ -246,7 +252,8 @@ def _run(
         if progress is not None and not progress(done, max(total, done)):
             raise Cancelled()
     found = [
-        conflict_change(line, n) for n, line in enumerate(pkg.lines(package.CONFLICTS), start=1)
+        conflict_change(line, n, pkg.version)
+        for n, line in enumerate(pkg.lines(package.CONFLICTS), start=1)
     ]
     problems = [p for line in found for p in checker.conflict(line)]
     problems += checker.unresolved()
@@ -259,6 +266,7 @@ def _run(
     if pending and not backed_up:
         ws.backup("import")
     _apply_conflicts(pending, report)
+    _drop_dominated(report, heads_touched | {(c.table, c.row_id) for c, _s, _e in pending})
     _check_foreign_keys(touched)
     _remember(ws, pkg, report, seen)
     if not dry_run:
@@ -282,12 +290,13 @@ def _load_local(table: str, ids: list[str]) -> dict[str, LocalRow]:
                 for n, v, flag in zip(fields, row[5:], flags, strict=True)
             }
             out[row[0]] = LocalRow(row[1], row[2], json.loads(row[3]), row[4], values, {})
-        for row_id, name, vv in db.sql(
-            f"SELECT row_id, field, vv FROM sync_field WHERE tbl = ? AND row_id IN ({marks})",
+        for row_id, name, stamp, vv in db.sql(
+            "SELECT row_id, field, stamp, vv FROM sync_field "
+            f"WHERE tbl = ? AND row_id IN ({marks})",
             (table, *part),
         ):
             if row_id in out:
-                out[row_id].vectors[name] = json.loads(vv)
+                out[row_id].vectors[name] = (stamp, json.loads(vv))
     return out
 
 
@@ -335,8 +344,11 @@ def _merge_conflicts(
 def _merge_row(change: RowChange, local: LocalRow | None) -> RowPlan:
     if local is None:
         stamps = {n: s.stamp for n, s in change.fields.items() if s.stamp != change.hlc}
+        # A value's history is kept whenever it is more than its own stamp (see merge.py).
         vectors_: dict[str, tuple[str, Vector]] = {
-            n: (s.stamp, s.seen) for n, s in change.fields.items() if s.stamp != change.hlc
+            n: (s.stamp, s.seen)
+            for n, s in change.fields.items()
+            if s.stamp != change.hlc or s.vector is not None
         }
         life = change.life or LifeState(1, None, {})
         if life.stamp is not None:
@@ -365,11 +377,13 @@ def _merge_row(change: RowChange, local: LocalRow | None) -> RowPlan:
             plan.lost.append((name, lost))
         if (result.value, result.stamp) != (mine.value, mine.stamp):
             plan.values[name] = result.value
-        if result.stamp != change.hlc and (
-            result.stamp != mine.stamp or result.vector != mine.vector
-        ):
-            plan.stamps[name] = result.stamp
-            plan.vectors[name] = (result.stamp, result.seen)
+        if result.stamp != mine.stamp or result.vector != mine.vector:
+            if result.stamp != change.hlc:
+                plan.stamps[name] = result.stamp
+            else:
+                plan.stamps.pop(name, None)
+            if result.stamp != change.hlc or result.vector is not None:
+                plan.vectors[name] = (result.stamp, result.seen)
     if change.life is not None:
         mine_life = local.life
         merged = merge_life(mine_life, change.life)
@@ -398,6 +412,7 @@ def _detected_conflicts(ws: Workspace, plan: list[RowPlan]) -> list[ConflictChan
                     lost.winner_stamp,
                     None,
                     stamp,
+                    lost.vector,
                 )
             )
         if not (row.values or row.life or row.local is None):
@@ -518,6 +533,18 @@ def _apply_rows(ws: Workspace, plan: list[RowPlan], report: ImportReport) -> Non
         "field, old, new) VALUES (?, ?, ?, ?, ?, 'sync', ?, ?, ?)",
         audits,
     )
+
+
+def _drop_dominated(report: ImportReport, rows: set[tuple[str, str]]) -> None:
+    """Conflicts whose value another head's writer had seen are no conflicts (merge.py):
+    drop them, wherever the visible value or a conflict changed."""
+    dropped = conflicts.drop_dominated(rows)
+    if not dropped:
+        return
+    for cid, table in dropped:
+        if cid in report.conflict_ids:
+            report.conflict_ids.remove(cid)
+            report.table(table).conflicts -= 1
 
 
 def _apply_conflicts(

@@ -1,4 +1,4 @@
-"""Parse and check change and conflict lines (format version 2) into merge states.
+"""Parse and check change and conflict lines (format versions 2 and 3) into merge states.
 
 Anything structurally wrong (a table we do not know, a stamp that is no stamp, a
 cell that is not a list) means the package is damaged: the signer wrote it, but
@@ -13,7 +13,7 @@ from typing import Any
 
 from jipp_desktop.core.clock import is_stamp
 from jipp_desktop.sync.merge import FieldState, LifeState, Vector, field_state, implicit_vector
-from jipp_desktop.sync.package import damaged
+from jipp_desktop.sync.package import FORMAT_VERSION, damaged
 from jipp_desktop.sync.schema import TABLES, synced_fields
 
 _UUID = re.compile(r"^[0-9a-fA-F-]{8,64}$")
@@ -48,6 +48,7 @@ class ConflictChange:
     winner_stamp: str
     resolution: tuple[str, str] | None
     stamp: str
+    loser_vector: Vector | None = None  # the losing write's history (None: only itself)
 
 
 def _stamp(value: Any, where: str) -> str:
@@ -73,22 +74,32 @@ def _vector(value: Any, where: str) -> Vector:
     return out
 
 
-def _cell(value: Any, hlc: str, where: str) -> FieldState:
-    if not isinstance(value, list) or not 1 <= len(value) <= 3:
-        raise damaged(f"sel tidak valid di {where}", f"invalid cell in {where}")
-    stamp = hlc if len(value) == 1 else _stamp(value[1], where)
-    if len(value) < 3:
-        return FieldState(value[0], stamp, None)
-    vector = _vector(value[2], where)
+def _history(value: Any, stamp: str, where: str) -> Vector | None:
+    """A write's history as sent (it includes the write's own stamp), or None for only
+    itself."""
+    vector = _vector(value, where)
     vector.setdefault(stamp[17:], stamp)
     if vector[stamp[17:]] < stamp:
         raise damaged(
             f"vektor versi tidak cocok di {where}", f"inconsistent version vector in {where}"
         )
-    return field_state(value[0], stamp, vector)
+    return field_state(None, stamp, vector).vector
 
 
-def row_change(line: dict[str, Any], number: int) -> RowChange:
+def _cell(value: Any, hlc: str, where: str, histories: bool) -> FieldState:
+    if not isinstance(value, list) or not 1 <= len(value) <= 3:
+        raise damaged(f"sel tidak valid di {where}", f"invalid cell in {where}")
+    stamp = hlc if len(value) == 1 else _stamp(value[1], where)
+    if len(value) < 3:
+        return FieldState(value[0], stamp, None)
+    vector = _history(value[2], stamp, where)
+    # Before format 3 the vector was what the sending laptop had merged, not what the
+    # writer had seen; taken as a history it could hide a real conflict, so it is dropped
+    # (the value has seen only itself: at worst a conflict is kept that was not one).
+    return FieldState(value[0], stamp, vector if histories else None)
+
+
+def row_change(line: dict[str, Any], number: int, version: int = FORMAT_VERSION) -> RowChange:
     where = f"changes.jsonl:{number}"
     table, rid = line.get("t"), line.get("id")
     if not isinstance(table, str) or table not in TABLES:
@@ -123,7 +134,9 @@ def row_change(line: dict[str, Any], number: int) -> RowChange:
         raise damaged(f"f tidak valid di {where}", f"invalid f in {where}")
     known = set(synced_fields(table))
     fields = {
-        name: _cell(value, hlc, f"{where}.{name}") for name, value in cells.items() if name in known
+        name: _cell(value, hlc, f"{where}.{name}", version >= 3)
+        for name, value in cells.items()
+        if name in known
     }
     for name, state in fields.items():
         if not isinstance(state.value, str | int | float | bool | None):
@@ -136,11 +149,15 @@ def row_change(line: dict[str, Any], number: int) -> RowChange:
     )
 
 
-def conflict_change(line: dict[str, Any], number: int) -> ConflictChange:
+def conflict_change(
+    line: dict[str, Any], number: int, version: int = FORMAT_VERSION
+) -> ConflictChange:
     where = f"conflicts.jsonl:{number}"
     try:
         cid, table, row_id, name = line["id"], line["t"], line["row"], line["field"]
-        loser_value, loser_stamp = line["loser"]
+        loser_value, loser_stamp, *loser_history = line["loser"]
+        if len(loser_history) > 1:
+            raise ValueError(line["loser"])
         res = line.get("res")
         resolution = None
         if res is not None:
@@ -154,14 +171,17 @@ def conflict_change(line: dict[str, Any], number: int) -> ConflictChange:
         ok = False
     if not ok:
         raise damaged(f"baris konflik tidak valid di {where}", f"invalid conflict line in {where}")
+    loser_stamp = _stamp(loser_stamp, where)
+    vector = _history(loser_history[0], loser_stamp, where) if loser_history else None
     return ConflictChange(
         cid,
         table,
         row_id,
         name,
         loser_value,
-        _stamp(loser_stamp, where),
+        loser_stamp,
         _stamp(line.get("winner"), where),
         resolution,
         _stamp(line.get("s"), where),
+        vector if version >= 3 else None,
     )

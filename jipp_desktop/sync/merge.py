@@ -1,12 +1,14 @@
 """The merge rules, as pure functions on one field or one row's life state.
 
-Each field is a last-writer-wins register: the value with the greater stamp wins
-(stamps are HLC text with the device id as tie-break, so they never tie across
-devices).  Beside the value travels its version vector: for each origin device,
-the newest stamp of that device this value "has seen".  Merging takes the union
-(pointwise max) of the vectors, which makes the merge commutative, associative and
-idempotent.  The vector also tells a deliberate overwrite (the writer had seen the
-value it replaced) from a concurrent one: only the latter is a conflict to review.
+Each field is a multi-value register.  Every write carries its **history**: a version
+vector holding, for each origin device, the newest stamp of that origin the writer had
+seen in this field (its own stamp included).  A write *dominates* another when its
+history covers the other's stamp: its writer had seen that value and replaced it.  The
+writes no other write dominates are the heads; the head with the greatest stamp (HLC
+text, device id as tie-break) is the visible value and the other heads are the
+conflicts kept for review.  Heads do not depend on the order writes arrive in, so
+neither do the conflicts: a value knowingly overwritten is never one, and every value
+overwritten without being seen is.
 
 Deletion uses the causal length ``cl`` (cr-sqlite's design): odd alive, even
 deleted, each delete or restore adds one; the greater ``cl`` wins, so a deletion
@@ -45,6 +47,18 @@ def implicit_vector(stamp: str) -> Vector:
     return {origin(stamp): stamp}
 
 
+def history(stamp: str, stored: tuple[str, Vector] | None) -> Vector | None:
+    """The history of the visible write stamped ``stamp`` from its stored (stamp, vector):
+    a local write made after the vector was stored had seen it and itself (None: only
+    itself)."""
+    if stored is None:
+        return None
+    known, vector = stored
+    if known == stamp or vector.get(origin(stamp), "") >= stamp:
+        return vector
+    return {**vector, origin(stamp): stamp}
+
+
 class FieldState(NamedTuple):
     """A field's value, its stamp and its vector; ``vector`` None means the implicit one
     (the value has seen only its own change), which saves a dict per field on big imports.
@@ -68,11 +82,12 @@ def field_state(value: Any, stamp: str, vector: Vector | None) -> FieldState:
 
 @dataclass(frozen=True)
 class Lost:
-    """A value that lost to a concurrent one: kept for the officer to review."""
+    """A head that is not the visible value: kept for the officer to review."""
 
     value: Any
     stamp: str
     winner_stamp: str
+    vector: Vector | None = None  # the lost write's history (None: only itself)
 
 
 def _order_key(state: FieldState) -> tuple[str, str]:
@@ -82,15 +97,25 @@ def _order_key(state: FieldState) -> tuple[str, str]:
 
 
 def merge_field(local: FieldState, remote: FieldState) -> tuple[FieldState, Lost | None]:
+    """The visible head after ``remote`` meets the visible ``local``, and the head that
+    lost without being seen, if any.  The visible value keeps its own history: joining in
+    the loser's would claim it had seen the loser and hide the conflict from later
+    arrivals."""
     if local == remote:
         return local, None  # the common case on a repeated or stale package: nothing to do
     winner, loser = (remote, local) if _order_key(remote) > _order_key(local) else (local, remote)
-    merged = field_state(winner.value, winner.stamp, union(local.seen, remote.seen))
     if winner.stamp == loser.stamp or winner.value == loser.value:
-        return merged, None
+        # One write seen twice, or two writes of one value: one head, both histories.
+        return field_state(winner.value, winner.stamp, union(local.seen, remote.seen)), None
     if covers(winner.seen, loser.stamp) or covers(loser.seen, winner.stamp):
-        return merged, None
-    return merged, Lost(loser.value, loser.stamp, winner.stamp)
+        return winner, None
+    return winner, Lost(loser.value, loser.stamp, winner.stamp, loser.vector)
+
+
+def dominated(stamp: str, heads: list[tuple[str, Vector]]) -> bool:
+    """Whether the write ``stamp`` was seen by the writer of another of ``heads``
+    (each a write's stamp and history)."""
+    return any(other != stamp and covers(seen, stamp) for other, seen in heads)
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,8 @@ from jipp_desktop.sync import crypto, identity, spool
 from jipp_desktop.sync.errors import NotAPackage
 
 FORMAT = "jipp-sync"
-FORMAT_VERSION = 2
-READABLE_VERSIONS = (1, 2)
+FORMAT_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 CHANGES = "changes.jsonl"

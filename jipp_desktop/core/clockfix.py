@@ -182,10 +182,13 @@ class _Found:
                 params,
             )
         )
+        # A conflict keeps its stamps and the losing write's history (loser_vv).
         conflicts = list(
             _sql(
-                f"SELECT id, {', '.join(_CONFLICT_STAMPS)} FROM sync_conflict WHERE "
-                + " OR ".join(_future(c) for c in _CONFLICT_STAMPS),
+                f"SELECT id, {', '.join(_CONFLICT_STAMPS)}, loser_vv FROM sync_conflict WHERE "
+                + " OR ".join(_future(c) for c in _CONFLICT_STAMPS)
+                + " OR EXISTS (SELECT 1 FROM json_each(coalesce(loser_vv, '{}')) j "
+                f"WHERE {_future('j.value')})",
                 params,
             )
         )
@@ -205,7 +208,8 @@ class _Found:
         for f in fields:
             stamps.update(s for s in [f[3], *json.loads(f[5]).values()] if _is_future(s, params))
         for c in conflicts:
-            stamps.update(s for s in c[1:] if s and _is_future(s, params))
+            history = json.loads(c[-1]).values() if c[-1] else []
+            stamps.update(s for s in [*c[1:-1], *history] if s and _is_future(s, params))
         stamps.update(v[2] for v in vectors)
         return cls(rows, fields, conflicts, vectors, stamps, changes)
 
@@ -312,9 +316,10 @@ def _rewrite(found: _Found, f: _Mapping, actor: str, device: str) -> int:
             "UPDATE sync_field SET vv = ? WHERE tbl = ? AND row_id = ? AND field = ?",
             (f.vector(vv), tbl, rid, name),
         )
-    for cid, *columns in found.conflicts:
-        sets = ", ".join(f"{c} = ?" for c in _CONFLICT_STAMPS)
-        _sql(f"UPDATE sync_conflict SET {sets} WHERE id = ?", (*map(f, columns), cid))
+    for cid, *columns, vv in found.conflicts:
+        sets = ", ".join(f"{c} = ?" for c in (*_CONFLICT_STAMPS, "loser_vv"))
+        history = f.vector(vv) if vv else None
+        _sql(f"UPDATE sync_conflict SET {sets} WHERE id = ?", (*map(f, columns), history, cid))
     for peer, origin, stamp in found.vectors:
         _sql(
             "UPDATE sync_vector SET stamp = ? WHERE peer = ? AND origin = ?",

@@ -38,6 +38,12 @@ def _qt_modules_of_the_sources() -> set[str]:
     return found
 
 
+def _shipped_fonts() -> list[Path]:
+    fonts = sorted((REPO / "resources" / "fonts").glob("*.ttf"))
+    assert fonts
+    return fonts
+
+
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -57,11 +63,12 @@ def test_the_archive_holds_both_programs_the_data_folders_and_the_desktop_files(
         "jipp-desktop/jipp-desktop",
         "jipp-desktop/jipp-desktop-cli",
         "jipp-desktop/VERSION",
-        f"{data}/resources/fonts/DejaVuSans.ttf",
         f"{data}/resources/translations/jipp_id.qm",
         f"{data}/resources/regions/regencies.csv",
         f"{data}/db/migrations/0001_initial.sql",
         f"{data}/ui/settings_form.ui",
+        # The report fonts, whichever the checkout ships.
+        *(f"{data}/resources/fonts/{font.name}" for font in _shipped_fonts()),
     ):
         assert expected in names, expected
     # Translation sources stay in the checkout; only the compiled catalogues travel.
@@ -94,8 +101,11 @@ def test_the_command_line_makes_data_prints_a_report_and_exchanges_a_package(
     printed = bundle.cli("--data-dir", hub, "report", "national", "--out", pdf)
     assert printed.returncode == 0, printed.stderr
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True)
-    embedded = [line.split()[0] for line in fonts.stdout.splitlines()[2:] if " yes " in line]
-    assert any(name.endswith("+DejaVuSans") for name in embedded), fonts.stdout
+    rows = [line.split() for line in fonts.stdout.splitlines()[2:] if line.strip()]
+    # Every font embedded, each one of the bundle's own (subset names are "ABCDEF+Name").
+    assert rows and all(row[-5] == "yes" for row in rows), fonts.stdout
+    shipped = {font.stem.removesuffix("-Regular") for font in _shipped_fonts()}
+    assert {row[0].split("+", 1)[-1] for row in rows} <= shipped, fonts.stdout
     text = subprocess.run(
         ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout

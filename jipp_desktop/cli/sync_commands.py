@@ -10,7 +10,7 @@ from typing import Any
 from jipp_desktop.cli import exit_codes
 from jipp_desktop.cli.main import Context, UsageError
 from jipp_desktop.core import passphrase as passphrase_rules
-from jipp_desktop.sync import conflicts, exporter, folder, identity, importer, peers
+from jipp_desktop.sync import conflicts, exporter, folder, identity, importer, peers, revocation
 from jipp_desktop.sync.report import ImportReport
 
 
@@ -21,7 +21,18 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     dev_actions = device.add_subparsers(dest="device_action")
     trust = dev_actions.add_parser("trust", help="accept packages signed with this fingerprint")
     trust.add_argument("fingerprint")
+    trust.add_argument(
+        "--role",
+        choices=revocation.ROLES,
+        default=None,
+        help="hub (default), province or ministry: whose revocations count here",
+    )
     trust.set_defaults(handler=device_trust)
+    untrust = dev_actions.add_parser(
+        "untrust", help="refuse later packages signed with this fingerprint, here and beyond"
+    )
+    untrust.add_argument("fingerprint")
+    untrust.set_defaults(handler=device_untrust)
     rename = dev_actions.add_parser("rename", help="set the name other laptops see")
     rename.add_argument("name")
     rename.set_defaults(handler=device_rename)
@@ -88,6 +99,7 @@ def device_show(args: argparse.Namespace, ctx: Context) -> int:
             "name": ws.device_name,
             "fingerprint": key.fingerprint,
             "trusted": identity.trusted_list(),
+            "revocations": revocation.listing(key.fingerprint),
         }
     if args.json:
         ctx.print_json(info)
@@ -99,18 +111,45 @@ def device_show(args: argparse.Namespace, ctx: Context) -> int:
     return exit_codes.OK
 
 
-def device_trust(args: argparse.Namespace, ctx: Context) -> int:
-    fingerprint = identity.normalise_fingerprint(args.fingerprint)
+def _fingerprint(text: str) -> str:
+    fingerprint = identity.normalise_fingerprint(text)
     if fingerprint is None:
         raise UsageError(
-            f"'{args.fingerprint}' bukan sidik jari (32 angka heksadesimal).",
-            f"'{args.fingerprint}' is not a fingerprint (32 hex digits).",
+            f"'{text}' bukan sidik jari (32 angka heksadesimal).",
+            f"'{text}' is not a fingerprint (32 hex digits).",
         )
+    return fingerprint
+
+
+def device_trust(args: argparse.Namespace, ctx: Context) -> int:
+    fingerprint = _fingerprint(args.fingerprint)
     with ctx.workspace():
-        identity.trust(fingerprint)
+        revocation.trust(fingerprint, args.role)
+        role_id, role_en = revocation.ROLE_LABELS[revocation.role_of(fingerprint)]
     ctx.say(
-        f"Pengirim dengan sidik jari {fingerprint} dipercaya.",
-        f"The sender with fingerprint {fingerprint} is trusted.",
+        f"Pengirim dengan sidik jari {fingerprint} dipercaya (peran: {role_id}).",
+        f"The sender with fingerprint {fingerprint} is trusted (role: {role_en}).",
+    )
+    return exit_codes.OK
+
+
+def device_untrust(args: argparse.Namespace, ctx: Context) -> int:
+    fingerprint = _fingerprint(args.fingerprint)
+    with ctx.workspace() as ws:
+        key = identity.load_or_create(ws.data_dir)
+        if fingerprint == key.fingerprint:
+            raise UsageError(
+                "Itu kunci laptop ini sendiri; laptop ini tidak dapat mencabut kepercayaan "
+                "pada dirinya sendiri.",
+                "That is this laptop's own key; this laptop cannot withdraw trust in itself.",
+            )
+        revocation.untrust(key, ws.device_id, ws.device_name, fingerprint)
+    ctx.say(
+        f"Kepercayaan pada kunci {fingerprint} dicabut. Paket berikutnya yang ditandatangani "
+        "dengan kunci ini ditolak; data yang sudah diimpor tetap ada. Pencabutan ini ikut "
+        "terkirim bersama paket laptop ini.",
+        f"Trust in key {fingerprint} was withdrawn. Later packages signed with this key are "
+        "refused; what was imported stays. The revocation travels with this laptop's packages.",
     )
     return exit_codes.OK
 

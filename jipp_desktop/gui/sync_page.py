@@ -41,7 +41,16 @@ from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.gui.i18n import current_language
 from jipp_desktop.gui.passphrase_dialog import NewPassphraseDialog
 from jipp_desktop.gui.tasks import Progress, task_runner
-from jipp_desktop.sync import conflicts, exporter, folder, identity, importer, peers, report
+from jipp_desktop.sync import (
+    conflicts,
+    exporter,
+    folder,
+    identity,
+    importer,
+    peers,
+    report,
+    revocation,
+)
 from jipp_desktop.sync.errors import BadPassphrase, UntrustedSender
 
 _CONFLICT_COLUMNS = 5
@@ -103,6 +112,7 @@ class SyncPage(QWidget):
         layout.addWidget(self._actions_box())
         layout.addWidget(self._conflicts_box(), 1)
         lower = QHBoxLayout()
+        lower.addWidget(self._trusted_box(), 2)
         lower.addWidget(self._notices_box(), 1)
         lower.addWidget(self._reports_box(), 1)
         layout.addLayout(lower, 1)
@@ -177,6 +187,30 @@ class SyncPage(QWidget):
         self.conflict_table.itemSelectionChanged.connect(self._update_buttons)
         return box
 
+    def _trusted_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Trusted laptops"), self)
+        layout = QVBoxLayout(box)
+        self.trusted_table = QTableWidget(0, 3, box)
+        self.trusted_table.setAccessibleName(self.tr("Trusted laptops"))
+        self.trusted_table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Key fingerprint"), self.tr("Status")]
+        )
+        self.trusted_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.trusted_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.trusted_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.trusted_table.verticalHeader().setVisible(False)
+        self.trusted_table.setWordWrap(False)
+        header = self.trusted_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.trusted_table.itemSelectionChanged.connect(self._update_buttons)
+        layout.addWidget(self.trusted_table)
+        self.untrust_button = QPushButton(self.tr("Withdraw trust…"), box)
+        self.untrust_button.clicked.connect(self._untrust_selected)
+        layout.addWidget(self.untrust_button)
+        self._trusted: list[dict[str, Any]] = []
+        return box
+
     def _notices_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Missing packages and warnings"), self)
         layout = QVBoxLayout(box)
@@ -204,6 +238,7 @@ class SyncPage(QWidget):
             info = peers.sync_status(self.workspace, lang)
             info["conflicts"] = conflicts.list_conflicts(lang=lang)
             info["reports"] = [str(p) for p in report.list_reports(self.workspace.data_dir)]
+            info["trusted"] = revocation.trusted_keys(self.workspace.data_dir)
             return info
 
         task_runner(self).run(
@@ -233,6 +268,7 @@ class SyncPage(QWidget):
             )
             for column, text in enumerate(cells):
                 table.setItem(row, column, QTableWidgetItem(str(text)))
+        self._show_trusted(info["trusted"])
         self.notices.clear()
         self.notices.addItems([g["message"] for g in info["gaps"]] + list(info["warnings"]))
         self.reports.clear()
@@ -240,6 +276,20 @@ class SyncPage(QWidget):
             self.reports.addItem(Path(path).stem)
             self.reports.item(self.reports.count() - 1).setData(Qt.ItemDataRole.UserRole, path)
         self._update_buttons()
+
+    def _show_trusted(self, trusted: list[dict[str, Any]]) -> None:
+        self._trusted = trusted
+        roles = {
+            "hub": self.tr("hub"),
+            "province": self.tr("province"),
+            "ministry": self.tr("ministry"),
+        }
+        self.trusted_table.setRowCount(len(trusted))
+        for row, found in enumerate(trusted):
+            status = self.tr("withdrawn") if found["revoked"] else roles[str(found["role"])]
+            cells = (found["name"] or found["device_id"] or "?", found["fingerprint"], status)
+            for column, text in enumerate(cells):
+                self.trusted_table.setItem(row, column, QTableWidgetItem(str(text)))
 
     def _value_text(self, value: Any) -> str:
         if value is None:
@@ -252,6 +302,8 @@ class SyncPage(QWidget):
         selected = bool(self.conflict_table.selectionModel().selectedRows())
         self.keep_current_button.setEnabled(selected)
         self.keep_other_button.setEnabled(selected)
+        rows = self.trusted_table.selectionModel().selectedRows()
+        self.untrust_button.setEnabled(bool(rows) and not self._trusted[rows[0].row()]["revoked"])
 
     def show_report(self, path: Path) -> None:
         saved = report.load(path)
@@ -300,6 +352,46 @@ class SyncPage(QWidget):
     def _changed(self) -> None:
         self.data_changed.emit()
         self.refresh()
+
+    # -- trust -----------------------------------------------------------------------
+
+    def confirm_untrust(self, name: str, fingerprint: str) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Withdraw trust"),
+            self.tr(
+                "Refuse every later package signed by {0} (fingerprint {1})?\n\n"
+                "What was already imported from it stays. The withdrawal travels with this "
+                "laptop's packages; laptops that trust this one as a province or ministry "
+                "laptop will refuse that key too. Use this for a lost or stolen laptop."
+            ).format(name, fingerprint),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _untrust_selected(self) -> None:
+        rows = self.trusted_table.selectionModel().selectedRows()
+        if not rows:
+            return
+        chosen = self._trusted[rows[0].row()]
+        fingerprint = str(chosen["fingerprint"])
+        if not self.confirm_untrust(str(chosen["name"] or fingerprint), fingerprint):
+            return
+        ws = self.workspace
+
+        def job(progress: Progress) -> None:
+            key = identity.load_or_create(ws.data_dir)
+            revocation.untrust(key, ws.device_id, ws.device_name, fingerprint)
+
+        task_runner(self).run(
+            job,
+            title=self.tr("Withdraw trust"),
+            label=self.tr("Saving…"),
+            on_done=lambda _none: self.refresh(),
+            cancellable=False,
+        )
 
     # -- exporting -----------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from jipp_desktop.core import models as m
 from jipp_desktop.core import passphrase as passphrase_rules
 from jipp_desktop.core.clockfix import ClockRepair
 from jipp_desktop.core.workspace import Workspace
-from jipp_desktop.sync import db, identity, package, state, status, vectors
+from jipp_desktop.sync import db, identity, package, revocation, state, status, vectors
 from jipp_desktop.sync.errors import ExportCancelled, SyncError, UnknownProvince
 from jipp_desktop.sync.merge import Vector, history, implicit_vector, origin
 from jipp_desktop.sync.schema import TABLE_ORDER, is_flag, synced_fields
@@ -271,6 +271,9 @@ def export(
         "base": base or {},
         "carries": carries,
     }
+    revoked = revocation.for_export()
+    if revoked:  # optional: readers before this field ignore it
+        manifest["revocations"] = revoked
     shas: set[str] = set()
     rows, conflicts = [0], [0]
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from jipp_desktop.core import models as m
 from jipp_desktop.core.workspace import Workspace
-from jipp_desktop.sync import exporter, identity, importer, package, state, vectors
+from jipp_desktop.sync import exporter, identity, importer, package, revocation, state, vectors
 from jipp_desktop.sync.errors import NotAPackage, SyncError
 from jipp_desktop.sync.merge import Vector
 from jipp_desktop.sync.report import ImportReport
@@ -84,7 +84,9 @@ def untrusted_senders(ws: Workspace, folder: Path) -> list[Sender]:
             fingerprint = identity.public_fingerprint(str(sender.get("public_key")))
         except ValueError:
             continue
-        if not identity.is_trusted(fingerprint):
+        if not identity.is_trusted(fingerprint) and not revocation.is_revoked(
+            ws.data_dir, fingerprint
+        ):
             found[fingerprint] = Sender(str(sender.get("name")), str(sender.get("id")), fingerprint)
     return list(found.values())
 

@@ -133,6 +133,10 @@ def known_key(device_id: str) -> str | None:
 
 def trusted_list() -> list[dict[str, str | None]]:
     cursor = db.sql(
-        "SELECT fingerprint, name, device_id, trusted_at FROM sync_trusted ORDER BY trusted_at"
+        "SELECT fingerprint, name, device_id, trusted_at, role FROM sync_trusted "
+        "ORDER BY trusted_at"
     )
-    return [{"fingerprint": f, "name": n, "device_id": d, "trusted_at": t} for f, n, d, t in cursor]
+    return [
+        {"fingerprint": f, "name": n, "device_id": d, "trusted_at": t, "role": r}
+        for f, n, d, t, r in cursor
+    ]

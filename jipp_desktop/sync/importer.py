@@ -24,7 +24,17 @@ from jipp_desktop.core import models as m
 from jipp_desktop.core.clock import MAX_DRIFT_MS, Stamp, now_ms
 from jipp_desktop.core.services import Cancelled, audit_text
 from jipp_desktop.core.workspace import Workspace
-from jipp_desktop.sync import conflicts, db, digest, formats, identity, package, status, vectors
+from jipp_desktop.sync import (
+    conflicts,
+    db,
+    digest,
+    formats,
+    identity,
+    package,
+    revocation,
+    status,
+    vectors,
+)
 from jipp_desktop.sync.clockahead import refuse_if_ahead
 from jipp_desktop.sync.errors import InvalidRecords, UntrustedSender
 from jipp_desktop.sync.exporter import ALL
@@ -147,6 +157,8 @@ def import_package(
         if sender["id"] == ws.device_id:
             report.own_package = True
             return report
+        statements = revocation.from_manifest(manifest)
+        revocation.refuse_if_revoked(ws.data_dir, sender["name"], fingerprint)
         report.newly_trusted = _check_trust(sender, fingerprint, trust, ask_trust)
         if already_imported(report.package_id):
             report.already_applied = True
@@ -154,6 +166,7 @@ def import_package(
         try:
             with m.database.atomic():
                 _run(ws, pkg, report, progress, dry_run=dry_run)
+                report.revoked = revocation.receive(ws.data_dir, statements)
                 if dry_run:
                     raise _Rollback()
         except _Rollback:

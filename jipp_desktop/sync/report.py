@@ -45,6 +45,8 @@ class ImportReport:
     conflict_ids: list[str] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     report_path: str | None = None
+    # Keys this package's revocations shut out here: [fingerprint, revoked by (name)].
+    revoked: list[list[str]] = field(default_factory=list)
 
     def table(self, name: str) -> Counts:
         return self.counts.setdefault(name, Counts())
@@ -132,6 +134,12 @@ class ImportReport:
                     f"{name:<22}{c.new:>11}{c.updated:>11}{c.unchanged:>11}"
                     f"{c.conflicts:>11}{c.deletions:>11}"
                 )
+        for fingerprint, by in self.revoked:
+            lines.append(
+                f"! Trust in key {fingerprint} was withdrawn by {by}: its packages are refused."
+                if en
+                else f"! Kepercayaan pada kunci {fingerprint} dicabut oleh {by}: paketnya ditolak."
+            )
         for warning in self.warnings:
             lines.append("! " + (warning[1] if en else warning[0]))
         return "\n".join(lines) + "\n"

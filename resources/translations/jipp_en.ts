@@ -990,6 +990,18 @@ Offline records for public-service innovation hubs.</translation>
         <translation>Use the other value</translation>
     </message>
     <message>
+        <source>Trusted laptops</source>
+        <translation>Trusted laptops</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Withdraw trust…</source>
+        <translation>Withdraw trust…</translation>
+    </message>
+    <message>
         <source>Missing packages and warnings</source>
         <translation>Missing packages and warnings</translation>
     </message>
@@ -1008,6 +1020,22 @@ Offline records for public-service innovation hubs.</translation>
     <message>
         <source>never</source>
         <translation>never</translation>
+    </message>
+    <message>
+        <source>hub</source>
+        <translation>hub</translation>
+    </message>
+    <message>
+        <source>province</source>
+        <translation>province</translation>
+    </message>
+    <message>
+        <source>ministry</source>
+        <translation>ministry</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>withdrawn</translation>
     </message>
     <message>
         <source>(empty)</source>
@@ -1040,6 +1068,22 @@ Offline records for public-service innovation hubs.</translation>
     <message>
         <source>Saving the choice…</source>
         <translation>Saving the choice…</translation>
+    </message>
+    <message>
+        <source>Withdraw trust</source>
+        <translation>Withdraw trust</translation>
+    </message>
+    <message>
+        <source>Refuse every later package signed by {0} (fingerprint {1})?
+
+What was already imported from it stays. The withdrawal travels with this laptop's packages; laptops that trust this one as a province or ministry laptop will refuse that key too. Use this for a lost or stolen laptop.</source>
+        <translation>Refuse every later package signed by {0} (fingerprint {1})?
+
+What was already imported from it stays. The withdrawal travels with this laptop's packages; laptops that trust this one as a province or ministry laptop will refuse that key too. Use this for a lost or stolen laptop.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>Export to which folder?</source>

@@ -986,6 +986,18 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
         <translation>Pakai nilai lain</translation>
     </message>
     <message>
+        <source>Trusted laptops</source>
+        <translation>Laptop tepercaya</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Withdraw trust…</source>
+        <translation>Cabut kepercayaan…</translation>
+    </message>
+    <message>
         <source>Missing packages and warnings</source>
         <translation>Paket yang hilang dan peringatan</translation>
     </message>
@@ -1004,6 +1016,22 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
     <message>
         <source>never</source>
         <translation>belum pernah</translation>
+    </message>
+    <message>
+        <source>hub</source>
+        <translation>simpul</translation>
+    </message>
+    <message>
+        <source>province</source>
+        <translation>provinsi</translation>
+    </message>
+    <message>
+        <source>ministry</source>
+        <translation>kementerian</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>dicabut</translation>
     </message>
     <message>
         <source>(empty)</source>
@@ -1036,6 +1064,22 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
     <message>
         <source>Saving the choice…</source>
         <translation>Menyimpan pilihan…</translation>
+    </message>
+    <message>
+        <source>Withdraw trust</source>
+        <translation>Cabut kepercayaan</translation>
+    </message>
+    <message>
+        <source>Refuse every later package signed by {0} (fingerprint {1})?
+
+What was already imported from it stays. The withdrawal travels with this laptop&apos;s packages; laptops that trust this one as a province or ministry laptop will refuse that key too. Use this for a lost or stolen laptop.</source>
+        <translation>Tolak setiap paket berikutnya yang ditandatangani oleh {0} (sidik jari {1})?
+
+Data yang sudah diimpor darinya tetap ada. Pencabutan ini ikut terkirim bersama paket laptop ini; laptop yang memercayai laptop ini sebagai laptop provinsi atau kementerian juga akan menolak kunci itu. Gunakan ini untuk laptop yang hilang atau dicuri.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
     </message>
     <message>
         <source>Export to which folder?</source>

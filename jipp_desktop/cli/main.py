@@ -21,7 +21,7 @@ from typing import Any, TextIO
 
 from jipp_desktop import __version__
 from jipp_desktop.cli import exit_codes
-from jipp_desktop.core import faults
+from jipp_desktop.core import faults, storage
 from jipp_desktop.core.clockfix import ClockRepair
 from jipp_desktop.core.errors import (
     DatabaseDamaged,
@@ -136,6 +136,7 @@ def run(
     """Run one command; returns its exit status (never raises for user errors)."""
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
     lang = "en" if "--lang=en" in argv or _follows(argv, "--lang", "en") else "id"
+    storage.keep_private()
     try:
         args = build_parser().parse_args(list(argv))
         lang = args.lang or lang

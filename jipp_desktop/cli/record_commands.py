@@ -9,13 +9,15 @@ from typing import Any
 
 from jipp_desktop.cli import exit_codes
 from jipp_desktop.cli.main import Context, InvalidInput, UsageError
-from jipp_desktop.core import backup, demo
+from jipp_desktop.core import backup, demo, storage
 from jipp_desktop.core.demo.office import fill_settings
 from jipp_desktop.core.faults import megabytes
 from jipp_desktop.core.query import ListQuery
 from jipp_desktop.core.registry import RECORD_TYPES
 
 TYPES = tuple(RECORD_TYPES)
+# What a demo dataset adds to the data folder (database, WAL, its next backup), rounded up.
+DEMO_SPACE = {"small": 20_000_000, "national": 2_500_000_000}
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -97,6 +99,7 @@ def _read_json(ctx: Context, source: str) -> dict[str, Any]:
 
 def demo_data(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.workspace() as ws:
+        storage.require_space(ws.data_dir, DEMO_SPACE[args.size])
         counts = demo.generate(ws.records, args.size, args.seed)
         # A kop, officer and approval block, so reports made right away look official.
         fill_settings(ws.settings)

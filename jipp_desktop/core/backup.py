@@ -23,7 +23,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from jipp_desktop.core import generations, storage
+from jipp_desktop.core import faults, generations, storage
 from jipp_desktop.core.errors import BackupError
 from jipp_desktop.core.lock import FolderLock
 
@@ -74,8 +74,9 @@ def copy_database(source: Path, target: Path) -> None:
     partial = target.with_name(target.name + ".part")
     storage.require_space(target.parent, source.stat().st_size)
     try:
-        _snapshot(source, partial)
-        partial.replace(target)
+        with faults.writing_to(target.parent):
+            _snapshot(source, partial)
+            partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
         partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
@@ -259,6 +260,8 @@ def _quick_check(path: Path) -> str | None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if not faults.is_damage(exc):
+            raise  # a full disk or a locked file is not damage; the caller names it
         return str(exc)
     result = "; ".join(str(r[0]) for r in rows[:5])
     return None if result == "ok" else result

@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from jipp_desktop.core.errors import JippError
@@ -101,6 +102,27 @@ class FileLocked(StorageFault):
         )
 
 
+@contextmanager
+def writing_to(folder: Path) -> Iterator[None]:
+    """Name the storage fault of a write into ``folder`` (a full target disk, say)."""
+    try:
+        yield
+    except (OSError, sqlite3.Error) as exc:
+        named = translate(exc, folder)
+        if named is None:
+            raise
+        raise named from exc
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """True when SQLite says the file itself is bad, not that it could not reach it."""
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    if code:
+        return code in (SQLITE_CORRUPT, SQLITE_NOTADB)
+    text = str(exc)
+    return "malformed" in text or "not a database" in text
+
+
 def _chain(exc: BaseException) -> Iterator[BaseException]:
     """The error, what it wraps (peewee keeps the sqlite3 error as its first argument)
     and what it was raised while handling (a failed rollback hides the real cause)."""
@@ -120,7 +142,7 @@ def _from_os_error(exc: OSError, folder: Path) -> StorageFault | None:
     where = Path(exc.filename) if exc.filename else folder
     winerror = getattr(exc, "winerror", None)
     if exc.errno in (errno.ENOSPC, errno.EDQUOT) or winerror == WIN_DISK_FULL:
-        return DiskFull(folder)
+        return DiskFull(where.parent if exc.filename else folder)
     if exc.errno == errno.EROFS:
         return FolderReadOnly(folder)
     if winerror in (WIN_SHARING_VIOLATION, WIN_LOCK_VIOLATION):
@@ -138,12 +160,24 @@ def _from_sqlite_error(exc: sqlite3.Error, folder: Path, db_path: Path) -> JippE
         return _unwritable(folder, db_path)
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return FileLocked(db_path)
+    if code == SQLITE_IOERR and _nearly_full(folder):
+        # SQLite reports a full disk while growing its -shm index as an I/O error.
+        return DiskFull(folder)
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
         from jipp_desktop.core import backup
         from jipp_desktop.core.errors import DatabaseDamaged
 
         return DatabaseDamaged(db_path, str(exc), backup.latest_good_backup(folder))
     return None
+
+
+def _nearly_full(folder: Path) -> bool:
+    from jipp_desktop.core import storage
+
+    try:
+        return storage.free_space(folder) < storage.SPACE_MARGIN
+    except OSError:
+        return False
 
 
 def _unwritable(folder: Path, db_path: Path) -> StorageFault | None:

@@ -14,7 +14,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from jipp_desktop.core import backup, storage
+from jipp_desktop.core import backup, faults, storage
 
 OPEN_MARKER = "jipp.open"
 CHECKED_STAMP = "integrity-checked"
@@ -31,6 +31,8 @@ def cheap_check(path: Path) -> str | None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if not faults.is_damage(exc):
+            raise  # a full disk or a locked file is not damage; the caller names it
         return str(exc)
     return None
 

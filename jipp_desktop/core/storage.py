@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -15,6 +17,30 @@ from jipp_desktop.core.faults import DiskFull
 
 # Kept free beyond what a big write needs: SQLite's journal, the log, the OS itself.
 SPACE_MARGIN = 1_000_000
+
+
+# The data holds personal data (names, NIP, phone numbers): owner-only on Linux/macOS.
+# On Windows the per-user folder's default rights already keep other users out.
+PRIVATE_UMASK = 0o077
+
+
+def keep_private() -> None:
+    """Everything this process creates from now on is owner-only, whatever the umask."""
+    if sys.platform != "win32":
+        os.umask(PRIVATE_UMASK)
+
+
+def make_private(folder: Path) -> None:
+    """Owner-only modes for a data folder made by an older version or another tool."""
+    if sys.platform == "win32":
+        return
+    keep_private()
+    for path in [folder, *folder.rglob("*")]:
+        if path.is_symlink():
+            continue
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:
+            path.chmod(mode & 0o700)
 
 
 def folder_writable(folder: Path) -> bool:

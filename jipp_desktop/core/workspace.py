@@ -19,7 +19,7 @@ from types import TracebackType
 
 import platformdirs
 
-from jipp_desktop.core import backup, clockfix, integrity, migrations, regions, storage
+from jipp_desktop.core import backup, clockfix, faults, integrity, migrations, regions, storage
 from jipp_desktop.core import models as m
 from jipp_desktop.core.attachments import AttachmentStore
 from jipp_desktop.core.clock import HybridClock, now_ms
@@ -185,9 +185,21 @@ def open_workspace(
     that still needs preparing (new, or waiting for a migration) is opened as a writer.
     """
     folder = resolve_data_dir(data_dir)
-    if readonly and _ready_for_readers(folder / DB_NAME, folder):
-        return _open_reader(folder, wall)
+    try:
+        if readonly and _ready_for_readers(folder / DB_NAME, folder):
+            return _open_reader(folder, wall)
+        return _open_writer(folder, wall)
+    except (OSError, sqlite3.Error) as exc:
+        named = faults.translate(exc, folder)
+        if named is None:
+            raise
+        raise named from exc
+
+
+def _open_writer(folder: Path, wall: Callable[[], int]) -> Workspace:
+    storage.keep_private()
     folder.mkdir(parents=True, exist_ok=True)
+    storage.make_private(folder)
     lock = FolderLock(folder)
     lock.acquire()
     try:
@@ -224,6 +236,7 @@ def _ready_for_readers(db_path: Path, folder: Path) -> bool:
 
 def _open_reader(folder: Path, wall: Callable[[], int]) -> Workspace:
     # A reader cannot write, so it leaves the clock check to the writer's start.
+    storage.keep_private()  # for reports and exports it writes elsewhere
     m.database.init(storage.reader_uri(folder / DB_NAME), uri=True, pragmas=READER_PRAGMAS)
     m.database.connect(reuse_if_open=True)
     return Workspace(folder, None, wall)

@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
 from jipp_desktop.cli import exit_codes
-from jipp_desktop.core import backup
+from jipp_desktop.core import backup, storage
 from jipp_desktop.core.errors import (
     DatabaseDamaged,
     DatabaseMissing,
@@ -29,9 +29,10 @@ from jipp_desktop.core.errors import (
     JippError,
     SchemaTooNew,
 )
+from jipp_desktop.core.faults import StorageFault
 from jipp_desktop.core.logs import close_logging, setup_logging
 from jipp_desktop.core.workspace import Workspace, open_workspace, resolve_data_dir
-from jipp_desktop.gui import i18n
+from jipp_desktop.gui import errors, i18n
 from jipp_desktop.gui.errors import install_excepthook
 from jipp_desktop.gui.icons import icon
 from jipp_desktop.gui.main_window import MainWindow
@@ -124,6 +125,11 @@ def open_or_explain(
         before_message()
         tell(exc.message(lang))
         return exit_codes.DAMAGED_FILE
+    except StorageFault as exc:
+        log.error("%s", exc.message("en"))
+        before_message()
+        tell(exc.message(lang))
+        return exit_codes.STORAGE
 
 
 class Shell:
@@ -186,8 +192,10 @@ def run_gui(
     app.setApplicationName("JIPP Desktop")
     app.setOrganizationName("JIPP")
     app.setWindowIcon(icon("app"))
+    storage.keep_private()
     data_dir.mkdir(parents=True, exist_ok=True)
     setup_logging(data_dir)
+    errors.data_folder = data_dir
     install_excepthook()
     i18n.install(lang or i18n.DEFAULT_LANGUAGE)
     # Opening a big data folder checks the whole file (a second or more): show that

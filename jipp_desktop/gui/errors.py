@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import (
@@ -20,16 +21,27 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from jipp_desktop.core import faults
 from jipp_desktop.core.errors import JippError
 from jipp_desktop.core.logs import log
 from jipp_desktop.gui.i18n import current_language
 
 # Message boxes without a parent must stay referenced until the officer closes them.
 _open_boxes: list[QMessageBox] = []
+# The open data folder, so a full disk or a damaged file is named (set by the app).
+data_folder: Path | None = None
+
+
+def _named(exc: BaseException) -> BaseException:
+    """The storage fault behind a low-level error (disk full, read-only, damage...)."""
+    if data_folder is None or isinstance(exc, JippError):
+        return exc
+    return faults.translate(exc, data_folder) or exc
 
 
 def user_message(exc: BaseException) -> str:
     """What the officer reads: the core's own message, else a generic sentence."""
+    exc = _named(exc)
     if isinstance(exc, JippError):
         return exc.message(current_language())
     if isinstance(exc, OSError):
@@ -44,6 +56,7 @@ def user_message(exc: BaseException) -> str:
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     """Log ``exc`` with its traceback and show it without one (details on request)."""
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    exc = _named(exc)
     if isinstance(exc, JippError):
         log.warning("%s", exc.message("en"))
     else:

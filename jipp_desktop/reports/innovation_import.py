@@ -31,7 +31,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from jipp_desktop.core import models as m
-from jipp_desktop.core import vocab
+from jipp_desktop.core import storage, vocab
 from jipp_desktop.core.errors import FieldError, ValidationError
 from jipp_desktop.core.fields import EnumText, Flag, Number, RefId, RegionCode
 from jipp_desktop.core.registry import field_label, record_type, user_fields
@@ -616,6 +616,8 @@ def import_innovations(
         return result
     good_new = [r for r in new if r.line not in bad]
     good_changed = [r for r in changed if r.line not in bad]
+    # Rows with their audit trail and search index take a few times the sheet's size.
+    storage.require_space(workspace.data_dir, 4 * Path(path).stat().st_size)
     with m.database.atomic():
         if good_new:
             items = [{k: v for k, v in r.item.items() if v is not None} for r in good_new]

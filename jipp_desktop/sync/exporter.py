@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jipp_desktop.core import faults, storage
 from jipp_desktop.core import models as m
 from jipp_desktop.core import passphrase as passphrase_rules
 from jipp_desktop.core.clockfix import ClockRepair
@@ -248,6 +249,8 @@ def export(
         raise UnknownProvince(province)
     if passphrase is not None:
         passphrase_rules.check(passphrase)
+    # A package compresses to well under the database's size; check before writing.
+    storage.require_space(target.parent, ws.db_path.stat().st_size // 2)
     # Stamps far ahead of real time would make every peer refuse the package.
     clock_repair = ws.recover_clock()
     key = identity.load_or_create(ws.data_dir)
@@ -306,6 +309,9 @@ def export(
             },
         )
     except OSError as exc:
+        named = faults.translate(exc, target.parent)
+        if named is not None:
+            raise named from exc
         raise SyncError(
             f"Paket tidak dapat ditulis ke {target}: {exc.strerror}.",
             f"Cannot write the package to {target}: {exc.strerror}.",

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jipp_desktop.core import backup, storage
 from jipp_desktop.core import models as m
 from jipp_desktop.core.clock import MAX_DRIFT_MS, Stamp, now_ms
 from jipp_desktop.core.services import Cancelled, audit_text
@@ -61,6 +62,8 @@ AskTrust = Callable[[str, str, str], bool]
 """Called as ask(name, device_id, fingerprint) for an unknown sender; True trusts it."""
 
 _BATCH = 500
+# Rows unpacked from a package take about this many times its (compressed) size.
+IMPORT_GROWTH = 4
 # Rows merged and written at a time: bounds memory on a national import.
 _CHUNK = 5000
 
@@ -163,6 +166,10 @@ def import_package(
         if already_imported(report.package_id):
             report.already_applied = True
             return report
+        if not dry_run:
+            # The backup before the import and the rows the package unpacks to.
+            needed = backup.space_needed(ws.db_path) + IMPORT_GROWTH * path.stat().st_size
+            storage.require_space(ws.data_dir, needed)
         try:
             with m.database.atomic():
                 _run(ws, pkg, report, progress, dry_run=dry_run)

@@ -11,6 +11,7 @@ the file, so a package larger than the laptop's memory still opens.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -199,7 +200,10 @@ def write(
             sink.flush()
             os.fsync(sink.fileno())
     except BaseException:
-        sink.close()
+        # Closing flushes what is buffered, which fails again on a full disk: the
+        # partial file must go whatever closing says.
+        with contextlib.suppress(OSError):
+            sink.close()
         partial.unlink(missing_ok=True)
         raise
     sink.close()

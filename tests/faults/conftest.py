@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import subprocess
 import sys
+import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from jipp_desktop.cli.main import run
 from jipp_desktop.core.workspace import open_workspace
+from jipp_desktop.sync import identity
 
 REPO = Path(__file__).resolve().parents[2]
 INNOVATIONS = 300
@@ -35,6 +40,18 @@ def jipp_popen(data_dir: Path, *args: str) -> subprocess.Popen[bytes]:
     )
 
 
+def crash_after_edit(data_dir: Path) -> None:
+    """Add a hub and die without closing: the change stays in the -wal file."""
+    script = textwrap.dedent(f"""
+        import os
+        from jipp_desktop.core.workspace import open_workspace
+        ws = open_workspace({str(data_dir)!r})
+        ws.records.create("hub", {{"province_code": "36", "name": "Simpul Banten"}})
+        os._exit(0)
+    """)
+    subprocess.run([sys.executable, "-c", script], check=True, cwd=REPO)
+
+
 @pytest.fixture
 def filled_dir(data_dir: Path) -> Path:
     """A closed data folder holding a few hundred innovations."""
@@ -44,3 +61,63 @@ def filled_dir(data_dir: Path) -> Path:
             [{"title": f"Inovasi {i}", "province_code": "36"} for i in range(INNOVATIONS)],
         )
     return data_dir
+
+
+def _mount(*args: str) -> None:
+    subprocess.run(["mount", *args], check=True, capture_output=True)
+
+
+@contextmanager
+def tmpfs(where: Path, size_kb: int) -> Iterator[Path]:
+    """A real small filesystem at ``where`` (tests run as root here)."""
+    where.mkdir(parents=True, exist_ok=True)
+    _mount("-t", "tmpfs", "-o", f"size={size_kb}k,mode=0700", "tmpfs", str(where))
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=False, capture_output=True)
+
+
+def fill(folder: Path, leave: int) -> None:
+    """Fill the filesystem of ``folder`` until about ``leave`` bytes are free."""
+    free = shutil.disk_usage(folder).free
+    with (folder / "pengisi.bin").open("wb") as handle:
+        handle.truncate(0)
+        remaining = max(free - leave, 0)
+        block = b"\0" * (1 << 16)
+        try:
+            while remaining > 0:
+                remaining -= handle.write(block[: min(len(block), remaining)])
+        except OSError:
+            pass
+
+
+def remount_readonly(mount: Path) -> None:
+    _mount("-o", "remount,ro", str(mount))
+
+
+def needs_root() -> None:
+    if os.geteuid() != 0:
+        pytest.skip("a real small or read-only filesystem needs root (mount)")
+
+
+@pytest.fixture
+def readonly_copy(filled_dir: Path, tmp_path: Path) -> Iterator[Path]:
+    """``filled_dir`` copied onto a filesystem that is then mounted read-only."""
+    needs_root()
+    identity.load_or_create(filled_dir)  # a laptop that has synced has its key
+    with tmpfs(tmp_path / "ro", 64 * 1024) as mount:
+        copy = mount / "data"
+        shutil.copytree(filled_dir, copy)
+        remount_readonly(mount)
+        yield copy
+
+
+def leftovers(*folders: Path) -> list[Path]:
+    """Temporary files a failed write must not leave behind."""
+    return [
+        p
+        for folder in folders
+        for p in folder.rglob("*")
+        if p.name.endswith((".part", "-journal")) or ".part" in p.name
+    ]

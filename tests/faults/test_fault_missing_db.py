@@ -3,27 +3,11 @@
 from __future__ import annotations
 
 import json
-import textwrap
 from pathlib import Path
 
-from conftest import INNOVATIONS, REPO, jipp
+from conftest import INNOVATIONS, crash_after_edit, jipp
 
 from jipp_desktop.core.workspace import DB_NAME
-
-
-def _crash_after_edit(data_dir: Path) -> None:
-    """Add a hub and die without closing: the change stays in the -wal file."""
-    script = textwrap.dedent(f"""
-        import os
-        from jipp_desktop.core.workspace import open_workspace
-        ws = open_workspace({str(data_dir)!r})
-        ws.records.create("hub", {{"province_code": "36", "name": "Simpul Banten"}})
-        os._exit(0)
-    """)
-    import subprocess
-    import sys
-
-    subprocess.run([sys.executable, "-c", script], check=True, cwd=REPO)
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -37,7 +21,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 def test_a_deleted_database_with_its_wal_left_is_refused_and_restored(filled_dir: Path) -> None:
     made = jipp(filled_dir, "backup")
     assert made.returncode == 0, made.stderr
-    _crash_after_edit(filled_dir)
+    crash_after_edit(filled_dir)
     wal = filled_dir / f"{DB_NAME}-wal"
     assert wal.stat().st_size > 0
     (filled_dir / DB_NAME).unlink()

@@ -79,7 +79,11 @@ def file_writable(path: Path) -> bool:
 
 
 def free_space(folder: Path) -> int:
-    return shutil.disk_usage(folder).free
+    """Free bytes where ``folder`` is or will be (a folder not made yet: its parent's disk)."""
+    existing = folder.absolute()
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    return shutil.disk_usage(existing).free
 
 
 def require_space(folder: Path, needed: int) -> None:

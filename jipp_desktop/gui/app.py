@@ -12,6 +12,7 @@ then shows the main window.  Exit statuses follow the command line's (cli/exit_c
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -29,7 +30,7 @@ from jipp_desktop.core.errors import (
     JippError,
     SchemaTooNew,
 )
-from jipp_desktop.core.faults import StorageFault
+from jipp_desktop.core.faults import FolderReadOnly, StorageFault
 from jipp_desktop.core.logs import close_logging, setup_logging
 from jipp_desktop.core.workspace import Workspace, open_workspace, resolve_data_dir
 from jipp_desktop.gui import errors, i18n
@@ -125,6 +126,16 @@ def open_or_explain(
         before_message()
         tell(exc.message(lang))
         return exit_codes.DAMAGED_FILE
+    except FolderReadOnly as exc:
+        # Reading needs no write: the officer can still look things up and print.
+        log.warning("%s", exc.message("en"))
+        before_message()
+        tell(exc.message(lang))
+        try:
+            return open_workspace(data_dir, readonly=True)
+        except JippError as again:
+            tell(again.message(lang))
+            return exit_codes.STORAGE
     except StorageFault as exc:
         log.error("%s", exc.message("en"))
         before_message()
@@ -194,7 +205,8 @@ def run_gui(
     app.setWindowIcon(icon("app"))
     storage.keep_private()
     data_dir.mkdir(parents=True, exist_ok=True)
-    setup_logging(data_dir)
+    with contextlib.suppress(OSError):  # a read-only folder keeps no log
+        setup_logging(data_dir)
     errors.data_folder = data_dir
     install_excepthook()
     i18n.install(lang or i18n.DEFAULT_LANGUAGE)

@@ -141,10 +141,12 @@ def _chain(exc: BaseException) -> Iterator[BaseException]:
 def _from_os_error(exc: OSError, folder: Path) -> StorageFault | None:
     where = Path(exc.filename) if exc.filename else folder
     winerror = getattr(exc, "winerror", None)
+    # The folder of the file that failed: a target elsewhere, or the data folder itself.
+    holder = where.parent if exc.filename else folder
     if exc.errno in (errno.ENOSPC, errno.EDQUOT) or winerror == WIN_DISK_FULL:
-        return DiskFull(where.parent if exc.filename else folder)
+        return DiskFull(holder)
     if exc.errno == errno.EROFS:
-        return FolderReadOnly(folder)
+        return FolderReadOnly(holder)
     if winerror in (WIN_SHARING_VIOLATION, WIN_LOCK_VIOLATION):
         return FileLocked(where)
     if exc.errno in (errno.EACCES, errno.EPERM):
@@ -171,6 +173,7 @@ def _from_sqlite_error(exc: sqlite3.Error, folder: Path, db_path: Path) -> JippE
     return None
 
 
+# storage and backup import this module for its faults, hence the imports inside.
 def _nearly_full(folder: Path) -> bool:
     from jipp_desktop.core import storage
 

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import INNOVATIONS, jipp
+from fault_helpers import INNOVATIONS, jipp
 
 from jipp_desktop.cli import exit_codes, main
 from jipp_desktop.core import faults, integrity

@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import fill, jipp, leftovers, needs_root, tmpfs
+from fault_helpers import fill, jipp, leftovers, needs_root, tmpfs
 
 from jipp_desktop.core import storage
 from jipp_desktop.core.workspace import DB_NAME

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import INNOVATIONS, crash_after_edit, jipp
+from fault_helpers import INNOVATIONS, crash_after_edit, jipp
 
 from jipp_desktop.core.workspace import DB_NAME
 

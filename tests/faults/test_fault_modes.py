@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import crash_after_edit, jipp
+from fault_helpers import crash_after_edit, jipp
 
 from jipp_desktop.core.workspace import DB_NAME
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import peewee
 import pytest
-from conftest import INNOVATIONS, jipp, jipp_popen
+from fault_helpers import INNOVATIONS, jipp, jipp_popen
 
 from jipp_desktop.core.logs import log_path
 from jipp_desktop.core.workspace import DB_NAME, open_workspace

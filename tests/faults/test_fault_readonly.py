@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import INNOVATIONS, crash_after_edit, jipp, needs_root, remount_readonly, tmpfs
+from fault_helpers import INNOVATIONS, crash_after_edit, jipp, needs_root, remount_readonly, tmpfs
 
 from jipp_desktop.core.workspace import DB_NAME
 

@@ -205,10 +205,22 @@ class RecordService:
 
     def delete(self, type_name: str, record_id: str) -> None:
         """Soft delete: the record goes to the trash and can be restored."""
-        self._set_alive(type_name, record_id, alive=False)
+        self.delete_many(type_name, [record_id])
 
     def restore(self, type_name: str, record_id: str) -> None:
-        self._set_alive(type_name, record_id, alive=True)
+        self.restore_many(type_name, [record_id])
+
+    def delete_many(self, type_name: str, record_ids: Iterable[str]) -> None:
+        """Move several records to the trash in one transaction: all or none."""
+        with self._db.atomic():
+            for record_id in record_ids:
+                self._set_alive(type_name, record_id, alive=False)
+
+    def restore_many(self, type_name: str, record_ids: Iterable[str]) -> None:
+        """Bring several records back (an undone delete) in one transaction: all or none."""
+        with self._db.atomic():
+            for record_id in record_ids:
+                self._set_alive(type_name, record_id, alive=True)
 
     def insert_attachment(self, type_name: str, record_id: str, values: Mapping[str, Any]) -> str:
         """Record that a stored file belongs to a record (see core/attachments.py)."""

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
     QTableView,
     QToolButton,
@@ -76,6 +77,8 @@ class RecordListPage(QWidget):
     message = Signal(str)
     # The set of live records changed here (delete/restore): dashboards and counts follow.
     dataChanged = Signal(str)
+    # Records moved to the trash here: (record type, ids), for the window's undo.
+    deleted = Signal(str, object)
 
     def __init__(
         self,
@@ -212,27 +215,47 @@ class RecordListPage(QWidget):
         ids = self.selected_ids()
         if not ids or self.trash_button.isChecked():
             return
+        # One record goes at once (Ctrl+Z brings it back); several are worth a question.
+        if len(ids) > 1 and not self.confirm_delete(len(ids)):
+            return
         try:
-            for record_id in ids:
-                self.workspace.records.delete(self.type_name, record_id)
+            self.workspace.records.delete_many(self.type_name, ids)
         except JippError as exc:
             show_error(self, exc)
-        self.refresh()
+            return
+        finally:
+            self.refresh()
         self.dataChanged.emit(self.type_name)
-        self.message.emit(self.tr("%n record(s) moved to the trash.", "", len(ids)))
+        self.deleted.emit(self.type_name, ids)
+
+    def confirm_delete(self, count: int) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete"),
+            self.tr("Move %n record(s) to the trash?", "", count),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def restore_selected(self) -> None:
         ids = self.selected_ids()
         if not ids:
             return
+        self.restore(ids)
+
+    def restore(self, ids: list[str]) -> bool:
+        """Bring ``ids`` back from the trash (the Restore button, or an undone delete)."""
         try:
-            for record_id in ids:
-                self.workspace.records.restore(self.type_name, record_id)
+            self.workspace.records.restore_many(self.type_name, ids)
         except JippError as exc:
             show_error(self, exc)
-        self.refresh()
+            return False
+        finally:
+            self.refresh()
         self.dataChanged.emit(self.type_name)
         self.message.emit(self.tr("%n record(s) restored.", "", len(ids)))
+        return True
 
     def export_action(self) -> Any:
         if self._export_action is None:

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 import peewee
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +58,8 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.runner.setObjectName("jipp_task_runner")
         self.editors: list[RecordEditor] = []
+        # The last delete, for Ctrl+Z: (record type, ids).
+        self._last_delete: tuple[str, list[str]] | None = None
         self._pages: dict[str, QWidget] = {}
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("JIPP Desktop"))
@@ -148,6 +152,13 @@ class MainWindow(QMainWindow):
             "refresh",
             "action_refresh",
         )
+        self.undo_action = self._action(
+            self.tr("&Undo delete"),
+            self.undo_delete,
+            QKeySequence.StandardKey.Undo,
+            name="action_undo",
+        )
+        self.undo_action.setEnabled(False)
         self.demo_action = self._action(
             self.tr("Fill with &example data…"), self.load_demo, name="action_demo"
         )
@@ -165,6 +176,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.search_action)
         edit_menu.addAction(self.refresh_action)
         view_menu = menu.addMenu(self.tr("&View"))
@@ -192,6 +205,9 @@ class MainWindow(QMainWindow):
         self.exchange_label = QLabel(self)
         self.exchange_label.setObjectName("last_exchange")
         self.statusBar().addWidget(self.counts_label, 1)
+        self.undo_notice = UndoNotice(self)
+        self.undo_notice.undo_button.clicked.connect(self.undo_delete)
+        self.statusBar().addPermanentWidget(self.undo_notice)
         self.statusBar().addPermanentWidget(self.exchange_label)
         self.update_status()
 
@@ -218,6 +234,7 @@ class MainWindow(QMainWindow):
             page.editRequested.connect(self.open_editor)
             page.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
             page.dataChanged.connect(lambda _t: self.data_changed())
+            page.deleted.connect(self._records_deleted)
             return page
         if spec.key == "dashboard":
             from jipp_desktop.gui.dashboard_page import DashboardPage
@@ -303,6 +320,23 @@ class MainWindow(QMainWindow):
         if type_name is not None:
             self.show_page(type_name)
             self.list_page(type_name).new_record()
+
+    def _records_deleted(self, type_name: str, ids: list[str]) -> None:
+        """Remember the last delete for Ctrl+Z and offer "Urungkan" next to its notice."""
+        self._last_delete = (type_name, list(ids))
+        self.undo_action.setEnabled(True)
+        self.undo_notice.show_delete(len(ids))
+
+    def undo_delete(self) -> None:
+        """Ctrl+Z or "Urungkan": the last delete's records come back from the trash."""
+        last = self._last_delete
+        if last is None:
+            return
+        type_name, ids = last
+        self._last_delete = None
+        self.undo_action.setEnabled(False)
+        self.undo_notice.hide()
+        self.list_page(type_name).restore(ids)
 
     def import_package(self) -> None:
         """The sync page's "import a package", reached from elsewhere (the empty Beranda)."""
@@ -474,6 +508,36 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self.runner.shutdown()
         event.accept()
+
+
+class UndoNotice(QWidget):
+    """ "n data dipindahkan ke Sampah — Urungkan" in the status bar, for a while."""
+
+    SHOWN_MS = 20_000
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("undo_notice")
+        self.label = QLabel(self)
+        self.undo_button = QToolButton(self)
+        self.undo_button.setObjectName("undo_button")
+        self.undo_button.setText(self.tr("Undo"))
+        self.undo_button.setToolTip(self.tr("Bring the records back (Ctrl+Z)"))
+        self.undo_button.setAutoRaise(True)
+        self.undo_button.setStyleSheet("QToolButton { font-weight: bold; }")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 8, 0)
+        row.addWidget(self.label)
+        row.addWidget(self.undo_button)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.hide)
+        self.hide()
+
+    def show_delete(self, count: int) -> None:
+        self.label.setText(self.tr("%n record(s) moved to the trash —", "", count))
+        self.show()
+        self._timer.start(self.SHOWN_MS)
 
 
 def default_window_size(available: QSize) -> QSize:

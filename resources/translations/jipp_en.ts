@@ -412,6 +412,10 @@
         <translation>&amp;Refresh</translation>
     </message>
     <message>
+        <source>&amp;Undo delete</source>
+        <translation>&amp;Undo delete</translation>
+    </message>
+    <message>
         <source>Fill with &amp;example data…</source>
         <translation>Fill with &amp;example data…</translation>
     </message>
@@ -625,10 +629,10 @@ Offline records for public-service innovation hubs.</translation>
         <translation>Save the rows of this list as an Excel or CSV file</translation>
     </message>
     <message numerus="yes">
-        <source>%n record(s) moved to the trash.</source>
+        <source>Move %n record(s) to the trash?</source>
         <translation>
-            <numerusform>%n record moved to the trash.</numerusform>
-            <numerusform>%n records moved to the trash.</numerusform>
+            <numerusform>Move %n record to the trash?</numerusform>
+            <numerusform>Move %n records to the trash?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1187,6 +1191,24 @@ Compare the fingerprint with the sender (by phone or in person). Trust this send
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>UndoNotice</name>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Bring the records back (Ctrl+Z)</source>
+        <translation>Bring the records back (Ctrl+Z)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) moved to the trash —</source>
+        <translation>
+            <numerusform>%n record moved to the trash —</numerusform>
+            <numerusform>%n records moved to the trash —</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -412,6 +412,10 @@
         <translation>&amp;Muat ulang</translation>
     </message>
     <message>
+        <source>&amp;Undo delete</source>
+        <translation>&amp;Urungkan hapus</translation>
+    </message>
+    <message>
         <source>Fill with &amp;example data…</source>
         <translation>Isi dengan data &amp;contoh…</translation>
     </message>
@@ -624,9 +628,9 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
         <translation>Simpan baris daftar ini sebagai berkas Excel atau CSV</translation>
     </message>
     <message numerus="yes">
-        <source>%n record(s) moved to the trash.</source>
+        <source>Move %n record(s) to the trash?</source>
         <translation>
-            <numerusform>%n data dipindahkan ke Sampah.</numerusform>
+            <numerusform>Pindahkan %n data ke Sampah?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1183,6 +1187,23 @@ Cocokkan sidik jari dengan pengirim (lewat telepon atau langsung). Percayai peng
     <message>
         <source>Cancel</source>
         <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>UndoNotice</name>
+    <message>
+        <source>Undo</source>
+        <translation>Urungkan</translation>
+    </message>
+    <message>
+        <source>Bring the records back (Ctrl+Z)</source>
+        <translation>Kembalikan data tersebut (Ctrl+Z)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) moved to the trash —</source>
+        <translation>
+            <numerusform>%n data dipindahkan ke Sampah —</numerusform>
+        </translation>
     </message>
 </context>
 <context>

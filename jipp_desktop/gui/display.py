@@ -18,6 +18,12 @@ from jipp_desktop.gui.i18n import current_language
 LONG_TEXT_PREVIEW = 120
 
 
+def never() -> str:
+    """What "when" reads for something that has not happened yet (the last exchange on
+    the sync page and in the status bar): one word in both places."""
+    return QCoreApplication.translate("Display", "never")
+
+
 class Display:
     def __init__(self, regions: Regions) -> None:
         self.regions = regions

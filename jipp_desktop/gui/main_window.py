@@ -31,7 +31,7 @@ from jipp_desktop import __version__
 from jipp_desktop.core.idformat import format_number
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.gui.banner import Banner
-from jipp_desktop.gui.display import Display
+from jipp_desktop.gui.display import Display, never
 from jipp_desktop.gui.i18n import current_language
 from jipp_desktop.gui.icons import icon
 from jipp_desktop.gui.list_page import RecordListPage
@@ -468,7 +468,7 @@ class MainWindow(QMainWindow):
             if spec.record_type in ("innovation", "replication", "commitment", "visit", "hub")
         ]
         self.counts_label.setText("   ".join(parts))
-        shown = self.display.value(None, stamp) if stamp else "—"
+        shown = self.display.value(None, stamp) if stamp else never()
         self.exchange_label.setText(self.tr("Last exchange: %1").replace("%1", shown))
 
     # -- settings ---------------------------------------------------------------------

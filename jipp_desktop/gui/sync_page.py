@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from jipp_desktop.core.workspace import Workspace
+from jipp_desktop.gui.display import never
 from jipp_desktop.gui.i18n import current_language
 from jipp_desktop.gui.passphrase_dialog import NewPassphraseDialog
 from jipp_desktop.gui.tasks import Progress, task_runner
@@ -108,6 +109,9 @@ class SyncPage(QWidget):
         self.lang = current_language()
         self._conflicts: list[dict[str, Any]] = []
         layout = QVBoxLayout(self)
+        title = QLabel(f"<h2>{self.tr('Synchronisation')}</h2>", self)
+        title.setObjectName("page_title")
+        layout.addWidget(title)
         layout.addWidget(self._identity_box())
         layout.addWidget(self._actions_box())
         layout.addWidget(self._conflicts_box(), 1)
@@ -254,7 +258,7 @@ class SyncPage(QWidget):
         self.name_label.setText(device["name"])
         self.fingerprint_label.setText(device["fingerprint"])
         self.digest_label.setText(info["digest"])
-        self.last_label.setText(info["last_exchange"] or self.tr("never"))
+        self.last_label.setText(info["last_exchange"] or never())
         self._conflicts = info["conflicts"]
         table = self.conflict_table
         table.setRowCount(len(self._conflicts))

@@ -207,6 +207,13 @@
     </message>
 </context>
 <context>
+    <name>Display</name>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+</context>
+<context>
     <name>ExportAction</name>
     <message>
         <source>Export signatories…</source>
@@ -1020,10 +1027,6 @@ Offline records for public-service innovation hubs.</translation>
     <message>
         <source>Reading the sync status…</source>
         <translation>Reading the sync status…</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>never</translation>
     </message>
     <message>
         <source>hub</source>

@@ -208,6 +208,13 @@
     </message>
 </context>
 <context>
+    <name>Display</name>
+    <message>
+        <source>never</source>
+        <translation>belum pernah</translation>
+    </message>
+</context>
+<context>
     <name>ExportAction</name>
     <message>
         <source>Export signatories…</source>
@@ -1016,10 +1023,6 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
     <message>
         <source>Reading the sync status…</source>
         <translation>Membaca status sinkronisasi…</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>belum pernah</translation>
     </message>
     <message>
         <source>hub</source>

@@ -32,7 +32,7 @@ def test_every_page_opens_in_indonesian(qtbot: Any, window: MainWindow) -> None:
     for spec in PAGES:
         page = window.show_page(spec.key)
         assert window.stack.currentWidget() is page
-    qtbot.waitUntil(lambda: window.exchange_label.text() == "Pertukaran terakhir: —")
+    qtbot.waitUntil(lambda: window.exchange_label.text() == "Pertukaran terakhir: belum pernah")
 
 
 def test_layout_and_last_page_are_remembered(
@@ -161,3 +161,16 @@ def test_status_bar_shows_the_last_exchange(qtbot: Any, window: MainWindow) -> N
     today = idformat.format_date(dt.date.today(), "id")
     qtbot.waitUntil(lambda: today in window.exchange_label.text())
     assert window.exchange_label.text().startswith("Pertukaran terakhir: ")
+
+
+def test_never_exchanged_reads_the_same_word_on_the_sync_page_and_status_bar(
+    qtbot: Any, window: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    page = window.show_page("sync")
+    title = page.findChild(QLabel, "page_title")
+    assert title is not None and "Sinkronisasi" in title.text()
+    last = getattr(page, "last_label")
+    qtbot.waitUntil(lambda: last.text() == "belum pernah")
+    qtbot.waitUntil(lambda: window.exchange_label.text() == "Pertukaran terakhir: belum pernah")

@@ -171,6 +171,6 @@ def test_never_exchanged_reads_the_same_word_on_the_sync_page_and_status_bar(
     page = window.show_page("sync")
     title = page.findChild(QLabel, "page_title")
     assert title is not None and "Sinkronisasi" in title.text()
-    last = getattr(page, "last_label")
+    last = page.last_label
     qtbot.waitUntil(lambda: last.text() == "belum pernah")
     qtbot.waitUntil(lambda: window.exchange_label.text() == "Pertukaran terakhir: belum pernah")

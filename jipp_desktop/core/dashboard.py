@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import peewee
 
@@ -171,6 +172,24 @@ def choice_aliases(type_name: str) -> dict[str, str]:
         m.alive(m.Agency), m.Agency.short_name.is_null(False)
     )
     return {str(rid): str(short) for rid, short in m.result_tuples(rows) if short}
+
+
+def last_changed(type_name: str) -> str | None:
+    """The id of the live record of ``type_name`` created or changed last.
+
+    By the audit trail's order, not ``updated_at``: that has whole seconds, and an
+    officer who saves two records within one second still means the second."""
+    model: type[m.SyncedModel] = record_type(type_name).model
+    audit: Any = m.Audit
+    rows = (
+        audit.select(audit.record_id)
+        .join(model, on=(model.id == audit.record_id))
+        .where((audit.record_type == type_name) & m.alive(model))
+        .order_by(audit.id.desc())
+        .limit(1)
+    )
+    found = m.result_tuples(rows)
+    return str(found[0][0]) if found else None
 
 
 def year_field(type_name: str) -> str | None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPointF, QSize, QStandardPaths, Qt, QTemporaryDir, Signal
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage, QPainter, QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -145,26 +147,47 @@ class ReportsPage(QWidget):
         for button in (self.print_button, self.save_button):
             button.setEnabled(False)
         self.status = QLabel(self)
+        self.status.setObjectName("report_status")
         self.status.setWordWrap(True)
         buttons = QHBoxLayout()
         for button in (self.generate_button, self.print_button, self.save_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
-        side = QWidget(self)
-        side_layout = QVBoxLayout(side)
-        side_layout.addLayout(form)
-        side_layout.addLayout(buttons)
-        side_layout.addWidget(self.status)
-        side_layout.addSpacing(16)
-        side_layout.addWidget(QLabel(self.tr("Innovations from a spreadsheet"), self))
-        data_row = QHBoxLayout()
+        # One section per job; more report options go into ``report_box``'s form.
+        self.report_box = QGroupBox(self.tr("Print a report"), self)
+        self.report_box.setObjectName("report_box")
+        self.report_form = form
+        report_layout = QVBoxLayout(self.report_box)
+        report_layout.addLayout(form)
+        report_layout.addLayout(buttons)
+        report_layout.addWidget(self.status)
+
+        self.import_box = QGroupBox(self.tr("Innovations from a spreadsheet"), self)
+        self.import_box.setObjectName("import_box")
         self.template_button = QPushButton(self.tr("Save import template…"), self)
         self.import_button = QPushButton(self.tr("Import innovations…"), self)
+        import_layout = QVBoxLayout(self.import_box)
+        import_hint = QLabel(
+            self.tr(
+                "Fill the template in Excel or LibreOffice, then import it: "
+                "every row is checked before anything is stored."
+            ),
+            self.import_box,
+        )
+        import_hint.setWordWrap(True)
+        import_layout.addWidget(import_hint)
+        data_row = QHBoxLayout()
         data_row.addWidget(self.template_button)
         data_row.addWidget(self.import_button)
         data_row.addStretch(1)
-        side_layout.addLayout(data_row)
+        import_layout.addLayout(data_row)
+
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.report_box)
+        side_layout.addWidget(self.import_box)
         side_layout.addStretch(1)
         side.setMinimumWidth(380)
 
@@ -173,13 +196,27 @@ class ReportsPage(QWidget):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setAccessibleName(self.tr("Report preview"))
+        # Until the first report, the preview's place says what to do (not a grey void).
+        self.empty_preview = QLabel(self)
+        self.empty_preview.setObjectName("empty_preview")
+        self.empty_preview.setWordWrap(True)
+        self.empty_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_preview.setMargin(24)
+        self.empty_preview.setFrameShape(QLabel.Shape.StyledPanel)
+        self.preview = QStackedWidget(self)
+        self.preview.addWidget(self.empty_preview)
+        self.preview.addWidget(self.view)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(side)
-        splitter.addWidget(self.view)
+        splitter.addWidget(self.preview)
         splitter.setStretchFactor(1, 1)
+        heading = self.tr("Reports")
+        title = QLabel(f"<h2>{heading}</h2>", self)
+        title.setObjectName("page_title")
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(title)
+        layout.addWidget(splitter, 1)
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
         # Show the start of a long record text (the date), not its end.
@@ -203,12 +240,54 @@ class ReportsPage(QWidget):
         self.province.setItemText(
             0, self.tr("(choose a province)") if kind == "hub" else self.tr("(all provinces)")
         )
+        self._explain()
+
+    def _explain(self) -> None:
+        """The empty preview names the inputs of the report chosen."""
+        if self.preview.currentWidget() is not self.empty_preview:
+            return
+        kind = self.kind_key()
+        record_type = KINDS[kind].record_type
+        if record_type and self.record.count() == 0:
+            what = self.tr(
+                "There is no record of this kind to print yet. Record one first, "
+                "or choose another report."
+            )
+        elif record_type:
+            what = self.tr(
+                "Choose the record to print (the one changed last is already chosen), "
+                "then press Generate."
+            )
+        elif kind == "hub":
+            what = self.tr("Choose the province and, if you like, a period, then press Generate.")
+        else:
+            what = self.tr("Narrow the report if you like, then press Generate.")
+        title = self.tr("No report yet")
+        self.empty_preview.setText(
+            f"<h3>{title}</h3><p>{what}</p><p>"
+            + self.tr("The preview appears here; print or save it from the buttons on the left.")
+            + "</p>"
+        )
 
     def _fill_records(self, record_type: str) -> None:
+        """The records of ``record_type``, keeping the one chosen, else the latest changed."""
+        keep = self.record.currentData()
         self.record.clear()
         for rid, text in record_choices(self.workspace, record_type):
             self.record.addItem(text, rid)
+        index = self.record.findData(keep) if keep else -1
+        if index < 0:
+            index = self.record.findData(dashboard.last_changed(record_type))
+        self.record.setCurrentIndex(max(index, 0) if self.record.count() else -1)
         self._show_record_start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Records may have been added since the page was last on show.
+        record_type = KINDS[self.kind_key()].record_type
+        if record_type:
+            self._fill_records(record_type)
+            self._explain()
 
     def _show_record_start(self) -> None:
         edit = self.record.lineEdit()
@@ -271,6 +350,7 @@ class ReportsPage(QWidget):
         self.generate_button.setEnabled(True)
         self.document.close()
         self.document.load(path)
+        self.preview.setCurrentWidget(self.view)
         self._current = Path(path)
         self._kind_of_current = self.kind_key()
         self.print_button.setEnabled(True)

@@ -109,7 +109,8 @@ class SyncPage(QWidget):
         self.lang = current_language()
         self._conflicts: list[dict[str, Any]] = []
         layout = QVBoxLayout(self)
-        title = QLabel(f"<h2>{self.tr('Synchronisation')}</h2>", self)
+        heading = self.tr("Synchronisation")
+        title = QLabel(f"<h2>{heading}</h2>", self)
         title.setObjectName("page_title")
         layout.addWidget(title)
         layout.addWidget(self._identity_box())

@@ -762,6 +762,10 @@ Offline records for public-service innovation hubs.</translation>
         <translation>Save as…</translation>
     </message>
     <message>
+        <source>Print a report</source>
+        <translation>Print a report</translation>
+    </message>
+    <message>
         <source>Innovations from a spreadsheet</source>
         <translation>Innovations from a spreadsheet</translation>
     </message>
@@ -774,12 +778,44 @@ Offline records for public-service innovation hubs.</translation>
         <translation>Import innovations…</translation>
     </message>
     <message>
+        <source>Fill the template in Excel or LibreOffice, then import it: every row is checked before anything is stored.</source>
+        <translation>Fill the template in Excel or LibreOffice, then import it: every row is checked before anything is stored.</translation>
+    </message>
+    <message>
         <source>Report preview</source>
         <translation>Report preview</translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
         <source>(choose a province)</source>
         <translation>(choose a province)</translation>
+    </message>
+    <message>
+        <source>There is no record of this kind to print yet. Record one first, or choose another report.</source>
+        <translation>There is no record of this kind to print yet. Record one first, or choose another report.</translation>
+    </message>
+    <message>
+        <source>Choose the record to print (the one changed last is already chosen), then press Generate.</source>
+        <translation>Choose the record to print (the one changed last is already chosen), then press Generate.</translation>
+    </message>
+    <message>
+        <source>Choose the province and, if you like, a period, then press Generate.</source>
+        <translation>Choose the province and, if you like, a period, then press Generate.</translation>
+    </message>
+    <message>
+        <source>Narrow the report if you like, then press Generate.</source>
+        <translation>Narrow the report if you like, then press Generate.</translation>
+    </message>
+    <message>
+        <source>No report yet</source>
+        <translation>No report yet</translation>
+    </message>
+    <message>
+        <source>The preview appears here; print or save it from the buttons on the left.</source>
+        <translation>The preview appears here; print or save it from the buttons on the left.</translation>
     </message>
     <message>
         <source>Choose a record first.</source>

@@ -759,6 +759,10 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
         <translation>Simpan sebagai…</translation>
     </message>
     <message>
+        <source>Print a report</source>
+        <translation>Cetak laporan</translation>
+    </message>
+    <message>
         <source>Innovations from a spreadsheet</source>
         <translation>Inovasi dari lembar kerja</translation>
     </message>
@@ -771,12 +775,44 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
         <translation>Impor inovasi…</translation>
     </message>
     <message>
+        <source>Fill the template in Excel or LibreOffice, then import it: every row is checked before anything is stored.</source>
+        <translation>Isi templat di Excel atau LibreOffice, lalu impor: setiap baris diperiksa sebelum ada yang disimpan.</translation>
+    </message>
+    <message>
         <source>Report preview</source>
         <translation>Pratinjau laporan</translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
         <source>(choose a province)</source>
         <translation>(pilih provinsi)</translation>
+    </message>
+    <message>
+        <source>There is no record of this kind to print yet. Record one first, or choose another report.</source>
+        <translation>Belum ada data jenis ini untuk dicetak. Catat dulu datanya, atau pilih laporan lain.</translation>
+    </message>
+    <message>
+        <source>Choose the record to print (the one changed last is already chosen), then press Generate.</source>
+        <translation>Pilih data yang akan dicetak (data yang terakhir diubah sudah dipilih), lalu tekan Buat.</translation>
+    </message>
+    <message>
+        <source>Choose the province and, if you like, a period, then press Generate.</source>
+        <translation>Pilih provinsi dan, bila perlu, periodenya, lalu tekan Buat.</translation>
+    </message>
+    <message>
+        <source>Narrow the report if you like, then press Generate.</source>
+        <translation>Persempit laporan bila perlu, lalu tekan Buat.</translation>
+    </message>
+    <message>
+        <source>No report yet</source>
+        <translation>Belum ada laporan</translation>
+    </message>
+    <message>
+        <source>The preview appears here; print or save it from the buttons on the left.</source>
+        <translation>Pratinjau muncul di sini; cetak atau simpan dengan tombol di sebelah kiri.</translation>
     </message>
     <message>
         <source>Choose a record first.</source>

@@ -4,6 +4,7 @@ main window opens when this page asks (``editRequested``)."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from PySide6.QtCore import QPoint, QSettings, Qt, Signal
@@ -37,6 +38,10 @@ from jipp_desktop.gui.record_model import RecordTableModel
 from jipp_desktop.gui.throttle import Throttle
 
 SEARCH_THROTTLE_MS = 150
+# Column widths when fitted to their content (px): no column wider than this, and the
+# long-text column never narrower than the other.
+MAX_COLUMN_WIDTH = 320
+MIN_TEXT_WIDTH = 200
 
 DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "innovation": (
@@ -141,16 +146,18 @@ class RecordListPage(QWidget):
         self.table.setSortingEnabled(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
-        header.setDefaultSectionSize(160)
-        header.setStretchLastSection(True)
-        title_field = record_type(type_name).title_field
-        for i, column in enumerate(self.model.columns):
-            if column.name in (title_field, "name", "title", "agenda", "event_name"):
-                header.resizeSection(i, 320)
+        header.setDefaultSectionSize(140)
+        # Widths come from the content (fit_columns) or the officer (remembered); a
+        # stretched last column would hide how wide the columns really are.
+        header.setStretchLastSection(False)
+        self._fitting = False
+        self._fitted = False
+        header.sectionResized.connect(self._column_resized)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
         self.model.refreshed.connect(self._show_count)
+        self.model.refreshed.connect(lambda _n: self._fit_once())
         QShortcut(
             QKeySequence(Qt.Key.Key_Delete),
             self.table,
@@ -359,6 +366,72 @@ class RecordListPage(QWidget):
 
     def _settings_key(self) -> str:
         return f"lists/{self.type_name}/columns"
+
+    def _widths_key(self) -> str:
+        return f"lists/{self.type_name}/widths"
+
+    def _fit_once(self) -> None:
+        """Size the columns to the first rows shown, unless the officer already has."""
+        if self._fitted or self.model.rowCount() == 0:
+            return
+        self._fitted = True
+        if not self._restore_widths():
+            self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its header and the rows on screen need (within limits);
+        the long-text column takes what is left, so the last column is never cut off."""
+        header = self.table.horizontalHeader()
+        shown = [i for i in range(len(self.model.columns)) if not self.table.isColumnHidden(i)]
+        if not shown:
+            return
+        self._fitting = True
+        try:
+            for i in shown:
+                self.table.resizeColumnToContents(i)
+                header.resizeSection(i, min(max(header.sectionSize(i), 60), MAX_COLUMN_WIDTH))
+            widest = self._flexible_column(shown)
+            spare = self.table.viewport().width() - sum(header.sectionSize(i) for i in shown)
+            header.resizeSection(widest, max(MIN_TEXT_WIDTH, header.sectionSize(widest) + spare))
+        finally:
+            self._fitting = False
+
+    def _flexible_column(self, shown: list[int]) -> int:
+        """The column that grows or shrinks to fill the list: the title, else the widest."""
+        long_text = {record_type(self.type_name).title_field, "title", "name", "agenda"}
+        for i in shown:
+            if self.model.columns[i].name in long_text:
+                return i
+        header = self.table.horizontalHeader()
+        return max(shown, key=header.sectionSize)
+
+    def _column_resized(self, index: int, _old: int, new: int) -> None:
+        if self._fitting or not self._fitted or new == 0:
+            return  # our own sizing, or a column being hidden
+        widths = self._saved_widths()
+        widths[self.model.columns[index].name] = new
+        self._settings.setValue(self._widths_key(), json.dumps(widths, sort_keys=True))
+
+    def _saved_widths(self) -> dict[str, int]:
+        raw = self._settings.value(self._widths_key())
+        try:
+            widths = json.loads(raw) if isinstance(raw, str) else {}
+        except ValueError:
+            return {}
+        return {k: int(v) for k, v in widths.items() if isinstance(v, int) and v > 0}
+
+    def _restore_widths(self) -> bool:
+        widths = self._saved_widths()
+        if not widths:
+            return False
+        self._fitting = True
+        try:
+            for i, column in enumerate(self.model.columns):
+                if column.name in widths:
+                    self.table.horizontalHeader().resizeSection(i, widths[column.name])
+        finally:
+            self._fitting = False
+        return True
 
     def _restore_columns(self) -> None:
         saved = self._settings.value(self._settings_key())

@@ -10,7 +10,9 @@ from jipp_desktop.cli import exit_codes
 from jipp_desktop.cli.main import Context
 from jipp_desktop.core.query import ListQuery
 from jipp_desktop.core.registry import RECORD_TYPES
-from jipp_desktop.reports.catalog import ReportRequest, generate
+from jipp_desktop.reports.catalog import KINDS, ReportRequest, generate
+from jipp_desktop.reports.cover import generate_cover_letter
+from jipp_desktop.reports.cover_letter import Letter
 from jipp_desktop.reports.innovation_import import import_innovations, write_template
 from jipp_desktop.reports.register import check_province
 from jipp_desktop.reports.tabular import SIGNATORIES, export_rows
@@ -26,6 +28,8 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     ):
         p = kinds.add_parser(kind, help=text)
         p.add_argument("id")
+        if kind == "visit":
+            p.add_argument("--number", default=None, help="the report's Nomor")
         _out(p)
     hub = kinds.add_parser("hub", help="hub summary for a province and period")
     hub.add_argument("province", help="province code, e.g. 53")
@@ -39,6 +43,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     reg.add_argument("--province", default=None, help="province code, e.g. 53")
     reg.add_argument("--search", default=None)
     _out(reg)
+    _cover_letter(kinds)
     report.set_defaults(handler=report_cmd)
 
     export = sub.add_parser("export", help="write a list of records to XLSX or CSV")
@@ -72,6 +77,27 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     tpl.set_defaults(handler=template_cmd)
 
 
+def _cover_letter(kinds: argparse._SubParsersAction[Any]) -> None:
+    letter = kinds.add_parser("cover-letter", help="cover letter (surat pengantar) for a report")
+    letter.add_argument("--for", dest="for_kind", required=True, choices=tuple(KINDS))
+    letter.add_argument("--id", default="", help="the record of a single-record report")
+    letter.add_argument("--province", default=None, help="province code, e.g. 53")
+    letter.add_argument("--from", dest="date_from", default=None, help="YYYY-MM-DD")
+    letter.add_argument("--to", dest="date_to", default=None, help="YYYY-MM-DD")
+    letter.add_argument("--year", type=int, default=None)
+    letter.add_argument("--search", default=None)
+    letter.add_argument("--number", default="", help="Nomor of the letter")
+    letter.add_argument("--nature", default="", help="Sifat (default Biasa)")
+    letter.add_argument("--subject", default="", help="Perihal (default: Penyampaian …)")
+    letter.add_argument("--addressee", default="", help="after Yth.")
+    letter.add_argument("--addressee-place", default="", help='"di …" under the addressee')
+    letter.add_argument("--place", default="", help="place before the date")
+    letter.add_argument(
+        "--with-report", action="store_true", help="the report follows the letter in one PDF"
+    )
+    _out(letter)
+
+
 def _out(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     parser.add_argument(
@@ -94,17 +120,25 @@ def _lang(args: argparse.Namespace, ws: Any) -> str:
 
 def report_cmd(args: argparse.Namespace, ctx: Context) -> int:
     request = ReportRequest(
-        kind=args.kind,
+        kind=getattr(args, "for_kind", None) or args.kind,
         record_id=getattr(args, "id", ""),
         province=getattr(args, "province", None) or "",
         date_from=getattr(args, "date_from", None),
         date_to=getattr(args, "date_to", None),
         year=getattr(args, "year", None),
         search=getattr(args, "search", None),
+        paper=args.paper,
+        credit=args.credit,
+        number=getattr(args, "number", None) if args.kind == "visit" else None,
     )
     with ctx.workspace(readonly=True) as ws:
         lang = _lang(args, ws)
-        pages = generate(ws, request, args.out, lang=lang)
+        if args.kind == "cover-letter":
+            pages = generate_cover_letter(
+                ws, request, _letter(args), args.out, with_report=args.with_report, lang=lang
+            )
+        else:
+            pages = generate(ws, request, args.out, lang=lang)
     _say(
         ctx,
         lang,
@@ -112,6 +146,18 @@ def report_cmd(args: argparse.Namespace, ctx: Context) -> int:
         f"Report written to {args.out} ({pages} page{'s' if pages != 1 else ''}).",
     )
     return exit_codes.OK
+
+
+def _letter(args: argparse.Namespace) -> Letter:
+    return Letter(
+        report_title="",
+        number=args.number,
+        nature=args.nature,
+        subject=args.subject,
+        addressee=args.addressee,
+        addressee_place=args.addressee_place,
+        place=args.place,
+    )
 
 
 def export_cmd(args: argparse.Namespace, ctx: Context) -> int:

@@ -243,7 +243,7 @@ def field_list(
         [
             Paragraph(escape(label), styles.label),
             Paragraph(":", styles.body),
-            Paragraph(escape(value) if value not in (None, "") else "-", styles.body),
+            Paragraph(escape(value) if value not in (None, "") else EMPTY, styles.body),
         ]
         for label, value in pairs
     ]
@@ -472,3 +472,30 @@ class Sections:
             CondPageBreak(25 * mm),
             Paragraph(f"{letter}. {escape(title)}", self.styles.heading),
         ]
+
+
+def approval_signers(settings: Any, lang: str, place_date: str) -> list[Signer]:
+    """ "Mengetahui," (the approval setting) on the left, the officer who made the summary
+    on the right under the place and date; no approval block when none is set."""
+    tr = Tr(lang)
+    get = settings.get
+    signers = []
+    if get("approval_name"):
+        signers.append(
+            Signer(
+                above=tr("Mengetahui,", "Acknowledged by,"),
+                position=get("approval_position"),
+                name=get("approval_name"),
+                nip=get("approval_nip") or None,
+            )
+        )
+    if get("officer_name"):
+        signers.append(
+            Signer(
+                above=place_date,
+                position=get("officer_position") or tr("Petugas", "Officer"),
+                name=get("officer_name"),
+                nip=get("officer_nip") or None,
+            )
+        )
+    return signers

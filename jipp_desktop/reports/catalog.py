@@ -52,6 +52,7 @@ class ReportRequest:
     filters: dict[str, Any] | None = None
     paper: str | None = None  # "a4" or "f4"; None takes the settings' paper
     credit: bool | None = None  # the app's name in the footer; None takes the settings
+    number: str | None = None  # the visit report's Nomor (the visit record has none)
 
 
 def generate(
@@ -83,7 +84,7 @@ def _generate(
     if kind == "innovation":
         return build_innovation(ctx, request.record_id, out, progress)
     if kind == "visit":
-        return build_visit(ctx, request.record_id, out, progress)
+        return build_visit(ctx, request.record_id, out, progress, number=request.number)
     if kind == "commitment":
         return build_commitment(ctx, request.record_id, out, progress)
     if kind == "hub":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,6 +69,10 @@ class ReportContext:
             paper=self.paper,
             credit=self.credit,
         )
+
+    @property
+    def today(self) -> dt.date:
+        return dt.date.today()
 
     def officer(self) -> tuple[str, str, str]:
         """(name, position, NIP) of the officer who signs the app's own reports."""

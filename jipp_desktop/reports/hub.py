@@ -7,12 +7,20 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from jipp_desktop.core import idformat, vocab
 from jipp_desktop.core.query import ListQuery
 from jipp_desktop.reports import data
-from jipp_desktop.reports.blocks import BASE_FONT, EMPTY, Sections, data_table, empty_note
+from jipp_desktop.reports.blocks import (
+    BASE_FONT,
+    EMPTY,
+    Sections,
+    approval_signers,
+    data_table,
+    empty_note,
+    signature_rows,
+)
 from jipp_desktop.reports.charts import bar_chart
 from jipp_desktop.reports.columns import Column
 from jipp_desktop.reports.context import ReportContext
@@ -22,7 +30,7 @@ from jipp_desktop.reports.innovation import progress_text
 from jipp_desktop.reports.params import describe_period, make_period
 from jipp_desktop.reports.register import check_province, register_columns, register_rows
 from jipp_desktop.reports.styles import Styles, make_styles
-from jipp_desktop.reports.text import Tr, escape
+from jipp_desktop.reports.text import Tr, escape, venue
 
 TOP_CATEGORIES = 10
 
@@ -226,7 +234,7 @@ def build_hub(
                 Column(tr("Wilayah", "Region")),
                 Column("Status"),
                 Column(tr("Mulai", "Started"), "fixed"),
-                Column(tr("Rencana Aksi", "Action plan"), weight=0.6),
+                Column(tr("Rencana Aksi", "Action plan"), "fixed"),
             ],
             rep_rows,
             width,
@@ -239,7 +247,7 @@ def build_hub(
         [
             n,
             idformat.format_period(v.start_date, v.end_date, lang),
-            ", ".join(x for x in (v.place, ctx.regions.name(v.regency_code)) if x),
+            venue(v.place, ctx.regions.name(v.regency_code)),
             v.mentors,
             v.participants,
             v.obstacles,
@@ -295,4 +303,15 @@ def build_hub(
         if fu_rows
         else empty_note(s, tr)
     )
+    story += _approval(ctx, s, width)
     return build_pdf(story, out, meta, sink)
+
+
+def _approval(ctx: ReportContext, s: Styles, width: float) -> list[Flowable]:
+    """The "Mengetahui," block and the officer's signature, kept together at the end."""
+    today = idformat.format_date(ctx.today, ctx.lang)
+    signers = approval_signers(ctx.settings, ctx.lang, today)
+    if not signers:
+        return []
+    rows = signature_rows(s, signers, width, ctx.lang, columns=2)
+    return [KeepTogether([Spacer(1, 8 * mm), *rows])]

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from jipp_desktop.core import idformat, vocab
 from jipp_desktop.reports import data
@@ -16,7 +16,9 @@ from jipp_desktop.reports.blocks import (
     CellParagraph,
     PagedTable,
     Sections,
+    approval_signers,
     empty_note,
+    signature_rows,
 )
 from jipp_desktop.reports.charts import bar_chart
 from jipp_desktop.reports.columns import Column, fit_widths, header_style
@@ -192,4 +194,15 @@ def build_national(
         *section(tr("Grafik", "Charts")),
         charts,
     ]
+    story += _approval(ctx, s, width)
     return build_pdf(story, out, meta, sink)
+
+
+def _approval(ctx: ReportContext, s: Styles, width: float) -> list[Flowable]:
+    """The "Mengetahui," block and the officer's signature, kept together at the end."""
+    today = idformat.format_date(ctx.today, ctx.lang)
+    signers = approval_signers(ctx.settings, ctx.lang, today)
+    if not signers:
+        return []
+    rows = signature_rows(s, signers, width, ctx.lang, columns=2)
+    return [KeepTogether([Spacer(1, 8 * mm), *rows])]

@@ -25,3 +25,12 @@ def escape(text: object) -> str:
         return ""
     out = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return out.replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def venue(place: str | None, region: str | None) -> str:
+    """ "Aula Bappeda, Kabupaten Belu"; the region is not repeated when the place already
+    names it ("Aula UPTD Puskesmas Kota Gunungsitoli", not "…, Kota Gunungsitoli")."""
+    place, region = (place or "").strip(), (region or "").strip()
+    if not region or region.casefold() in place.casefold():
+        return place
+    return f"{place}, {region}" if place else region

@@ -26,7 +26,7 @@ from jipp_desktop.reports.document import Progress, ProgressSink, build_pdf, fra
 from jipp_desktop.reports.fonts import register_fonts
 from jipp_desktop.reports.photos import image_attachments
 from jipp_desktop.reports.styles import Styles, make_styles
-from jipp_desktop.reports.text import Tr, escape
+from jipp_desktop.reports.text import Tr, escape, venue
 
 BLANK_NAME = "(" + "." * 40 + ")"
 
@@ -57,8 +57,23 @@ def _people_table(
     return data_table(s, columns, body, width)
 
 
+def _days(rec: dict[str, Any], lang: str) -> str:
+    """ "Kamis, 16 Januari 2025", or both ends with their weekdays for a longer visit."""
+    start, end = rec["start_date"], rec.get("end_date")
+    first = idformat.format_date(start, lang, with_day=True)
+    if not end or end == start:
+        return first
+    word = "s.d." if lang == "id" else "to"
+    return f"{first} {word} {idformat.format_date(end, lang, with_day=True)}"
+
+
 def build_visit(
-    ctx: ReportContext, visit_id: str, out: Path | str, progress: Progress | None = None
+    ctx: ReportContext,
+    visit_id: str,
+    out: Path | str,
+    progress: Progress | None = None,
+    *,
+    number: str | None = None,
 ) -> int:
     tr, lang = Tr(ctx.lang), ctx.lang
     sink = ProgressSink(progress)
@@ -71,21 +86,21 @@ def build_visit(
     meta = ctx.meta(tr("Laporan Pendampingan", "Mentoring Visit Report") + f" – {hub['name']}")
     width = frame_width(meta)
     regency = ctx.regions.name(rec["regency_code"])
-    period = idformat.format_period(rec["start_date"], rec.get("end_date"), lang)
-    venue = ", ".join(x for x in (rec.get("place"), regency) if x)
+    where = venue(rec.get("place"), regency)
     section = Sections(s)
 
     story: list[Flowable] = [
         Spacer(1, 2 * mm),
         Paragraph(escape(tr("LAPORAN PENDAMPINGAN", "MENTORING VISIT REPORT")), s.title),
-        Paragraph(escape(tr("Simpul Inovasi ", "Innovation hub ") + str(hub["name"])), s.subtitle),
+        Paragraph(escape(str(hub["name"])), s.subtitle),
+        Paragraph(escape(tr("Nomor: ", "Number: ") + (number or "." * 30)), s.subtitle),
         field_list(
             s,
             [
                 (tr("Simpul Inovasi", "Innovation hub"), hub["name"]),
                 (tr("Provinsi", "Province"), ctx.regions.name(hub["province_code"])),
-                (tr("Waktu", "Date"), period),
-                (tr("Tempat", "Place"), venue),
+                (tr("Hari/Tanggal", "Day/date"), _days(rec, lang)),
+                (tr("Tempat", "Place"), where),
                 (tr("Jumlah Pendamping", "Mentors"), len(rec["mentors"])),
                 (tr("Jumlah Peserta", "Participants"), len(rec["participants"])),
             ],

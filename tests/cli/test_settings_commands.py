@@ -4,6 +4,7 @@ by the core before anything is stored."""
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,28 @@ def test_demo_data_fills_a_kop_without_overwriting_the_officer(tmp_path: Path) -
     assert values["letterhead_title"] == "Pemerintah Provinsi Nusa Tenggara Timur"
     assert values["approval_position"] == "Kepala Biro Organisasi"
     assert values["officer_name"] == "Petugas Sendiri"
+
+
+def test_report_options_paper_credit_and_cover_letter(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert cli(data, "demo-data").status == exit_codes.OK
+    commitment = json.loads(cli(data, "record", "list", "commitment", "--json").out)[0]["id"]
+    pdf = tmp_path / "c.pdf"
+    result = cli(data, "report", "commitment", commitment, "--out", str(pdf), "--paper", "f4",
+                 "--no-credit")  # fmt: skip
+    assert result.status == exit_codes.OK, result.err
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert "609.449 x 935.433 pts" in info  # 215 x 330 mm
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "JIPP Desktop" not in text and "Sidik data" in text
+    letter = tmp_path / "letter.pdf"
+    result = cli(data, "report", "cover-letter", "--for", "national", "--year", "2023",
+                 "--number", "065/1/2025", "--addressee", "Deputi", "--with-report",
+                 "--out", str(letter))  # fmt: skip
+    assert result.status == exit_codes.OK, result.err
+    text = subprocess.run(["pdftotext", str(letter), "-"], capture_output=True, text=True).stdout
+    assert "065/1/2025" in text and "Rekapitulasi Nasional Tahun 2023" in text
+    assert "REKAPITULASI NASIONAL SIMPUL INOVASI" in text
+    bad = cli(data, "report", "cover-letter", "--for", "commitment", "--id", "nope",
+              "--out", str(tmp_path / "x.pdf"))  # fmt: skip
+    assert bad.status != exit_codes.OK and not (tmp_path / "x.pdf").exists()

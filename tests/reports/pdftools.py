@@ -120,3 +120,13 @@ def outline(pdf: Path) -> list[str]:
         return titles
 
     return walk(data["outlines"])
+
+
+def layout_text(pdf: Path, first: int | None = None, last: int | None = None) -> str:
+    """The text as laid out, so a label and its value on one line read as one line."""
+    args = ["pdftotext", "-layout", "-enc", "UTF-8"]
+    if first is not None:
+        args += ["-f", str(first)]
+    if last is not None:
+        args += ["-l", str(last)]
+    return _run(*args, str(pdf), "-")

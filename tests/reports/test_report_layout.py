@@ -9,8 +9,11 @@ import pdftools
 import pytest
 from report_sample import LONG_TEXT, seed
 
+from jipp_desktop.core.query import ListQuery
 from jipp_desktop.core.workspace import Workspace, open_workspace
 from jipp_desktop.reports.catalog import ReportRequest, generate
+from jipp_desktop.reports.cover import generate_cover_letter
+from jipp_desktop.reports.cover_letter import Letter
 
 LONG_POSITION = (
     "Kepala Pusat Penelitian dan Pengembangan Inovasi Daerah pada Badan Strategi Kebijakan "
@@ -127,3 +130,86 @@ def test_credit_can_be_left_out_of_a_document_to_sign(ws: tuple[Workspace, Path,
     generate(workspace, ReportRequest("commitment", record_id=commitment, credit=False), pdf)
     text = pdftools.text(pdf)
     assert "JIPP Desktop" not in text and "Dibuat" in text and "Sidik data" in text
+
+
+def test_cover_letter_alone_and_with_its_report(ws: tuple[Workspace, Path, str]) -> None:
+    workspace, folder, _ = ws
+    request = ReportRequest("hub", province="53", date_from="2023-01-01", date_to="2023-12-31")
+    letter = Letter(
+        report_title="",
+        number="000.1.2/45/ORG/2025",
+        addressee="Deputi Bidang Pelayanan Publik Kementerian PANRB",
+        addressee_place="Jakarta",
+        place="Kupang",
+    )
+    alone = folder / "letter.pdf"
+    assert generate_cover_letter(workspace, request, letter, alone) == 1
+    text = pdftools.squash(pdftools.layout_text(alone))
+    for expected in (
+        "PEMERINTAH PROVINSI NUSA TENGGARA TIMUR",
+        "Nomor : 000.1.2/45/ORG/2025",
+        "Sifat : Biasa",
+        "Lampiran : 1 (satu) berkas",
+        "Perihal : Penyampaian Ringkasan Simpul Inovasi",
+        "Yth. Deputi Bidang Pelayanan Publik Kementerian PANRB di Jakarta",
+        "Bersama ini kami sampaikan Ringkasan Simpul Inovasi Provinsi Nusa Tenggara Timur",
+        "Kupang, 30 November",
+        "Maria Goreti Ndoen, S.Sos., M.Si.",  # no approval set: the officer signs
+        "NIP 19860926 201505 1 001",
+    ):
+        assert expected in text, expected
+    both = folder / "letter-and-report.pdf"
+    pages = generate_cover_letter(workspace, request, letter, both, with_report=True)
+    assert pages == pdftools.page_count(both) > 1
+    first, second = pdftools.pages_text(both)[:2]
+    assert f"berkas, {pages - 1} (" in pdftools.squash(first)
+    assert "RINGKASAN SIMPUL INOVASI" in second and "Yth." not in second
+    english = folder / "letter-en.pdf"
+    generate_cover_letter(workspace, request, letter, english, lang="en")
+    text = pdftools.squash(pdftools.text(english))
+    assert "Submission of the Hub summary for Nusa Tenggara Timur, period 1 January" in text
+
+
+def test_summaries_carry_the_approval_block(ws: tuple[Workspace, Path, str]) -> None:
+    workspace, folder, _ = ws
+    approval = {
+        "approval_name": "Dr. Yosef Nae Soi, M.M.",
+        "approval_position": "Kepala Biro Organisasi",
+        "approval_nip": "197203151998031007",
+    }
+    workspace.settings.update(approval)
+    try:
+        for kind, request in (
+            ("hub", ReportRequest("hub", province="53")),
+            ("national", ReportRequest("national")),
+        ):
+            pdf = folder / f"{kind}-approval.pdf"
+            generate(workspace, request, pdf)
+            last = pdftools.squash(pdftools.pages_text(pdf)[-1])
+            for expected in (
+                "Mengetahui,",
+                "Kepala Biro Organisasi,",
+                "Dr. Yosef Nae Soi, M.M.",
+                "NIP 19720315 199803 1 007",
+                "Maria Goreti Ndoen, S.Sos., M.Si.",
+            ):
+                assert expected in last, (kind, expected)
+            words = pdftools.words(pdf, pdftools.page_count(pdf))
+            names = [_line_of(words, "Dr. Yosef")[0], _line_of(words, "Maria Goreti")[0]]
+            assert abs(names[0].y1 - names[1].y1) < 0.5
+    finally:
+        workspace.settings.update(dict.fromkeys(approval, ""))
+    pdf = folder / "hub-no-approval.pdf"
+    generate(workspace, ReportRequest("hub", province="53"), pdf)
+    assert "Mengetahui" not in pdftools.text(pdf)
+
+
+def test_visit_report_has_a_number_and_the_weekdays(ws: tuple[Workspace, Path, str]) -> None:
+    workspace, folder, _ = ws
+    visit = workspace.records.list("visit", ListQuery(limit=1))[0]["id"]
+    pdf = folder / "visit-number.pdf"
+    generate(workspace, ReportRequest("visit", record_id=visit, number="094/12/ORG/2023"), pdf)
+    text = pdftools.squash(pdftools.layout_text(pdf, 1, 1))
+    assert "Nomor: 094/12/ORG/2023" in text
+    assert "Hari/Tanggal : Senin, 14 Agustus 2023 s.d. Rabu, 16 Agustus 2023" in text
+    assert "Simpul Inovasi Lopo" not in text  # the hub's own name, not "Simpul Inovasi …"

@@ -106,7 +106,7 @@ def test_visit_report_lists_people_followups_and_signatures(built: Built) -> Non
     text = pdftools.squash(pdftools.text(pdf))
     for expected in (
         "LAPORAN PENDAMPINGAN",
-        "14–16 Agustus 2023",
+        "Senin, 14 Agustus 2023 s.d. Rabu, 16 Agustus 2023",
         "Aula Biro Organisasi Setda NTT, Kota Kupang",
         "Dr. Rahmat Hidayat",
         "Peserta Nomor 12",

@@ -457,20 +457,56 @@ def photo_grid(
     return [table]
 
 
-class Sections:
-    """Numbered section headings (A., B., …) as Indonesian reports letter them."""
+class Bookmark(Flowable):
+    """An entry of the PDF outline (the reader's bookmarks panel) at this point."""
 
-    def __init__(self, styles: Styles) -> None:
+    def __init__(self, title: str, key: str, level: int = 0) -> None:
+        super().__init__()
+        self.title, self.key, self.level = title, key, level
+        self.width = self.height = 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkHorizontal(self.key, 0, 0)
+        self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
+
+
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
+
+
+def headline(text: str) -> str:
+    """English headings in title case ("Replications and Action-Plan Progress")."""
+    words = text.split(" ")
+    out = []
+    for i, word in enumerate(words):
+        parts = word.split("-")
+        if i and word.lower() in _SMALL_WORDS:
+            out.append(word.lower())
+        else:
+            out.append("-".join(p[:1].upper() + p[1:] for p in parts))
+    return " ".join(out)
+
+
+class Sections:
+    """Numbered section headings (A., B., …) as Indonesian reports letter them, each an
+    entry of the PDF outline."""
+
+    def __init__(self, styles: Styles, lang: str = "id") -> None:
         self.styles = styles
+        self.lang = lang
         self.count = 0
 
     def __call__(self, title: str) -> list[Flowable]:
         letter = chr(ord("A") + self.count)
         self.count += 1
-        # Never leave a heading alone at the foot of a page.
+        text = f"{letter}. {headline(title) if self.lang == 'en' else title}"
+        # The heading style keeps it with what follows; the bookmark rides along with it.
         return [
             CondPageBreak(25 * mm),
-            Paragraph(f"{letter}. {escape(title)}", self.styles.heading),
+            Bookmark(text, f"section-{self.count}"),
+            Paragraph(escape(text), self.styles.heading),
         ]
 
 

@@ -66,6 +66,7 @@ def build_commitment(
         tr("Pernyataan Komitmen", "Statement of Commitment")
         + (f" {rec['number']}" if rec.get("number") else ""),
         subject=vocab.label("commitment_kind", rec.get("kind"), ctx.lang),
+        province=rec["province_code"],
     )
     sink.data(1, 1)
     width = frame_width(meta)

@@ -11,6 +11,7 @@ from jipp_desktop.core.validation import Regions
 from jipp_desktop.reports.digest import report_digest
 from jipp_desktop.reports.document import PAPERS, Letterhead, ReportMeta
 from jipp_desktop.reports.errors import invalid
+from jipp_desktop.reports.zones import local_time
 
 
 @dataclass
@@ -56,8 +57,12 @@ class ReportContext:
             credit=settings.get("report_credit") != "0" if credit is None else credit,
         )
 
-    def meta(self, title: str, *, landscape: bool = False, subject: str = "") -> ReportMeta:
-        """Page furniture for a report; reading the kop checks the logo file first."""
+    def meta(
+        self, title: str, *, landscape: bool = False, subject: str = "", province: str = ""
+    ) -> ReportMeta:
+        """Page furniture for a report; reading the kop checks the logo file first.
+        ``province`` (the report's, else the settings') gives the zone of the time."""
+        made, zone = local_time(province or self.settings.get("province_code"))
         return ReportMeta(
             title=title,
             lang=self.lang,
@@ -68,6 +73,8 @@ class ReportContext:
             landscape=landscape,
             paper=self.paper,
             credit=self.credit,
+            generated_at=made,
+            zone=zone,
         )
 
     @property

@@ -38,6 +38,45 @@ class Period:
         return cond
 
     @property
+    def bounded(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    def where_dated(self, column: Any) -> Any:
+        """Rows dated in the period; for an unbounded period every row, dated or not."""
+        return self.where(column) if self.bounded else peewee.SQL("1")
+
+    def where_year(self, column: Any) -> Any:
+        """Rows whose year (an integer column) falls in the period's years."""
+        if not self.bounded:
+            return peewee.SQL("1")
+        cond = column.is_null(False)
+        if self.start is not None:
+            cond &= column >= self.start.year
+        if self.end is not None:
+            cond &= column <= self.end.year
+        return cond
+
+    def has_date(self, value: str | None) -> bool:
+        """The same test as ``where_dated`` on one ISO date from a record dict."""
+        if not self.bounded:
+            return True
+        if not value:
+            return False
+        day = str(value)[:10]
+        return (self.start is None or day >= self.start.isoformat()) and (
+            self.end is None or day <= self.end.isoformat()
+        )
+
+    def has_year(self, year: int | None) -> bool:
+        if not self.bounded:
+            return True
+        if year is None:
+            return False
+        return (self.start is None or year >= self.start.year) and (
+            self.end is None or year <= self.end.year
+        )
+
+    @property
     def as_of(self) -> dt.date:
         """The day "overdue" is judged on: the period's end, or today for a running one."""
         today = dt.date.today()
@@ -113,10 +152,12 @@ def hub_figures(province: str, period: Period) -> HubFigures:
         .order_by(m.Hub.name)
         .dicts()
     )
-    in_prov = m.alive(i) & (i.province_code == province)
+    # A period limits every figure: innovations by the year they started, replications by
+    # their start date, visits by theirs.
+    in_prov = m.alive(i) & (i.province_code == province) & period.where_year(i.year_started)
     out.innovations_by_stage = _count_by(i, i.stage, in_prov)
     out.innovations_by_category = _count_by(i, i.category, in_prov)
-    rep_where = m.alive(r) & (r.province_code == province)
+    rep_where = m.alive(r) & (r.province_code == province) & period.where_dated(r.started_on)
     out.replications_by_status = _count_by(r, r.status, rep_where)
     out.replications_started = r.select().where(rep_where & period.where(r.started_on)).count()
     visit_where = m.alive(v) & _visit_in_province(province) & period.where(v.start_date)

@@ -101,6 +101,7 @@ class ReportMeta:
     paper: str = "a4"
     credit: bool = True  # "… dengan JIPP Desktop 0.1.0" in the footer
     generated_at: dt.datetime = field(default_factory=dt.datetime.now)
+    zone: str = ""  # "WIB", "WITA" or "WIT", the zone generated_at is in
 
     @property
     def pagesize(self) -> tuple[float, float]:
@@ -262,6 +263,7 @@ class _Furniture:
         y = MARGIN_BOTTOM - 8 * mm
         canvas.line(MARGIN_X, y + 4 * mm, self.width - MARGIN_X, y + 4 * mm)
         made = idformat.format_datetime(meta.generated_at, meta.lang)
+        made += f" {meta.zone}" if meta.zone else ""
         canvas.setFont(FAMILY, 7)
         made_line = tr(f"Dibuat {made}", f"Generated {made}")
         if meta.credit:

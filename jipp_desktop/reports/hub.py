@@ -91,6 +91,7 @@ def _charts(fig: data.HubFigures, width: float, lang: str, tr: Tr) -> list[Flowa
                     stages,
                     half,
                     label_width=70,
+                    lang=lang,
                 ),
                 bar_chart(
                     tr("Progres replikasi (status)", "Replication progress (status)"),
@@ -98,6 +99,7 @@ def _charts(fig: data.HubFigures, width: float, lang: str, tr: Tr) -> list[Flowa
                     half,
                     label_width=105,
                     colour_index=3,
+                    lang=lang,
                 ),
             ]
         ],
@@ -116,15 +118,20 @@ def _charts(fig: data.HubFigures, width: float, lang: str, tr: Tr) -> list[Flowa
             cats,
             width,
             colour_index=1,
+            lang=lang,
             empty_text=tr("(tidak ada data)", "(no data)"),
         ),
     ]
 
 
-def _replication_rows(ctx: ReportContext, province: str) -> list[list[Any]]:
-    reps = ctx.records.list(
-        "replication", ListQuery(filters={"province_code": province}, sort="started_on")
-    )
+def _replication_rows(ctx: ReportContext, province: str, period: data.Period) -> list[list[Any]]:
+    reps = [
+        r
+        for r in ctx.records.list(
+            "replication", ListQuery(filters={"province_code": province}, sort="started_on")
+        )
+        if period.has_date(r.get("started_on"))
+    ]
     titles = data.innovation_titles(r["innovation_id"] for r in reps)
     agencies = data.agency_names(r.get("adopting_agency_id") for r in reps)
     steps = data.step_progress(r["id"] for r in reps)
@@ -159,14 +166,19 @@ def build_hub(
     sink = ProgressSink(progress, data_share=0.3)
     province_name = ctx.regions.name(province)
     meta = ctx.meta(
-        tr("Ringkasan Simpul Inovasi", "Innovation Hub Summary") + f" – {province_name}"
+        tr("Ringkasan Simpul Inovasi", "Innovation Hub Summary") + f" – {province_name}",
+        province=province,
     )
     fig = data.hub_figures(province, period)
     sink.data(1, 5)
-    innovations = ctx.records.list("innovation", ListQuery(filters={"province_code": province}))
+    innovations = [
+        r
+        for r in ctx.records.list("innovation", ListQuery(filters={"province_code": province}))
+        if period.has_year(r.get("year_started"))
+    ]
     inno_rows = register_rows(ctx, innovations)
     sink.data(2, 5)
-    rep_rows = _replication_rows(ctx, province)
+    rep_rows = _replication_rows(ctx, province, period)
     sink.data(3, 5)
     visits = data.visit_lines(province, period)
     sink.data(4, 5)
@@ -176,7 +188,7 @@ def build_hub(
     register_fonts()
     s = make_styles(lang)
     width = frame_width(meta)
-    section = Sections(s)
+    section = Sections(s, lang)
     hub_names = ", ".join(h["name"] for h in fig.hubs) or tr("(belum ada simpul)", "(no hub yet)")
     statuses = ", ".join(sorted({vocab.label("hub_status", h["status"], lang) for h in fig.hubs}))
     story: list[Flowable] = [
@@ -185,15 +197,23 @@ def build_hub(
             escape(tr(f"Provinsi {province_name}", f"Province of {province_name}")), s.subtitle
         ),
         Paragraph(
-            escape(
-                f"{hub_names}"
-                + (f" ({statuses})" if statuses else "")
-                + " · "
-                + tr("Periode: ", "Period: ")
-                + describe_period(period, lang)
+            "<b>"
+            + escape(tr("Periode: ", "Period: ") + describe_period(period, lang))
+            + "</b>"
+            + (
+                escape(
+                    tr(
+                        " (inovasi menurut tahun mulai, replikasi dan kunjungan menurut "
+                        "tanggal mulai)",
+                        " (innovations by year started, replications and visits by start date)",
+                    )
+                )
+                if period.bounded
+                else ""
             ),
             s.subtitle,
         ),
+        Paragraph(escape(f"{hub_names}" + (f" ({statuses})" if statuses else "")), s.subtitle),
         *section(tr("Angka Utama", "Key figures")),
         _figures_table(
             s,

@@ -62,9 +62,12 @@ def build_innovation(
     sink.data(1, 1)
     register_fonts()
     s = make_styles(ctx.lang)
-    meta = ctx.meta(tr("Profil Inovasi", "Innovation Profile") + f" – {rec['title']}")
+    meta = ctx.meta(
+        tr("Profil Inovasi", "Innovation Profile") + f" – {rec['title']}",
+        province=rec["province_code"],
+    )
     width = frame_width(meta)
-    section = Sections(s)
+    section = Sections(s, lang)
     contact = ", ".join(
         x
         for x in (rec.get("contact_name"), rec.get("contact_phone"), rec.get("contact_email"))

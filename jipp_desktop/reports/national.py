@@ -130,7 +130,7 @@ def build_national(
     register_fonts()
     s = make_styles(lang)
     width = frame_width(meta)
-    section = Sections(s)
+    section = Sections(s, lang)
     scope = (
         tr(f"Tahun {year}", f"Year {year}")
         if year is not None
@@ -154,6 +154,7 @@ def build_national(
                     top,
                     width * 0.6 - 6,
                     colour_index=1,
+                    lang=lang,
                     empty_text=tr("(tidak ada data)", "(no data)"),
                 ),
                 bar_chart(
@@ -162,6 +163,7 @@ def build_national(
                     width * 0.4 - 6,
                     label_width=110,
                     colour_index=5,
+                    lang=lang,
                 ),
             ]
         ],

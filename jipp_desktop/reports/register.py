@@ -89,7 +89,11 @@ def build_register(
     tr = Tr(ctx.lang)
     check_province(ctx, query.filters.get("province_code"))
     sink = ProgressSink(progress)
-    meta = ctx.meta(tr("Register Inovasi", "Innovation Register"), landscape=True)
+    meta = ctx.meta(
+        tr("Register Inovasi", "Innovation Register"),
+        landscape=True,
+        province=query.filters.get("province_code") or "",
+    )
     rows = ctx.records.list("innovation", query)
     sink.data(1, 2)
     cells = register_rows(ctx, rows)

@@ -110,6 +110,7 @@ def make_styles(lang: str = "id") -> Styles:
             spaceBefore=9,
             spaceAfter=4,
             textColor=ACCENT,
+            keepWithNext=1,  # "B. Grafik" never alone at a page foot, the charts overleaf
         ),
         label=style("label", fontName=BOLD, fontSize=11, leading=14.5),
         cell=cell,

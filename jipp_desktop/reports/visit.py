@@ -83,11 +83,14 @@ def build_visit(
     sink.data(1, 1)
     register_fonts()
     s = make_styles(ctx.lang)
-    meta = ctx.meta(tr("Laporan Pendampingan", "Mentoring Visit Report") + f" – {hub['name']}")
+    meta = ctx.meta(
+        tr("Laporan Pendampingan", "Mentoring Visit Report") + f" – {hub['name']}",
+        province=hub["province_code"],
+    )
     width = frame_width(meta)
     regency = ctx.regions.name(rec["regency_code"])
     where = venue(rec.get("place"), regency)
-    section = Sections(s)
+    section = Sections(s, lang)
 
     story: list[Flowable] = [
         Spacer(1, 2 * mm),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +48,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
                 "hub", province="53", date_from="2023-01-01", date_to="2023-12-31"
             ),
             "national": ReportRequest("national", year=2023),
+            "national_all": ReportRequest("national"),
             "register": ReportRequest("register", province="53"),
             "register_search": ReportRequest("register", search="Dukcapil"),
         }
@@ -154,9 +156,12 @@ def test_hub_summary_counts_and_flags_overdue(built: Built) -> None:
         "Progres replikasi",
         "Pelatihan operator",
         "TERLAMBAT",
-        "2.003",  # innovations in the province, with the Indonesian thousands separator
+        "Inovasi Layanan Publik Nomor 00008",  # started 2023: in the period
     ):
         assert expected in text, expected
+    # Every table and chart keeps to the period: innovations started in 2015 stay out.
+    assert "Inovasi Layanan Publik Nomor 00000" not in text
+    assert "2.003" not in text  # the all-time count of the province
     english = pdftools.squash(pdftools.text(built.pdfs["hub_en"]))
     assert "INNOVATION HUB SUMMARY" in english
     assert "Period: 1 January – 31 December 2023" in english
@@ -214,3 +219,25 @@ def test_register_row_numbers_stay_inside_the_table(built: Built) -> None:
     numbers = [w for w in words if w.text.isdigit() and w.x0 < left_border + 40]
     assert str(REGISTER_ROWS + 3) in [w.text for w in numbers]
     assert all(w.x0 > left_border + 1 for w in numbers), min(w.x0 for w in numbers)
+
+
+def test_chart_numbers_are_written_as_the_tables_write_them(built: Built) -> None:
+    words = [w.text for w in pdftools.words(built.pdfs["national_all"])]
+    assert words.count("2.003") >= 2, "the table and the chart both say 2.003"
+    assert "2003" not in words
+
+
+def test_multi_section_reports_have_an_outline(built: Built) -> None:
+    assert pdftools.outline(built.pdfs["hub"]) == [
+        "A. Angka Utama",
+        "B. Grafik",
+        "C. Daftar Inovasi",
+        "D. Replikasi dan Progres Rencana Aksi",
+        "E. Kunjungan Pendampingan dalam Periode",
+        "F. Tindak Lanjut Terbuka dan Terlambat",
+    ]
+    assert pdftools.outline(built.pdfs["visit_en"])[:2] == ["A. Mentoring Team", "B. Participants"]
+
+
+def test_creation_time_carries_the_province_time_zone(built: Built) -> None:
+    assert re.search(r"Dibuat \d+ \w+ \d{4} \d\d\.\d\d WITA", pdftools.text(built.pdfs["hub"]))

@@ -16,18 +16,11 @@ sys.path.insert(0, str(HERE.parents[1]))
 from PIL import Image, ImageDraw  # noqa: E402
 
 from jipp_desktop.core import dashboard, demo  # noqa: E402
+from jipp_desktop.core.demo.office import fill_settings  # noqa: E402
 from jipp_desktop.core.workspace import open_workspace  # noqa: E402
 from jipp_desktop.reports.catalog import ReportRequest, generate  # noqa: E402
-
-KOP = {
-    "letterhead_title": "Pemerintah Provinsi Nusa Tenggara Timur",
-    "letterhead_unit": "Biro Organisasi Sekretariat Daerah",
-    "letterhead_address": "Jl. El Tari No. 52, Kupang 85111 · Telepon (0380) 833333 · "
-    "organisasi@ntt.example",
-    "officer_name": "Maria Goreti Ndoen, S.Sos., M.Si.",
-    "officer_position": "Kepala Bagian Kelembagaan dan Analisis Jabatan",
-    "officer_nip": "198609262015051001",
-}
+from jipp_desktop.reports.cover import generate_cover_letter  # noqa: E402
+from jipp_desktop.reports.cover_letter import Letter  # noqa: E402
 
 
 def logo(path: Path) -> Path:
@@ -44,18 +37,28 @@ def logo(path: Path) -> Path:
     return path
 
 
+def page(pdf: Path, name: str, number: int = 1) -> None:
+    """Page ``number`` of ``pdf`` as docs/gallery/<name>.png."""
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "80", "-f", str(number), "-l", str(number), "-singlefile",
+         str(pdf), str(HERE / name)],
+        check=True,
+    )  # fmt: skip
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
         ws = open_workspace(folder / "data")
         try:
             demo.generate(ws.records, "small", seed=1)
-            ws.settings.update({**KOP, "logo_path": str(logo(folder / "logo.png"))})
+            fill_settings(ws.settings)  # the demo office's kop, officer and approval block
+            ws.settings.set("logo_path", str(logo(folder / "logo.png")))
             first = {t: dashboard.choices(t)[0][0] for t in ("innovation", "visit", "commitment")}
             hub_province = ws.records.list("hub")[0]["province_code"]
             requests = {
                 "commitment": ReportRequest("commitment", record_id=first["commitment"]),
-                "visit": ReportRequest("visit", record_id=first["visit"]),
+                "visit": ReportRequest("visit", record_id=first["visit"], number="094/12/ORG"),
                 "innovation": ReportRequest("innovation", record_id=first["innovation"]),
                 "hub": ReportRequest(
                     "hub", province=hub_province, date_from="2024-01-01", date_to="2024-12-31"
@@ -65,41 +68,27 @@ def main() -> None:
             }
             for name, request in requests.items():
                 pdf = folder / f"{name}.pdf"
-                generate(ws, request, pdf)
-                subprocess.run(
-                    [
-                        "pdftoppm",
-                        "-png",
-                        "-r",
-                        "80",
-                        "-f",
-                        "1",
-                        "-l",
-                        "1",
-                        "-singlefile",
-                        str(pdf),
-                        str(HERE / name),
-                    ],
-                    check=True,
-                )
+                pages = generate(ws, request, pdf)
+                page(pdf, name)
+                if name == "hub":
+                    page(pdf, "hub-last", pages)  # the approval block
             en = folder / "commitment-en.pdf"
             generate(ws, requests["commitment"], en, lang="en")
-            subprocess.run(
-                [
-                    "pdftoppm",
-                    "-png",
-                    "-r",
-                    "80",
-                    "-f",
-                    "1",
-                    "-l",
-                    "1",
-                    "-singlefile",
-                    str(en),
-                    str(HERE / "commitment-en"),
-                ],
-                check=True,
-            )
+            page(en, "commitment-en")
+            f4 = folder / "commitment-f4.pdf"
+            generate(ws, ReportRequest("commitment", record_id=first["commitment"], paper="f4",
+                                       credit=False), f4)  # fmt: skip
+            page(f4, "commitment-f4")
+            letter = folder / "cover-letter.pdf"
+            generate_cover_letter(
+                ws,
+                requests["hub"],
+                Letter("", number="000.1.2/45/ORG/2025", addressee="Deputi Bidang Pelayanan "
+                       "Publik Kementerian PANRB", addressee_place="Jakarta", place="Kupang"),
+                letter,
+                with_report=True,
+            )  # fmt: skip
+            page(letter, "cover-letter")
         finally:
             ws.close()
 

@@ -52,7 +52,7 @@ class ReportContext:
             attachments=workspace.attachments,
             settings=workspace.settings,
             lang="en" if chosen == "en" else "id",
-            digest=report_digest(),
+            digest=report_digest(workspace.data_dir),
             paper=paper,
             credit=settings.get("report_credit") != "0" if credit is None else credit,
         )

@@ -81,7 +81,12 @@ def make_styles(lang: str = "id") -> Styles:
         justify=justify,
         # A numbered item: the number in the margin, wrapped lines aligned under the text.
         item=style(
-            "item", parent=justify, leftIndent=7 * mm, bulletIndent=0, bulletFontName=FAMILY
+            "item",
+            parent=justify,
+            leftIndent=7 * mm,
+            bulletIndent=0,
+            bulletFontName=FAMILY,
+            bulletFontSize=11,
         ),
         small=style("small", fontSize=9, leading=11),
         title=style(

@@ -8,8 +8,12 @@ and hashed.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 from jipp_desktop.sync import db
 from jipp_desktop.sync.schema import TABLE_ORDER, synced_fields
@@ -60,3 +64,58 @@ def short_code(hex_digest: str) -> str:
 def dataset_digest() -> str:
     """The short code of all synced data in the open workspace, e.g. ``1A2B-3C4D-5E6F-7A8B``."""
     return short_code(full_digest())
+
+
+# -- the digest cache ----------------------------------------------------------------
+# Computing the digest reads every synced row (about 10 s on national data), and every
+# report prints it.  The cache keeps the last code in a small file of the data folder,
+# keyed by the change marker that triggers move on every write to the digested tables
+# (db/migrations/0006_change_marker.sql), so any write by any path invalidates it.  The
+# computation above stays as it is; this only remembers its result.
+
+CACHE_FILE = "digest-cache.txt"
+
+
+def change_marker() -> int:
+    row = db.sql("SELECT counter FROM change_marker WHERE id = 1").fetchone()
+    return int(row[0]) if row is not None else -1
+
+
+def _cache_key() -> str:
+    """The marker, with each table's row count and highest rowid: a database restored
+    from a backup may carry the marker value of another state, never also its sizes."""
+    parts = [str(change_marker())]
+    for table in (*TABLE_ORDER, "sync_conflict"):
+        count, top = db.sql(f"SELECT count(*), max(rowid) FROM {table}").fetchone()
+        parts.append(f"{count}.{top}")
+    return hashlib.sha256("|".join(parts).encode("ascii")).hexdigest()[:32]
+
+
+def cached_dataset_digest(folder: Path) -> str:
+    """``dataset_digest()``, read from the cache in ``folder`` while no write happened."""
+    key = _cache_key()
+    cache = folder / CACHE_FILE
+    try:
+        stored = cache.read_text(encoding="ascii").split()
+    except (OSError, UnicodeDecodeError):
+        stored = []
+    if len(stored) == 2 and stored[0] == key:
+        return stored[1]
+    code = dataset_digest()
+    _store(cache, f"{key} {code}\n")
+    return code
+
+
+def _store(cache: Path, text: str) -> None:
+    """Write the cache atomically; a folder that cannot be written only costs speed."""
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{cache.name}.", dir=cache.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(text)
+        os.replace(temp, cache)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)

@@ -1,0 +1,82 @@
+"""The dataset digest's cache: right after any write by any path, fast when nothing moved."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from jipp_desktop.core import models as m
+from jipp_desktop.core.workspace import Workspace, open_workspace
+from jipp_desktop.sync import digest
+from jipp_desktop.sync.schema import TABLE_ORDER
+
+HUB = {"name": "Hub JIPP Provinsi NTT", "province_code": "53", "status": "active"}
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Iterator[Workspace]:
+    workspace = open_workspace(tmp_path / "data")
+    try:
+        yield workspace
+    finally:
+        workspace.close()
+
+
+def cached(ws: Workspace) -> str:
+    return digest.cached_dataset_digest(ws.data_dir)
+
+
+def test_cache_follows_every_kind_of_write(ws: Workspace) -> None:
+    first = cached(ws)
+    assert first == digest.dataset_digest()
+    hub = ws.records.create("hub", HUB)
+    assert cached(ws) == digest.dataset_digest() != first
+    ws.records.update("hub", hub, {"name": "Lopo Inovasi"})
+    assert cached(ws) == digest.dataset_digest()
+    # A write around the record service (plain SQL, as a repair tool might) counts too.
+    m.database.execute_sql("UPDATE hub SET name = 'Diubah langsung' WHERE id = ?", (hub,))
+    assert cached(ws) == digest.dataset_digest()
+    ws.records.delete("hub", hub)
+    assert cached(ws) == digest.dataset_digest()
+
+
+def test_an_unchanged_database_is_read_from_the_cache(ws: Workspace) -> None:
+    ws.records.create("hub", HUB)
+    code = cached(ws)
+    cache = ws.data_dir / digest.CACHE_FILE
+    key = cache.read_text(encoding="ascii").split()[0]
+    # A planted code under the current key is what comes back: nothing was recomputed.
+    cache.write_text(f"{key} PLANTED-CODE\n", encoding="ascii")
+    assert cached(ws) == "PLANTED-CODE"
+    ws.records.create("hub", {**HUB, "name": "Hub kedua"})
+    assert cached(ws) == digest.dataset_digest() != code
+
+
+def test_a_rolled_back_write_leaves_the_cache_valid(ws: Workspace) -> None:
+    cached(ws)
+    before = digest.change_marker()
+    with pytest.raises(RuntimeError), m.database.atomic():
+        ws.records.create("hub", HUB)
+        raise RuntimeError("cancelled")
+    assert digest.change_marker() == before
+
+
+def test_every_digested_table_moves_the_marker(ws: Workspace) -> None:
+    db = sqlite3.connect(ws.data_dir / "jipp.sqlite3")
+    try:
+        triggers = {row[0] for row in db.execute("SELECT tbl_name FROM sqlite_master "
+                                                 "WHERE type = 'trigger' AND name LIKE "
+                                                 "'%_marker_%'")}  # fmt: skip
+    finally:
+        db.close()
+    assert {*TABLE_ORDER, "sync_conflict"} <= triggers
+
+
+def test_a_folder_that_cannot_be_written_still_gets_the_right_code(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    missing = tmp_path / "no-such-folder"
+    assert digest.cached_dataset_digest(missing) == digest.dataset_digest()

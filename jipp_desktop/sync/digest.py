@@ -70,7 +70,7 @@ def dataset_digest() -> str:
 # Computing the digest reads every synced row (about 10 s on national data), and every
 # report prints it.  The cache keeps the last code in a small file of the data folder,
 # keyed by the change marker that triggers move on every write to the digested tables
-# (db/migrations/0006_change_marker.sql), so any write by any path invalidates it.  The
+# (db/migrations/0007_change_marker.sql), so any write by any path invalidates it.  The
 # computation above stays as it is; this only remembers its result.
 
 CACHE_FILE = "digest-cache.txt"

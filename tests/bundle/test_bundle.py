@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from bundle_helpers import REPO, Bundle
 
+from jipp_desktop import __version__
 from jipp_desktop.core import backup, migrations
 from jipp_desktop.core.workspace import DB_NAME, open_workspace
 
@@ -74,6 +75,10 @@ def test_the_archive_holds_both_programs_the_data_folders_and_the_desktop_files(
     # Translation sources stay in the checkout; only the compiled catalogues travel.
     assert not [name for name in names if name.endswith(".ts")]
     assert bundle.archive.stat().st_size < MAX_ARCHIVE_BYTES
+    # The version an officer sees (About box, --version) is the one the archive is named by.
+    version = (bundle.program / "VERSION").read_text(encoding="utf-8").strip()
+    assert version == __version__ and f"-{version}-linux-" in bundle.archive.name
+    assert bundle.cli("--version").stdout.strip() == f"jipp-desktop {version}"
     icon = (bundle.root / "share" / "jipp-desktop.png").read_bytes()
     assert icon[:8] == b"\x89PNG\r\n\x1a\n"
     assert int.from_bytes(icon[16:20], "big") == int.from_bytes(icon[20:24], "big") == 256

@@ -177,3 +177,24 @@ def test_smoke_test_start_closes_once_the_main_window_is_shown(
     assert app.main(["--data-dir", str(data_dir), "--smoke-test"]) == exit_codes.OK
     log_text = (data_dir / "logs" / "jipp.log").read_text(encoding="utf-8")
     assert "smoke test: main window shown" in log_text
+
+
+def test_the_about_box_shows_the_version_of_the_installed_app(window: Any) -> None:
+    """After an offline update the officer checks which version runs: Help → About."""
+    from PySide6.QtCore import QTimer
+
+    from jipp_desktop import __version__
+
+    seen: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, read_and_close)
+            return
+        seen.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, read_and_close)
+    window.about()
+    assert seen and f"JIPP Desktop {__version__}" in seen[0]

@@ -10,7 +10,16 @@ from typing import Any
 from jipp_desktop.cli import exit_codes
 from jipp_desktop.cli.main import Context, UsageError
 from jipp_desktop.core import passphrase as passphrase_rules
-from jipp_desktop.sync import conflicts, exporter, folder, identity, importer, peers, revocation
+from jipp_desktop.sync import (
+    conflicts,
+    exporter,
+    folder,
+    identity,
+    importer,
+    peers,
+    revocation,
+    undo,
+)
 from jipp_desktop.sync.report import ImportReport
 
 
@@ -62,6 +71,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     fold.add_argument("dir", type=Path)
     fold.add_argument("--trust", action="store_true")
     fold.set_defaults(handler=sync_folder)
+    und = actions.add_parser("undo", help="bring back what an imported package moved to the trash")
+    und.add_argument("package_id", help="the package id from the import report (8+ characters)")
+    und.set_defaults(handler=sync_undo)
     stat = actions.add_parser("status", help="dataset digest, peers, what each has, gaps")
     stat.add_argument("--json", action="store_true")
     stat.set_defaults(handler=sync_status)
@@ -202,6 +214,13 @@ def sync_import(args: argparse.Namespace, ctx: Context) -> int:
             ws, args.file, passphrase=passphrase, dry_run=args.dry_run, trust=args.trust
         )
     _print_report(ctx, report, args.json)
+    return exit_codes.OK
+
+
+def sync_undo(args: argparse.Namespace, ctx: Context) -> int:
+    with ctx.workspace() as ws:
+        result = undo.undo(ws, args.package_id)
+    ctx.say(result.message("id"), result.message("en"))
     return exit_codes.OK
 
 

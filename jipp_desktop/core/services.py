@@ -222,6 +222,23 @@ class RecordService:
             for record_id in record_ids:
                 self._set_alive(type_name, record_id, alive=True)
 
+    def restore_rows(self, model: type[m.SyncedModel], ids: Iterable[str]) -> None:
+        """Bring child rows or attachments back from the trash (undoing an import): each is
+        a new change, audited under the record it belongs to."""
+        ids = builtins.list(ids)
+        with self._db.atomic():
+            now = utc_now()
+            for start in range(0, len(ids), 500):
+                query: Any = model.select().where(
+                    model.id.in_(ids[start : start + 500]),
+                    model.deleted == True,  # noqa: E712
+                )
+                for row in query:
+                    self._flip(row, self.clock.now(), now)
+                    type_name, record_id, path = _owner_of(row)
+                    self._log(now, type_name, record_id, "restore", path)
+            self._save_clock()
+
     def insert_attachment(self, type_name: str, record_id: str, values: Mapping[str, Any]) -> str:
         """Record that a stored file belongs to a record (see core/attachments.py)."""
         with self._db.atomic():
@@ -594,6 +611,17 @@ class RecordService:
         m.Setting.insert(
             key="clock_last", value=str(self.clock.last)
         ).on_conflict_replace().execute()
+
+
+def _owner_of(row: m.SyncedModel) -> tuple[str, str, str]:
+    """(record type, record id, audit path) a child row or attachment is filed under."""
+    if isinstance(row, m.Attachment):
+        return str(row.record_type), str(row.record_id), f"attachments[{row.id}]"
+    for rt in RECORD_TYPES.values():
+        for spec in rt.children:
+            if isinstance(row, spec.model):
+                return rt.name, str(getattr(row, spec.parent_field)), f"{spec.key}[{row.id}]"
+    raise TypeError(f"{type(row).__name__} is a record, not a child row")
 
 
 def _summary(model: type[m.SyncedModel], values: Mapping[str, Any]) -> str | None:

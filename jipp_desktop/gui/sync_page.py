@@ -51,6 +51,7 @@ from jipp_desktop.sync import (
     peers,
     report,
     revocation,
+    undo,
 )
 from jipp_desktop.sync.errors import BadPassphrase, UntrustedSender
 
@@ -231,6 +232,11 @@ class SyncPage(QWidget):
             lambda item: self.show_report(Path(item.data(Qt.ItemDataRole.UserRole)))
         )
         layout.addWidget(self.reports)
+        self.undo_button = QPushButton(self.tr("Undo this package…"), box)
+        self.undo_button.setToolTip(self.tr("Bring back what this package moved to the Trash"))
+        self.undo_button.clicked.connect(self._undo_selected)
+        self.reports.itemSelectionChanged.connect(self._update_buttons)
+        layout.addWidget(self.undo_button)
         return box
 
     # -- showing -------------------------------------------------------------------
@@ -307,6 +313,7 @@ class SyncPage(QWidget):
         selected = bool(self.conflict_table.selectionModel().selectedRows())
         self.keep_current_button.setEnabled(selected)
         self.keep_other_button.setEnabled(selected)
+        self.undo_button.setEnabled(bool(self.reports.selectedItems()))
         rows = self.trusted_table.selectionModel().selectedRows()
         self.untrust_button.setEnabled(bool(rows) and not self._trusted[rows[0].row()]["revoked"])
 
@@ -576,6 +583,24 @@ class SyncPage(QWidget):
             on_error=retry_after,
         )
 
+    def confirm_mass_deletion(self, preview: report.ImportReport) -> bool:
+        """Asked on top of the preview: a package that empties the trash-can of another
+        laptop's work must not go through on a habitual Enter (No is the default)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Many deletions"),
+            (preview.deletion_text(self.lang) or "")
+            + "\n\n"
+            + self.tr(
+                'Records in the Trash can be brought back later with "Undo this package". '
+                "Import this package and move them to the Trash?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
     def _previewed(
         self, path: Path, preview: report.ImportReport, passphrase: str | None, trust: bool
     ) -> None:
@@ -583,6 +608,8 @@ class SyncPage(QWidget):
             QMessageBox.information(self, self.tr("Import"), preview.headline(self.lang))
             return
         if not self.confirm_import(preview):
+            return
+        if preview.mass_deletion and not self.confirm_mass_deletion(preview):
             return
 
         def job(progress: Progress) -> report.ImportReport:
@@ -600,6 +627,44 @@ class SyncPage(QWidget):
 
     def _imported(self, done: report.ImportReport) -> None:
         ReportDialog(self.tr("Import report"), done.text(self.lang), self).exec()
+        self._changed()
+
+    def confirm_undo(self, saved: report.ImportReport) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Undo this package"),
+            self.tr(
+                "Bring back everything package {0} from {1} moved to the Trash that is still "
+                "there? Each record comes back as a new change that travels to the other "
+                "laptops."
+            ).format(saved.seq, saved.sender_name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _undo_selected(self) -> None:
+        items = self.reports.selectedItems()
+        if not items:
+            return
+        saved = report.load(Path(items[0].data(Qt.ItemDataRole.UserRole)))
+        if not self.confirm_undo(saved):
+            return
+
+        def job(progress: Progress) -> undo.UndoResult:
+            return undo.undo(self.workspace, saved.package_id)
+
+        task_runner(self).run(
+            job,
+            title=self.tr("Undo this package"),
+            label=self.tr("Bringing records back…"),
+            on_done=self._undone,
+            on_error=self._error,
+            cancellable=False,
+        )
+
+    def _undone(self, result: undo.UndoResult) -> None:
+        QMessageBox.information(self, self.tr("Undo this package"), result.message(self.lang))
         self._changed()
 
     def _error(self, exc: BaseException) -> None:

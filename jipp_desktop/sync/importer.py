@@ -34,6 +34,7 @@ from jipp_desktop.sync import (
     package,
     revocation,
     status,
+    undo,
     vectors,
 )
 from jipp_desktop.sync.clockahead import refuse_if_ahead
@@ -174,6 +175,7 @@ def import_package(
             with m.database.atomic():
                 _run(ws, pkg, report, progress, dry_run=dry_run)
                 report.revoked = revocation.receive(ws.data_dir, statements)
+                undo.remember(report.package_id, report.deleted_rows)
                 if dry_run:
                     raise _Rollback()
         except _Rollback:
@@ -485,6 +487,7 @@ def _apply_rows(ws: Workspace, plan: list[RowPlan], report: ImportReport) -> Non
             counts.updated += 1
             if row.life is not None and row.life.deleted and not row.local.life.deleted:
                 counts.deletions += 1
+                report.deleted_rows.append((table, change.id))
             _update(conn, row, now)
             for name, new in row.values.items():
                 audits.append(

@@ -7,7 +7,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jipp_desktop.core.idformat import format_number
+
 REPORT_DIR = "sync-reports"
+# More rows moved to the trash than this by one package, and the app asks before importing.
+MASS_DELETION = 10
 
 
 @dataclass
@@ -47,6 +51,9 @@ class ImportReport:
     report_path: str | None = None
     # Keys this package's revocations shut out here: [fingerprint, revoked by (name)].
     revoked: list[list[str]] = field(default_factory=list)
+    # (table, row id) of each row this import moved to the trash; kept in the database
+    # (sync/undo.py), not in the report file.
+    deleted_rows: list[tuple[str, str]] = field(default_factory=list, repr=False)
 
     def table(self, name: str) -> Counts:
         return self.counts.setdefault(name, Counts())
@@ -63,11 +70,29 @@ class ImportReport:
         return out
 
     @property
+    def mass_deletion(self) -> bool:
+        """Deletes more than a handful: the app asks before importing it."""
+        return self.total.deletions > MASS_DELETION
+
+    def deletion_text(self, lang: str = "id") -> str | None:
+        """The deletions in words, shown before anything else ("akan memindahkan ...")."""
+        n = self.total.deletions
+        if not n:
+            return None
+        number = format_number(n, lang=lang)
+        if lang == "id":
+            verb = "akan memindahkan" if self.dry_run else "memindahkan"
+            return f"Paket ini {verb} {number} data ke Sampah."
+        verb = "would move" if self.dry_run else "moved"
+        return f"This package {verb} {number} record{'s' if n != 1 else ''} to the Trash."
+
+    @property
     def nothing_new(self) -> bool:
         return self.already_applied or self.own_package or self.total.changed == 0
 
     def as_dict(self) -> dict[str, Any]:
         out = asdict(self)
+        out.pop("deleted_rows")
         out["total"] = asdict(self.total)
         out["nothing_new"] = self.nothing_new
         out["warnings"] = [{"id": w[0], "en": w[1]} for w in self.warnings]
@@ -112,7 +137,10 @@ class ImportReport:
     def text(self, lang: str = "id") -> str:
         """A plain-text report for the screen and the printer."""
         en = lang == "en"
-        lines = [self.headline(lang), ""]
+        deletions = self.deletion_text(lang)
+        lines = [deletions, ""] if deletions else []
+        lines += [self.headline(lang), ""]
+        lines.append(("Package" if en else "Paket") + f": {self.package_id}")
         lines.append(("File" if en else "Berkas") + f": {self.file}")
         lines.append(("Sender" if en else "Pengirim") + f": {self.sender_name} ({self.sender_id})")
         lines.append(("Fingerprint" if en else "Sidik jari") + f": {self.fingerprint}")

@@ -1057,6 +1057,14 @@ Offline records for public-service innovation hubs.</translation>
         <translation>Import reports</translation>
     </message>
     <message>
+        <source>Undo this package…</source>
+        <translation>Undo this package…</translation>
+    </message>
+    <message>
+        <source>Bring back what this package moved to the Trash</source>
+        <translation>Bring back what this package moved to the Trash</translation>
+    </message>
+    <message>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
@@ -1221,8 +1229,28 @@ Compare the fingerprint with the sender (by phone or in person). Trust this send
         <translation>Checking the package…</translation>
     </message>
     <message>
+        <source>Many deletions</source>
+        <translation>Many deletions</translation>
+    </message>
+    <message>
+        <source>Records in the Trash can be brought back later with "Undo this package". Import this package and move them to the Trash?</source>
+        <translation>Records in the Trash can be brought back later with "Undo this package". Import this package and move them to the Trash?</translation>
+    </message>
+    <message>
         <source>Importing the package…</source>
         <translation>Importing the package…</translation>
+    </message>
+    <message>
+        <source>Undo this package</source>
+        <translation>Undo this package</translation>
+    </message>
+    <message>
+        <source>Bring back everything package {0} from {1} moved to the Trash that is still there? Each record comes back as a new change that travels to the other laptops.</source>
+        <translation>Bring back everything package {0} from {1} moved to the Trash that is still there? Each record comes back as a new change that travels to the other laptops.</translation>
+    </message>
+    <message>
+        <source>Bringing records back…</source>
+        <translation>Bringing records back…</translation>
     </message>
 </context>
 <context>

@@ -1053,6 +1053,14 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
         <translation>Laporan impor</translation>
     </message>
     <message>
+        <source>Undo this package…</source>
+        <translation>Batalkan paket ini…</translation>
+    </message>
+    <message>
+        <source>Bring back what this package moved to the Trash</source>
+        <translation>Kembalikan data yang dipindahkan paket ini ke Sampah</translation>
+    </message>
+    <message>
         <source>Synchronisation</source>
         <translation>Sinkronisasi</translation>
     </message>
@@ -1217,8 +1225,28 @@ Cocokkan sidik jari dengan pengirim (lewat telepon atau langsung). Percayai peng
         <translation>Memeriksa paket…</translation>
     </message>
     <message>
+        <source>Many deletions</source>
+        <translation>Banyak penghapusan</translation>
+    </message>
+    <message>
+        <source>Records in the Trash can be brought back later with &quot;Undo this package&quot;. Import this package and move them to the Trash?</source>
+        <translation>Data di Sampah dapat dikembalikan nanti dengan &quot;Batalkan paket ini&quot;. Impor paket ini dan pindahkan data tersebut ke Sampah?</translation>
+    </message>
+    <message>
         <source>Importing the package…</source>
         <translation>Mengimpor paket…</translation>
+    </message>
+    <message>
+        <source>Undo this package</source>
+        <translation>Batalkan paket ini</translation>
+    </message>
+    <message>
+        <source>Bring back everything package {0} from {1} moved to the Trash that is still there? Each record comes back as a new change that travels to the other laptops.</source>
+        <translation>Kembalikan semua data yang dipindahkan paket {0} dari {1} ke Sampah dan masih ada di sana? Setiap data kembali sebagai perubahan baru yang ikut terkirim ke laptop lain.</translation>
+    </message>
+    <message>
+        <source>Bringing records back…</source>
+        <translation>Mengembalikan data…</translation>
     </message>
 </context>
 <context>

@@ -158,9 +158,9 @@ def keystroke_ms(folder: Path) -> tuple[float, list[str]]:
     from jipp_desktop.gui import i18n
     from jipp_desktop.gui.list_page import SEARCH_THROTTLE_MS
     from jipp_desktop.gui.main_window import MainWindow
-    from jipp_desktop.gui.pyside_fix import protect_none
+    from jipp_desktop.gui.pyside_fix import protect_singletons
 
-    protect_none()
+    protect_singletons()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     i18n.install("id")
     opening = time.perf_counter()

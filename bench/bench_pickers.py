@@ -86,9 +86,9 @@ def measure(
     from PySide6.QtWidgets import QApplication
 
     from jipp_desktop.gui.pickers import CodeCombo
-    from jipp_desktop.gui.pyside_fix import protect_none
+    from jipp_desktop.gui.pyside_fix import protect_singletons
 
-    protect_none()  # as the app does at start (see gui/pyside_fix.py)
+    protect_singletons()  # as the app does at start (see gui/pyside_fix.py)
     # The offscreen platform's notes about the popup (cannot raise, cannot grab).
     qInstallMessageHandler(lambda *_args: None)
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -28,7 +28,7 @@ from jipp_desktop.gui import i18n
 from jipp_desktop.gui.editors.record_editor import RecordEditor
 from jipp_desktop.gui.main_window import MainWindow
 from jipp_desktop.gui.pages import PAGES
-from jipp_desktop.gui.pyside_fix import protect_none
+from jipp_desktop.gui.pyside_fix import protect_singletons
 from jipp_desktop.gui.settings_page import SetupDialog
 
 EDITOR_TYPES = ("innovation", "replication", "commitment", "visit", "workplan", "hub", "agency")
@@ -101,7 +101,7 @@ def main(argv: list[str]) -> int:
     width, height = (int(v) for v in args.size.split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
 
-    protect_none()
+    protect_singletons()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     i18n.install("id")

@@ -37,7 +37,7 @@ from jipp_desktop.gui import errors, i18n
 from jipp_desktop.gui.errors import install_excepthook
 from jipp_desktop.gui.icons import icon
 from jipp_desktop.gui.main_window import MainWindow
-from jipp_desktop.gui.pyside_fix import protect_none
+from jipp_desktop.gui.pyside_fix import protect_singletons
 from jipp_desktop.gui.reader import shared_reader
 
 log = logging.getLogger("jipp_desktop")
@@ -197,7 +197,7 @@ def run_gui(
     package: Path | None = None,
     smoke_test: bool = False,
 ) -> int:
-    protect_none()
+    protect_singletons()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("JIPP Desktop")

@@ -15,14 +15,14 @@ from jipp_desktop.core.workspace import DB_NAME, Workspace, open_workspace
 from jipp_desktop.gui import i18n
 from jipp_desktop.gui.editors.record_editor import RecordEditor
 from jipp_desktop.gui.main_window import MainWindow
-from jipp_desktop.gui.pyside_fix import protect_none
+from jipp_desktop.gui.pyside_fix import protect_singletons
 from jipp_desktop.gui.reader import shared_reader
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _none_guard() -> None:
-    """The app's guard against PySide6 builds that leak None references (pyside_fix)."""
-    protect_none()
+    """The app's guard against PySide6 builds that leak None and True references (pyside_fix)."""
+    protect_singletons()
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,7 @@ def fleet(tmp_path: Path, template_db: Path) -> Fleet:
 
 @pytest.fixture(scope="session")
 def _qt_none_guard() -> None:
-    """The app's guard against PySide6 builds that leak None references (see pyside_fix)."""
-    from jipp_desktop.gui.pyside_fix import protect_none
+    """The app's guard against PySide6 builds that leak None and True (pyside_fix)."""
+    from jipp_desktop.gui.pyside_fix import protect_singletons
 
-    protect_none()
+    protect_singletons()

@@ -112,7 +112,7 @@ class AttachmentStore:
                 & (m.Attachment.record_id == record_id)
                 & m.alive(m.Attachment)
             )
-            .order_by(m.Attachment.seq)
+            .order_by(*m.synced_order(m.Attachment))
         )
         return [record_dict(r) for r in rows]
 

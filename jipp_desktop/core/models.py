@@ -264,6 +264,16 @@ class Audit(BaseModel):
 SYNC_COLUMNS = frozenset(SyncedModel._meta.fields)
 
 
+def synced_order(model: type[SyncedModel]) -> tuple[Any, ...]:
+    """The order rows of ``model`` list in on every laptop: the officer's ``sort_order``
+    (child rows), then the creation stamp, then the id.  Each is synced data, so two
+    laptops with the same dataset digest list child rows, attachments and report lines
+    the same (``seq`` is a local row number: each laptop numbers rows in arrival order)."""
+    fields = model._meta.fields
+    first = (fields["sort_order"],) if "sort_order" in fields else ()
+    return (*first, model.hlc, model.id)
+
+
 def alive(model: type[SyncedModel]) -> Any:
     """The condition "not in the trash" (peewee builds the SQL from ``==``)."""
     return model.deleted == 0

@@ -318,7 +318,7 @@ class RecordService:
         return list(
             model.select()
             .where((parent == parent_id) & m.alive(model))
-            .order_by(model.sort_order, model.seq)
+            .order_by(*m.synced_order(model))
         )
 
     def _prepare_new(

@@ -203,7 +203,7 @@ def open_followups(province: str, period: Period) -> list[OpenFollowUp]:
             & _visit_in_province(province)
             & f.status.not_in(CLOSED_TASK_STATES)
         )
-        .order_by(f.due_date.is_null(), f.due_date, f.seq)
+        .order_by(f.due_date.is_null(), f.due_date, f.hlc, f.id)
     )
     if period.end is not None:
         query = query.where(v.start_date <= period.end.isoformat())
@@ -241,7 +241,7 @@ def visit_lines(province: str, period: Period) -> list[VisitLine]:
     visits = m.result_tuples(
         v.select(v.id, v.start_date, v.end_date, v.regency_code, v.place)
         .where(m.alive(v) & _visit_in_province(province) & period.where(v.start_date))
-        .order_by(v.start_date, v.seq)
+        .order_by(v.start_date, *m.synced_order(v))
     )
     ids = [str(row[0]) for row in visits]
     counts: dict[type[m.SyncedModel], dict[str, int]] = {}

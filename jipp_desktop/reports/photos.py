@@ -9,7 +9,8 @@ IMAGE_TYPES = ("image/jpeg", "image/png", "image/gif", "image/bmp", "image/tiff"
 
 
 def image_attachments(ctx: Any, type_name: str, record_id: str) -> list[tuple[Path, str]]:
-    """(blob path, caption) of each image attached to the record, in attach order."""
+    """(blob path, caption) of each image attached to the record, in the order every laptop
+    lists attachments (core/models.synced_order)."""
     out = []
     for row in ctx.attachments.list(type_name, record_id):
         if str(row.get("mime") or "") not in IMAGE_TYPES:

@@ -214,7 +214,7 @@ def _signatories_of(commitment_ids: list[str]) -> dict[str, list[dict[str, Any]]
     query = (
         s.select()
         .where(s.commitment_id.in_(commitment_ids), m.alive(s))
-        .order_by(s.sort_order, s.hlc, s.id)  # the same order on every laptop
+        .order_by(*m.synced_order(s))
         .dicts()
     )
     out: dict[str, list[dict[str, Any]]] = {}

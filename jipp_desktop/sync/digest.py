@@ -1,7 +1,9 @@
 """An order-independent fingerprint of all synced data, short enough to read aloud.
 
 Two laptops that hold the same records, deletions and conflicts show the same code
-whatever order their packages arrived in: rows are dumped in a canonical form
+whatever order their packages arrived in, and then also list child rows and attachments
+in the same order (that order, core/models.synced_order, is computed from sort_order,
+hlc and id, all dumped here): rows are dumped in a canonical form
 (sorted by table and id, local columns such as ``seq`` and ``updated_at`` left out)
 and hashed.
 """

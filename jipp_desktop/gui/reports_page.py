@@ -18,6 +18,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -41,6 +42,8 @@ from jipp_desktop.gui.import_dialog import ImportDialog, save_template
 from jipp_desktop.gui.tasks import task_runner
 from jipp_desktop.gui.widgets import DateField, ProvinceCombo
 from jipp_desktop.reports.catalog import KINDS, ReportRequest, generate
+from jipp_desktop.reports.cover import generate_cover_letter
+from jipp_desktop.reports.cover_letter import Letter
 from jipp_desktop.reports.output import atomic_output
 
 # Which inputs each report uses.
@@ -140,6 +143,25 @@ class ReportsPage(QWidget):
             form.addRow(caption, widget)
             self._rows.setdefault(key, []).extend([caption, widget])
 
+        # A cover letter (surat pengantar) printed in front of the report, on request.
+        self.letter = QCheckBox(self.tr("With a cover letter"), self)
+        self.letter_number = QLineEdit(self)
+        self.letter_number.setPlaceholderText(self.tr("e.g. 000.1.2/45/ORG/2025"))
+        self.letter_number.setAccessibleName(self.tr("Letter number"))
+        self.letter_to = QLineEdit(self)
+        self.letter_to.setPlaceholderText(self.tr("e.g. Deputi Bidang Pelayanan Publik"))
+        self.letter_to.setAccessibleName(self.tr("Addressed to"))
+        form.addRow(self.letter)
+        for key, label, widget in (
+            ("letter", self.tr("Letter number"), self.letter_number),
+            ("letter", self.tr("Addressed to"), self.letter_to),
+        ):
+            caption = QLabel(label, self)
+            caption.setBuddy(widget)
+            form.addRow(caption, widget)
+            self._rows.setdefault(key, []).extend([caption, widget])
+        self.letter.toggled.connect(lambda _on: self._kind_changed())
+
         self.generate_button = QPushButton(self.tr("Generate"), self)
         self.generate_button.setDefault(True)
         self.print_button = QPushButton(self.tr("Print…"), self)
@@ -230,9 +252,10 @@ class ReportsPage(QWidget):
     def _kind_changed(self) -> None:
         kind = self.kind_key()
         inputs = _INPUTS[kind]
+        shown = inputs | ({"letter"} if self.letter.isChecked() else set())
         for key, widgets in self._rows.items():
             for widget in widgets:
-                widget.setVisible(key in inputs)
+                widget.setVisible(key in shown)
         record_type = KINDS[kind].record_type
         if record_type:
             self._fill_records(record_type)
@@ -315,6 +338,16 @@ class ReportsPage(QWidget):
             search=self.search.text().strip() or None,
         )
 
+    def cover_letter(self) -> Letter | None:
+        """The cover letter to print in front of the report, when one is asked for."""
+        if not self.letter.isChecked():
+            return None
+        return Letter(
+            report_title="",
+            number=self.letter_number.text().strip(),
+            addressee=self.letter_to.text().strip(),
+        )
+
     # -- generate -------------------------------------------------------------------------
 
     def start(self) -> None:
@@ -330,8 +363,15 @@ class ReportsPage(QWidget):
         target = Path(self._temp.path()) / f"report-{self._counter}.pdf"
         workspace = self.workspace
 
+        letter = self.cover_letter()
+
         def job(progress: Any) -> tuple[str, int]:
-            pages = generate(workspace, request, target, progress=progress)
+            if letter is not None:
+                pages = generate_cover_letter(
+                    workspace, request, letter, target, with_report=True, progress=progress
+                )
+            else:
+                pages = generate(workspace, request, target, progress=progress)
             return str(target), pages
 
         self.generate_button.setEnabled(False)

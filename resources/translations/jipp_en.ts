@@ -750,6 +750,26 @@ Offline records for public-service innovation hubs.</translation>
         <translation>Search</translation>
     </message>
     <message>
+        <source>With a cover letter</source>
+        <translation>With a cover letter</translation>
+    </message>
+    <message>
+        <source>e.g. 000.1.2/45/ORG/2025</source>
+        <translation>e.g. 000.1.2/45/ORG/2025</translation>
+    </message>
+    <message>
+        <source>Letter number</source>
+        <translation>Letter number</translation>
+    </message>
+    <message>
+        <source>e.g. Deputi Bidang Pelayanan Publik</source>
+        <translation>e.g. Deputi Bidang Pelayanan Publik</translation>
+    </message>
+    <message>
+        <source>Addressed to</source>
+        <translation>Addressed to</translation>
+    </message>
+    <message>
         <source>Generate</source>
         <translation>Generate</translation>
     </message>

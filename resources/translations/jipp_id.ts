@@ -747,6 +747,26 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
         <translation>Cari</translation>
     </message>
     <message>
+        <source>With a cover letter</source>
+        <translation>Dengan surat pengantar</translation>
+    </message>
+    <message>
+        <source>e.g. 000.1.2/45/ORG/2025</source>
+        <translation>mis. 000.1.2/45/ORG/2025</translation>
+    </message>
+    <message>
+        <source>Letter number</source>
+        <translation>Nomor surat</translation>
+    </message>
+    <message>
+        <source>e.g. Deputi Bidang Pelayanan Publik</source>
+        <translation>mis. Deputi Bidang Pelayanan Publik</translation>
+    </message>
+    <message>
+        <source>Addressed to</source>
+        <translation>Yth.</translation>
+    </message>
+    <message>
         <source>Generate</source>
         <translation>Buat</translation>
     </message>

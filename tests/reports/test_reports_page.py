@@ -112,3 +112,25 @@ def test_import_dialog_checks_then_imports_the_valid_rows(
         dialog.import_valid.click()
     assert signal.args == [1]
     assert [r["title"] for r in workspace.records.list("innovation")] == ["Layanan Satu"]
+
+
+def test_a_cover_letter_can_go_in_front_of_the_report(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    sample = seed(workspace, tmp_path)
+    page = ReportsPage(workspace)
+    qtbot.addWidget(page)
+    choose(page, "commitment")
+    page.record.setCurrentIndex(page.record.findData(sample.commitment))
+    assert not page.letter_number.isVisibleTo(page)
+    page.letter.setChecked(True)
+    assert page.letter_number.isVisibleTo(page) and page.letter_to.isVisibleTo(page)
+    page.letter_number.setText("000.1.2/45/ORG/2025")
+    page.letter_to.setText("Deputi Bidang Pelayanan Publik")
+    with qtbot.waitSignal(page.generated, timeout=20_000) as signal:
+        page.start()
+    path, pages = signal.args
+    assert pages == 2 == pdftools.page_count(Path(path))
+    first, second = pdftools.pages_text(Path(path))
+    assert "000.1.2/45/ORG/2025" in first and "Deputi Bidang Pelayanan Publik" in first
+    assert "PERNYATAAN KOMITMEN" in second

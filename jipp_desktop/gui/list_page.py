@@ -42,6 +42,7 @@ SEARCH_THROTTLE_MS = 150
 # long-text column never narrower than the other.
 MAX_COLUMN_WIDTH = 320
 MIN_TEXT_WIDTH = 200
+MIN_SHRUNK_WIDTH = 90
 
 DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "innovation": (
@@ -391,10 +392,33 @@ class RecordListPage(QWidget):
                 self.table.resizeColumnToContents(i)
                 header.resizeSection(i, min(max(header.sectionSize(i), 60), MAX_COLUMN_WIDTH))
             widest = self._flexible_column(shown)
-            spare = self.table.viewport().width() - sum(header.sectionSize(i) for i in shown)
+            spare = self._room() - sum(header.sectionSize(i) for i in shown)
             header.resizeSection(widest, max(MIN_TEXT_WIDTH, header.sectionSize(widest) + spare))
+            self._shrink_to_fit([i for i in shown if i != widest])
         finally:
             self._fitting = False
+
+    def _shrink_to_fit(self, others: list[int]) -> None:
+        """Still too wide: narrow the widest other columns (their cells end in "…" and
+        show the whole text on hover) until the last column is inside the view."""
+        header = self.table.horizontalHeader()
+        shown = [i for i in range(header.count()) if not self.table.isColumnHidden(i)]
+        overflow = sum(header.sectionSize(i) for i in shown) - self._room()
+        for i in sorted(others, key=header.sectionSize, reverse=True):
+            if overflow <= 0:
+                break
+            label = self.model.columns[i].label()
+            floor = max(MIN_SHRUNK_WIDTH, header.fontMetrics().horizontalAdvance(label) + 24)
+            cut = min(overflow, header.sectionSize(i) - floor)
+            if cut > 0:
+                header.resizeSection(i, header.sectionSize(i) - cut)
+                overflow -= cut
+
+    def _room(self) -> int:
+        """The view's width for columns, less the vertical scroll bar even before it
+        appears (a list that grows past one screen would otherwise cut its last column)."""
+        bar = self.table.verticalScrollBar()
+        return self.table.viewport().width() - (0 if bar.isVisible() else bar.sizeHint().width())
 
     def _flexible_column(self, shown: list[int]) -> int:
         """The column that grows or shrinks to fill the list: the title, else the widest."""

@@ -29,6 +29,7 @@ from jipp_desktop.gui.editors.record_editor import RecordEditor
 from jipp_desktop.gui.main_window import MainWindow
 from jipp_desktop.gui.pages import PAGES
 from jipp_desktop.gui.pyside_fix import protect_singletons
+from jipp_desktop.gui.reader import shared_reader
 from jipp_desktop.gui.settings_page import SetupDialog
 
 EDITOR_TYPES = ("innovation", "replication", "commitment", "visit", "workplan", "hub", "agency")
@@ -137,6 +138,15 @@ def main(argv: list[str]) -> int:
         settle(app)
         save(setup, args.out / "dialog_first_run.png")
         setup.reject()
+        # A delete and its "Urungkan".
+        listing = window.show_list("innovation")
+        settle(app, seconds=1.0)
+        listing.table.selectRow(0)
+        listing.delete_selected()
+        settle(app, seconds=1.0)
+        save(window, args.out / "main_undo_notice.png")
+        window.undo_delete()
+        settle(app)
         new_visit: RecordEditor = window.open_editor("visit", None)
         new_visit.resize(980, 700)
         new_visit.save()
@@ -150,7 +160,35 @@ def main(argv: list[str]) -> int:
         window.deleteLater()
         settle(app)
         workspace.close()
+    empty_dashboard(app, args.out, width, height)
     return 0
+
+
+def empty_dashboard(app: QApplication, out: Path, width: int, height: int) -> None:
+    """A new laptop: Enter on the blank first-run form, then Beranda's first steps."""
+    with tempfile.TemporaryDirectory(prefix="jipp-shots-empty-") as tmp:
+        workspace = open_workspace(Path(tmp))
+        blank = SetupDialog(workspace)
+        blank.show()
+        blank.start_button.click()
+        settle(app)
+        save(blank, out / "dialog_first_run_messages.png")
+        blank.reject()
+        workspace.settings.update(
+            {"setup_done": "1", "officer_name": "Maria Goreti", "province_code": "53"}
+        )
+        settings = QSettings(str(Path(tmp) / "gui.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(workspace, settings)
+        window.resize(width, height)
+        window.show()
+        window.show_page("dashboard")
+        settle(app, seconds=1.5)
+        save(window, out / "main_dashboard_empty.png")
+        window.close()
+        window.deleteLater()
+        settle(app)
+        shared_reader().release()
+        workspace.close()
 
 
 if __name__ == "__main__":

@@ -104,7 +104,20 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"Perintah tidak valid: {message}", f"Invalid command: {message}")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def window_only(argv: Sequence[str]) -> bool:
+    """True when ``argv`` holds global options only, so the window opens: the command
+    modules (and reportlab and openpyxl behind them, about a second) need not load."""
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg in ("--data-dir", "--lang") and rest:
+            rest.pop(0)
+        elif not arg.startswith(("--data-dir=", "--lang=")):
+            return False
+    return True
+
+
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="jipp-desktop", description="JIPP Desktop: offline records for innovation hubs."
     )
@@ -122,7 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="language of messages and of the app (default: settings, else id)",
     )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if commands else ():
         importlib.import_module(name).register(sub)
     return parser
 
@@ -138,7 +151,7 @@ def run(
     lang = "en" if "--lang=en" in argv or _follows(argv, "--lang", "en") else "id"
     storage.keep_private()
     try:
-        args = build_parser().parse_args(list(argv))
+        args = build_parser(commands=not window_only(argv)).parse_args(list(argv))
         lang = args.lang or lang
         ctx = Context(resolve_data_dir(args.data_dir), lang, stdout, stderr, stdin)
         if args.command is None:

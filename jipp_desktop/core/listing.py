@@ -146,6 +146,8 @@ def _order(rt: RecordType, select: Select, q: ListQuery, ranked: bool) -> Select
     model = rt.model
     if q.sort is None and ranked:
         fts: Any = peewee.Table(str(rt.fts_table), ["rowid", "rank"])
+        if not q.ranked:
+            return select.order_by(fts.rowid.desc())
         return select.order_by(fts.rank, model.seq)
     name = q.sort or rt.default_sort
     known = {f.name for f in user_fields(model)} | {"created_at", "updated_at"}

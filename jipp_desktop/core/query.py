@@ -22,6 +22,10 @@ class ListQuery:
     deleted: bool = False
     limit: int | None = None
     offset: int = 0
+    # False: a search without a column sort comes newest first (the full-text index's own
+    # order, so a LIMIT stops early) instead of by relevance, which ranks every match.
+    # Lists use it while the officer is still typing.
+    ranked: bool = True
 
 
 def fts_expression(text: str) -> str | None:

@@ -10,19 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import html
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
-    QChart,
-    QChartView,
-    QHorizontalBarSeries,
-    QHorizontalStackedBarSeries,
-    QValueAxis,
-)
 from PySide6.QtCore import QCoreApplication, QMargins, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QShowEvent
 from PySide6.QtWidgets import (
@@ -50,10 +40,14 @@ from jipp_desktop.gui.icons import icon
 from jipp_desktop.gui.pages import PAGES
 from jipp_desktop.gui.reader import shared_reader
 
+if TYPE_CHECKING:
+    from PySide6.QtCharts import QBarSet, QChart, QChartView
+
 CARD_TYPES = ("innovation", "replication", "commitment", "visit", "workplan", "hub")
 TOP_CATEGORIES = 8
 TOP_PROVINCES = 8
 OVERDUE = QColor(176, 0, 32)
+CHARTS = ("stage", "category", "progress", "visits")
 
 
 @dataclass(frozen=True)
@@ -82,14 +76,22 @@ def _collect(workspace: Workspace) -> _Figures:
     )
 
 
+def _qc() -> Any:
+    """QtCharts, imported when the first chart is drawn: after the window is on screen,
+    and never for an empty folder (it is a large library)."""
+    from PySide6 import QtCharts
+
+    return QtCharts
+
+
 def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _chart(title: str) -> QChart:
-    chart = QChart()
+    chart = _qc().QChart()
     chart.setTitle(title)
-    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setAnimationOptions(_qc().QChart.AnimationOption.NoAnimation)
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.legend().setVisible(False)
     return chart
@@ -111,8 +113,9 @@ class DashboardPage(QWidget):
         self.display = display
         self.setObjectName("dashboard")
         self.cards: dict[str, QPushButton] = {}
-        self._charts: dict[int, QChart] = {}
-        self._slots: dict[int, tuple[QStackedWidget, QLabel]] = {}
+        self._charts: dict[str, QChart] = {}
+        self._slots: dict[str, tuple[QStackedWidget, QLabel]] = {}
+        self._views: dict[str, QChartView] = {}
         self._province = ""
         inner = QWidget()
         layout = QVBoxLayout(inner)
@@ -228,34 +231,32 @@ class DashboardPage(QWidget):
 
     def _charts_grid(self, parent: QWidget) -> QGridLayout:
         grid = QGridLayout()
-        self.stage_view = self._view(parent)
-        self.category_view = self._view(parent)
-        self.progress_view = self._view(parent)
-        self.visits_view = self._view(parent)
-        for index, view in enumerate(
-            (self.stage_view, self.category_view, self.progress_view, self.visits_view)
-        ):
-            grid.addWidget(self._chart_slot(view, parent), index // 2, index % 2)
+        for index, key in enumerate(CHARTS):
+            grid.addWidget(self._chart_slot(key, parent), index // 2, index % 2)
         return grid
 
-    def _chart_slot(self, view: QChartView, parent: QWidget) -> QStackedWidget:
-        """A chart, or a line saying there is nothing to draw yet (no empty 0–1 axes)."""
+    def _chart_slot(self, key: str, parent: QWidget) -> QStackedWidget:
+        """A chart, or a line saying there is nothing to draw yet (no empty 0–1 axes).
+        The chart view itself is made when the first chart is drawn."""
         slot = QStackedWidget(parent)
-        slot.setObjectName(f"slot_{id(view)}")
-        slot.addWidget(view)
+        slot.setObjectName(f"chart_{key}")
+        slot.setMinimumSize(320, 240)
         empty = QLabel(slot)
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         empty.setWordWrap(True)
         empty.setFrameShape(QLabel.Shape.StyledPanel)
         slot.addWidget(empty)
-        self._slots[id(view)] = (slot, empty)
+        self._slots[key] = (slot, empty)
         return slot
 
-    def _view(self, parent: QWidget) -> QChartView:
-        view = QChartView(parent)
-        view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        view.setMinimumHeight(240)
-        view.setMinimumWidth(320)
+    def _view(self, key: str) -> QChartView:
+        view = self._views.get(key)
+        if view is None:
+            slot, _empty = self._slots[key]
+            view = _qc().QChartView(slot)
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            slot.addWidget(view)
+            self._views[key] = view
         return view
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -302,23 +303,27 @@ class DashboardPage(QWidget):
         self._progress_chart(lang, data.progress)
         self._visits_chart(lang, data.months)
 
-    def _set_chart(self, view: QChartView, chart: QChart, empty_text: str = "") -> None:
+    def _set_chart(self, key: str, chart: QChart, empty_text: str = "") -> None:
         """Show ``chart``, or ``empty_text`` in its place when it has nothing to draw."""
-        slot, label = self._slots[id(view)]
+        slot, label = self._slots[key]
         label.setText(f"<b>{html.escape(chart.title())}</b><br>{html.escape(empty_text)}")
-        slot.setCurrentWidget(label if empty_text else view)
+        if empty_text:
+            slot.setCurrentWidget(label)
+            return
+        view = self._view(key)
+        slot.setCurrentWidget(view)
         # The view does not own its chart: keep the Python reference alive while shown,
         # and let the previous chart go only after the view has switched.
         view.setChart(chart)
-        self._charts[id(view)] = chart
+        self._charts[key] = chart
 
     def _stage_chart(self, lang: str, counts: dict[str | None, int]) -> None:
         codes = list(vocab.INNOVATION_STAGE)
-        bars = QBarSet(self.tr("Innovations"))
+        bars = _qc().QBarSet(self.tr("Innovations"))
         bars.append([counts.get(code, 0) for code in codes])
         bars.clicked.connect(lambda i: self.openList.emit("innovation", {"stage": codes[i]}, None))
         self.stage_set = bars
-        series = QBarSeries()
+        series = _qc().QBarSeries()
         series.append(bars)
         series.setLabelsVisible(True)
         chart = _chart(self.tr("Innovations by stage"))
@@ -331,19 +336,19 @@ class DashboardPage(QWidget):
             top=max(counts.values(), default=0),
         )
         none = "" if any(counts.values()) else self.tr("No innovations recorded yet.")
-        self._set_chart(self.stage_view, chart, none)
+        self._set_chart("stage", chart, none)
 
     def _category_chart(self, counts: dict[str | None, int]) -> None:
         top = sorted(((v, k) for k, v in counts.items() if k), reverse=True)[:TOP_CATEGORIES]
         top.reverse()  # horizontal bars draw bottom-up; the biggest belongs on top
         names = [str(k) for _v, k in top]
-        bars = QBarSet(self.tr("Innovations"))
+        bars = _qc().QBarSet(self.tr("Innovations"))
         bars.append([v for v, _k in top])
         bars.clicked.connect(
             lambda i: self.openList.emit("innovation", {"category": names[i]}, None)
         )
         self.category_set = bars
-        series = QHorizontalBarSeries()
+        series = _qc().QHorizontalBarSeries()
         series.append(bars)
         series.setLabelsVisible(True)
         chart = _chart(
@@ -358,17 +363,17 @@ class DashboardPage(QWidget):
             top=max((v for v, _k in top), default=0),
         )
         none = "" if top else self.tr("No innovation has a category yet.")
-        self._set_chart(self.category_view, chart, none)
+        self._set_chart("category", chart, none)
 
     def _progress_chart(self, lang: str, progress: dict[str, dict[str, int]]) -> None:
         top = sorted(progress, key=lambda p: sum(progress[p].values()), reverse=True)[
             :TOP_PROVINCES
         ]
         top.reverse()
-        series = QHorizontalStackedBarSeries()
+        series = _qc().QHorizontalStackedBarSeries()
         self.progress_sets: dict[str, QBarSet] = {}
         for status in vocab.REPLICATION_STATUS:
-            bars = QBarSet(vocab.label("replication_status", status, lang))
+            bars = _qc().QBarSet(vocab.label("replication_status", status, lang))
             bars.append([progress[p].get(status, 0) for p in top])
             bars.clicked.connect(
                 lambda i, s=status: self.openList.emit(
@@ -391,14 +396,14 @@ class DashboardPage(QWidget):
             top=max((sum(progress[p].values()) for p in top), default=0),
         )
         none = "" if top else self.tr("No replications recorded yet.")
-        self._set_chart(self.progress_view, chart, none)
+        self._set_chart("progress", chart, none)
 
     def _visits_chart(self, lang: str, months: list[tuple[str, int]]) -> None:
-        bars = QBarSet(self.tr("Visits"))
+        bars = _qc().QBarSet(self.tr("Visits"))
         bars.append([count for _key, count in months])
         bars.clicked.connect(lambda i: self.openList.emit("visit", {}, int(months[i][0][:4])))
         self.visits_set = bars
-        series = QBarSeries()
+        series = _qc().QBarSeries()
         series.append(bars)
         series.setLabelsVisible(True)
         # Twelve narrow bars: upright labels fit inside them even for four-digit counts.
@@ -419,15 +424,15 @@ class DashboardPage(QWidget):
             top=max((count for _key, count in months), default=0),
         )
         none = "" if any(c for _k, c in months) else self.tr("No visits in the last 12 months.")
-        self._set_chart(self.visits_view, chart, none)
+        self._set_chart("visits", chart, none)
 
     @staticmethod
     def _axes(chart: QChart, series: Any, labels: list[str], horizontal: bool, top: int) -> None:
-        categories = QBarCategoryAxis()
+        categories = _qc().QBarCategoryAxis()
         categories.append(labels)
         # Qt would shorten every label to "..." when space is tight; ours are pre-shortened.
         categories.setTruncateLabels(False)
-        values = QValueAxis()
+        values = _qc().QValueAxis()
         values.setLabelFormat("%d")
         if horizontal:
             chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)

@@ -352,7 +352,10 @@ class RecordListPage(QWidget):
 
     def _show_count(self, count: int) -> None:
         number = idformat.format_number(count, 0, current_language())
-        if self.trash_button.isChecked():
+        if self.model.partial:
+            # The first matches while typing; the count follows when the keys pause.
+            self.count_label.setText(self.tr("more than %1 record(s)…").replace("%1", number))
+        elif self.trash_button.isChecked():
             self.count_label.setText(self.tr("%1 record(s) in the trash").replace("%1", number))
         else:
             self.count_label.setText(self.tr("%1 record(s)").replace("%1", number))

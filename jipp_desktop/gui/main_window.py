@@ -6,6 +6,7 @@ folder, tests in a temporary one)."""
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import TYPE_CHECKING, Any
 
 import peewee
@@ -34,13 +35,22 @@ from jipp_desktop.gui.banner import Banner
 from jipp_desktop.gui.display import Display, never
 from jipp_desktop.gui.i18n import current_language
 from jipp_desktop.gui.icons import icon
-from jipp_desktop.gui.list_page import RecordListPage
 from jipp_desktop.gui.pages import PAGE_KEYS, PAGES, PageSpec, external_page_class, page_title
 from jipp_desktop.gui.reader import shared_reader
 from jipp_desktop.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from jipp_desktop.gui.editors.record_editor import RecordEditor
+    from jipp_desktop.gui.list_page import RecordListPage
+
+
+def as_list(page: object) -> RecordListPage | None:
+    """``page`` if it is a record list.  The list module is imported with the first list
+    page, not at start-up: a window opening on Beranda does not need it."""
+    module = sys.modules.get("jipp_desktop.gui.list_page")
+    if module is not None and isinstance(page, module.RecordListPage):
+        return page  # type: ignore[no-any-return]
+    return None
 
 
 class MainWindow(QMainWindow):
@@ -230,6 +240,8 @@ class MainWindow(QMainWindow):
 
     def _make_page(self, spec: PageSpec) -> QWidget:
         if spec.record_type is not None:
+            from jipp_desktop.gui.list_page import RecordListPage
+
             page = RecordListPage(self.workspace, self.display, spec.record_type, self.settings)
             page.editRequested.connect(self.open_editor)
             page.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
@@ -277,8 +289,8 @@ class MainWindow(QMainWindow):
         return PAGE_KEYS[row] if 0 <= row < len(PAGE_KEYS) else PAGE_KEYS[0]
 
     def list_page(self, type_name: str) -> RecordListPage:
-        page = self.page(type_name)
-        assert isinstance(page, RecordListPage)
+        page = as_list(self.page(type_name))
+        assert page is not None
         return page
 
     def show_list(
@@ -304,8 +316,8 @@ class MainWindow(QMainWindow):
 
     def new_record(self) -> None:
         """Ctrl+N: a record of the list on show; elsewhere, first ask which kind."""
-        page = self._pages.get(self.current_key())
-        if isinstance(page, RecordListPage):
+        page = as_list(self._pages.get(self.current_key()))
+        if page is not None:
             page.new_record()
             return
         from jipp_desktop.gui.new_record_dialog import NewRecordDialog
@@ -346,15 +358,16 @@ class MainWindow(QMainWindow):
             button.click()
 
     def focus_search(self) -> None:
-        page = self._pages.get(self.current_key())
-        if isinstance(page, RecordListPage):
+        page = as_list(self._pages.get(self.current_key()))
+        if page is not None:
             page.focus_search()
 
     def print_current(self) -> None:
         """Ctrl+P: hand the selected records to the reports page (or say what to do)."""
-        page = self._pages.get(self.current_key())
-        if isinstance(page, RecordListPage) and page.selected_ids():
-            self.print_records(page.type_name, page.selected_ids())
+        page: Any = self._pages.get(self.current_key())
+        listing = as_list(page)
+        if listing is not None and listing.selected_ids():
+            self.print_records(listing.type_name, listing.selected_ids())
             return
         if self.current_key() == "reports":
             # On the reports page Ctrl+P prints the report on show.
@@ -417,8 +430,8 @@ class MainWindow(QMainWindow):
             self.editors.remove(editor)
 
     def _record_saved(self, type_name: str, _record_id: str) -> None:
-        page = self._pages.get(type_name)
-        if isinstance(page, RecordListPage):
+        page = as_list(self._pages.get(type_name))
+        if page is not None:
             page.refresh()
         self.display.forget_titles()
         self.data_changed()

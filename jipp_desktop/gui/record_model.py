@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 
@@ -31,11 +32,25 @@ from jipp_desktop.gui.i18n import pick
 from jipp_desktop.gui.reader import shared_reader
 
 PAGE_SIZE = 100
+# While the officer types, a search shows its newest PREVIEW_ROWS matches at once (the
+# full-text index's own order, so the query stops early); ranking every match by
+# relevance and counting them waits until the keys pause for SETTLE_MS.
+PREVIEW_ROWS = 200
+SETTLE_MS = 400
 CACHE_PAGES = 20
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TOOLTIP_AFTER = 30  # characters
 
 Index = QModelIndex | QPersistentModelIndex
+# The roles data() answers.
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        ID_ROLE,
+        Qt.ItemDataRole.TextAlignmentRole,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -80,6 +95,12 @@ class RecordTableModel(QAbstractTableModel):
         self._shown = 0
         self._query = ListQuery()
         self._seqs: list[int] = []
+        # True while the rows are a search's first matches, before ranking and counting.
+        self.partial = False
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._read_all)
         self._pages: OrderedDict[int, list[dict[str, Any] | None]] = OrderedDict()
 
     # -- query ------------------------------------------------------------------------
@@ -99,11 +120,25 @@ class RecordTableModel(QAbstractTableModel):
             return
         # Only the newest query may change the list; answers to older ones are dropped.
         self._generation += 1
+        self._settle.stop()
+        query = self.query
+        if query.search and query.sort is None:
+            preview = replace(query, ranked=False, limit=PREVIEW_ROWS)
+            self._read(preview, partial=True)
+            self._settle.start()
+        else:
+            self._read(query, partial=False)
+
+    def _read_all(self) -> None:
+        """The keys paused: every match, by relevance (the same generation)."""
+        self._read(self.query, partial=False)
+
+    def _read(self, query: ListQuery, partial: bool) -> None:
         generation = self._generation
-        records, type_name, query = self._records, self.type_name, self.query
+        records, type_name = self._records, self.type_name
         shared_reader().read(
             lambda: records.seqs(type_name, query),
-            lambda seqs: self._answer(generation, seqs),
+            lambda seqs: self._answer(generation, seqs, partial),
             topic=id(self),
         )
 
@@ -111,13 +146,22 @@ class RecordTableModel(QAbstractTableModel):
     def loading(self) -> bool:
         return self._background and self._generation != self._shown
 
-    def _answer(self, generation: int, seqs: list[int]) -> None:
+    def _answer(self, generation: int, seqs: list[int], partial: bool = False) -> None:
         if generation == self._generation and shiboken6.isValid(self):
             self._shown = generation
-            self._show(seqs)
+            # Fewer first matches than asked for are all of them: only the order changes.
+            partial = partial and len(seqs) >= PREVIEW_ROWS
+            if seqs == self._seqs and not partial:
+                # The ranked answer kept the preview's rows and order: no reset, so a
+                # selection or scroll position made meanwhile stays.
+                self.partial = False
+                self.refreshed.emit(len(seqs))
+                return
+            self._show(seqs, partial)
 
-    def _show(self, seqs: list[int]) -> None:
+    def _show(self, seqs: list[int], partial: bool = False) -> None:
         self.beginResetModel()
+        self.partial = partial
         self._seqs = seqs
         self._pages.clear()
         self._display.forget_titles()
@@ -154,14 +198,12 @@ class RecordTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._seqs):
+        # The role first: a repaint asks each cell for ~8 roles and this model answers
+        # four, so most calls end here without touching the index (each call into Qt
+        # from Python costs; a repaint makes thousands of these calls).
+        if role not in _ROLES:
             return None
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            ID_ROLE,
-            Qt.ItemDataRole.TextAlignmentRole,
-        ):
+        if not index.isValid() or index.row() >= len(self._seqs):
             return None
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:

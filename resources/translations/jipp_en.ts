@@ -658,6 +658,10 @@ Offline records for public-service innovation hubs.</translation>
         <translation>Save every signatory of the commitments, NIP as text, to Excel or CSV</translation>
     </message>
     <message>
+        <source>more than %1 record(s)…</source>
+        <translation>more than %1 record(s)…</translation>
+    </message>
+    <message>
         <source>%1 record(s) in the trash</source>
         <translation>%1 record(s) in the trash</translation>
     </message>

@@ -655,6 +655,10 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
         <translation>Simpan semua penandatangan komitmen, NIP sebagai teks, ke Excel atau CSV</translation>
     </message>
     <message>
+        <source>more than %1 record(s)…</source>
+        <translation>lebih dari %1 data…</translation>
+    </message>
+    <message>
         <source>%1 record(s) in the trash</source>
         <translation>%1 data di Sampah</translation>
     </message>

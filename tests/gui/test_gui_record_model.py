@@ -120,3 +120,26 @@ def test_background_queries_keep_only_the_newest_answer(
     assert blocker.args == [20]
     qtbot.waitUntil(lambda: not model.loading)
     assert model.rowCount() == 20
+
+
+def test_typing_shows_the_newest_matches_first_then_ranks_them_when_keys_pause(
+    qtbot: Any, workspace: Workspace, indonesian: None, monkeypatch: Any
+) -> None:
+    ids = _fill(workspace, 20)
+    monkeypatch.setattr(record_model, "PREVIEW_ROWS", 5)
+    model = RecordTableModel(workspace.records, Display(workspace.regions), "innovation")
+    query = ListQuery(search="antrean")
+    with qtbot.waitSignal(model.refreshed) as first:
+        model.set_query(query)
+    # At once: the five newest matches, in the index's order, marked as a preview.
+    assert first.args == [5]
+    assert model.partial
+    newest = [i for n, i in enumerate(ids) if n % 5][::-1][:5]
+    assert [model.record_id(r) for r in range(5)] == newest
+    # When the keys pause: every match, most relevant first, and the exact count.
+    qtbot.waitUntil(lambda: not model.partial, timeout=5000)
+    ranked = workspace.records.seqs("innovation", query)
+    assert model.rowCount() == len(ranked) == 16
+    assert [model.record_id(r) for r in range(16)] == [
+        r["id"] for r in workspace.records.list("innovation", query)
+    ]

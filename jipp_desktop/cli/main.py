@@ -36,6 +36,8 @@ from jipp_desktop.core.errors import (
 from jipp_desktop.core.logs import close_logging, log, setup_logging
 from jipp_desktop.core.workspace import Workspace, open_workspace, resolve_data_dir
 
+ENV_PASSPHRASE = "JIPP_PASSPHRASE"
+
 # Command groups; each module has register(subparsers).
 COMMAND_MODULES = (
     "jipp_desktop.cli.record_commands",
@@ -68,11 +70,13 @@ class Context:
     stdout: TextIO
     stderr: TextIO
     stdin: TextIO
+    # The data folder's passphrase (--passphrase-file or $JIPP_PASSPHRASE), if given.
+    passphrase: str | None = None
 
     @contextmanager
     def workspace(self, *, readonly: bool = False) -> Iterator[Workspace]:
         """``readonly`` for commands that only read: they never wait for the writer."""
-        ws = open_workspace(self.data_dir, readonly=readonly)
+        ws = open_workspace(self.data_dir, readonly=readonly, passphrase=self.passphrase)
         for notice in ws.notices:
             self.stderr.write(notice.message(self.lang) + "\n")
         try:
@@ -134,6 +138,13 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         default=None,
         help="language of messages and of the app (default: settings, else id)",
     )
+    parser.add_argument(
+        "--passphrase-file",
+        type=Path,
+        default=None,
+        dest="folder_passphrase_file",
+        help=f"passphrase of an encrypted data folder (default: ${ENV_PASSPHRASE})",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name in COMMAND_MODULES if commands else ():
         importlib.import_module(name).register(sub)
@@ -154,6 +165,7 @@ def run(
         args = build_parser(commands=not window_only(argv)).parse_args(list(argv))
         lang = args.lang or lang
         ctx = Context(resolve_data_dir(args.data_dir), lang, stdout, stderr, stdin)
+        ctx.passphrase = _folder_passphrase(args.folder_passphrase_file)
         if args.command is None:
             from jipp_desktop.gui.app import run_gui
 
@@ -188,6 +200,28 @@ def _unexpected(exc: Exception, argv: Sequence[str], lang: str, stderr: TextIO) 
     else:
         stderr.write(f"An unexpected error occurred: {exc}.{where_en}\n")
     return exit_codes.FAILURE
+
+
+def read_passphrase_file(path: Path) -> str:
+    """The passphrase in ``path``: its text less the line break an editor adds.
+
+    Spaces may be part of a passphrase, so nothing else is stripped.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or "not UTF-8 text"
+        raise UsageError(
+            f"Berkas frasa sandi {path} tidak dapat dibaca: {reason}.",
+            f"Cannot read the passphrase file {path}: {reason}.",
+        ) from None
+    return text.rstrip("\r\n")
+
+
+def _folder_passphrase(path: Path | None) -> str | None:
+    if path is not None:
+        return read_passphrase_file(path)
+    return os.environ.get(ENV_PASSPHRASE) or None
 
 
 def _value_of(argv: Sequence[str], flag: str) -> str | None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from jipp_desktop.cli import exit_codes
 from jipp_desktop.cli.main import Context, InvalidInput, UsageError
-from jipp_desktop.core import backup, demo, storage
+from jipp_desktop.core import backup, cipher, demo, storage
 from jipp_desktop.core.demo.office import fill_settings
 from jipp_desktop.core.faults import megabytes
 from jipp_desktop.core.query import ListQuery
@@ -222,7 +222,11 @@ def backup_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def restore_cmd(args: argparse.Namespace, ctx: Context) -> int:
-    saved = backup.restore(ctx.data_dir, Path(args.file))
+    cipher.unlock_without_database(ctx.data_dir, ctx.passphrase)
+    try:
+        saved = backup.restore(ctx.data_dir, Path(args.file))
+    finally:
+        cipher.unlock(None)
     ctx.say(
         f"Basis data dipulihkan dari {args.file}. Keadaan sebelumnya disimpan di {saved}.",
         f"Database restored from {args.file}. The previous state is saved in {saved}.",

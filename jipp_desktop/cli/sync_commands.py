@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from jipp_desktop.cli import exit_codes
-from jipp_desktop.cli.main import Context, UsageError
+from jipp_desktop.cli.main import Context, UsageError, read_passphrase_file
 from jipp_desktop.core import passphrase as passphrase_rules
 from jipp_desktop.sync import (
     conflicts,
@@ -90,17 +90,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def _passphrase(path: Path | None) -> str | None:
-    if path is None:
-        return None
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(
-            f"Berkas frasa sandi {path} tidak dapat dibaca: {exc.strerror}.",
-            f"Cannot read the passphrase file {path}: {exc.strerror}.",
-        ) from None
-    # Only the line break an editor adds is dropped: spaces may be part of the passphrase.
-    return text.rstrip("\r\n")
+    return None if path is None else read_passphrase_file(path)
 
 
 def device_show(args: argparse.Namespace, ctx: Context) -> int:

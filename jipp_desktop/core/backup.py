@@ -16,14 +16,13 @@ import gzip
 import json
 import re
 import shutil
-import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from jipp_desktop.core import faults, generations, storage
+from jipp_desktop.core import cipher, faults, generations, storage
 from jipp_desktop.core.errors import BackupError
 from jipp_desktop.core.lock import FolderLock
 
@@ -84,8 +83,9 @@ def copy_database(source: Path, target: Path) -> None:
 
 def _snapshot(source: Path, target: Path) -> None:
     target.unlink(missing_ok=True)
-    src = sqlite3.connect(storage.reader_uri(source), uri=True)
-    dst = sqlite3.connect(target)
+    src = cipher.connect(source, readonly=True)
+    # An encrypted folder's copies are encrypted with the same passphrase.
+    dst = cipher.connect(target)
     try:
         src.backup(dst)
         # A copy is one self-contained file: no -wal beside it.
@@ -108,7 +108,7 @@ def _compress(source: Path, target: Path) -> None:
 
 def _describe(copy: Path) -> tuple[int, str]:
     """Live records and the device id of a plain database copy."""
-    conn = sqlite3.connect(storage.reader_uri(copy), uri=True)
+    conn = cipher.connect(copy, readonly=True)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         records = sum(
@@ -254,12 +254,12 @@ def check_file(path: Path) -> str | None:
 
 def _quick_check(path: Path) -> str | None:
     try:
-        conn = sqlite3.connect(storage.reader_uri(path), uri=True)
+        conn = cipher.connect(path, readonly=True)
         try:
             rows = conn.execute("PRAGMA quick_check").fetchall()
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except cipher.database_errors() as exc:
         if not faults.is_damage(exc):
             raise  # a full disk or a locked file is not damage; the caller names it
         return str(exc)
@@ -283,7 +283,7 @@ def verify_restorable(path: Path, shown: Path | None = None) -> None:
             f"Berkas cadangan {shown} tidak dapat dipakai: {problem}.",
             f"The backup file {shown} cannot be used: {problem}.",
         )
-    conn = sqlite3.connect(storage.reader_uri(path), uri=True)
+    conn = cipher.connect(path, readonly=True)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     finally:
@@ -305,7 +305,7 @@ def _stage(source: Path, staged: Path) -> None:
                 shutil.copyfileobj(packed, out, CHUNK)
         else:
             _snapshot(source, staged)
-    except (EOFError, gzip.BadGzipFile, sqlite3.DatabaseError) as exc:
+    except cipher.database_errors(EOFError, gzip.BadGzipFile) as exc:
         raise BackupError(
             f"Berkas cadangan {source} tidak dapat dipakai: {exc}.",
             f"The backup file {source} cannot be used: {exc}.",

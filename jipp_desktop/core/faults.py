@@ -10,7 +10,6 @@ anything they did not expect.
 from __future__ import annotations
 
 import errno
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -105,16 +104,18 @@ class FileLocked(StorageFault):
 @contextmanager
 def writing_to(folder: Path) -> Iterator[None]:
     """Name the storage fault of a write into ``folder`` (a full target disk, say)."""
+    from jipp_desktop.core import cipher
+
     try:
         yield
-    except (OSError, sqlite3.Error) as exc:
+    except cipher.base_errors(OSError) as exc:
         named = translate(exc, folder)
         if named is None:
             raise
         raise named from exc
 
 
-def is_damage(exc: sqlite3.Error) -> bool:
+def is_damage(exc: Exception) -> bool:
     """True when SQLite says the file itself is bad, not that it could not reach it."""
     code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
     if code:
@@ -154,7 +155,7 @@ def _from_os_error(exc: OSError, folder: Path) -> StorageFault | None:
     return None
 
 
-def _from_sqlite_error(exc: sqlite3.Error, folder: Path, db_path: Path) -> JippError | None:
+def _from_sqlite_error(exc: Exception, folder: Path, db_path: Path) -> JippError | None:
     code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
     if code == SQLITE_FULL:
         return DiskFull(folder)
@@ -196,6 +197,8 @@ def _unwritable(folder: Path, db_path: Path) -> StorageFault | None:
 
 def translate(exc: BaseException, folder: Path, db_path: Path | None = None) -> JippError | None:
     """The named fault behind ``exc`` (disk full, read-only, ...), or None."""
+    from jipp_desktop.core import cipher
+
     db_path = db_path or folder / "jipp.sqlite3"
     for link in _chain(exc):
         found: JippError | None = None
@@ -203,7 +206,7 @@ def translate(exc: BaseException, folder: Path, db_path: Path | None = None) -> 
             return link
         if isinstance(link, OSError):
             found = _from_os_error(link, folder)
-        elif isinstance(link, sqlite3.Error):
+        elif isinstance(link, cipher.base_errors()):  # an encrypted folder's too
             found = _from_sqlite_error(link, folder, db_path)
         if found is not None:
             return found

@@ -11,10 +11,9 @@ that is not (or no longer) a database at all.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
-from jipp_desktop.core import backup, faults, storage
+from jipp_desktop.core import backup, cipher, faults
 
 OPEN_MARKER = "jipp.open"
 CHECKED_STAMP = "integrity-checked"
@@ -24,13 +23,13 @@ FULL_CHECK_EVERY = dt.timedelta(hours=24)
 def cheap_check(path: Path) -> str | None:
     """None when the file opens as SQLite and its schema reads, else what is wrong."""
     try:
-        conn = sqlite3.connect(storage.reader_uri(path), uri=True)
+        conn = cipher.connect(path, readonly=True)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             conn.execute("PRAGMA user_version").fetchone()
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except cipher.database_errors() as exc:
         if not faults.is_damage(exc):
             raise  # a full disk or a locked file is not damage; the caller names it
         return str(exc)

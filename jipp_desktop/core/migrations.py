@@ -69,7 +69,7 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> list[int]:
         conn.executescript(
             f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {todo[-1].version};\nCOMMIT;"
         )
-    except sqlite3.Error:
+    except BaseException:  # sqlite3 or sqlcipher3: either way, nothing half-applied
         if conn.in_transaction:
             conn.rollback()
         raise

@@ -16,6 +16,7 @@ from typing import Any
 
 import peewee
 
+from jipp_desktop.core import cipher
 from jipp_desktop.core.fields import (
     DateText,
     EnumText,
@@ -28,7 +29,7 @@ from jipp_desktop.core.fields import (
     Year,
 )
 
-database = peewee.SqliteDatabase(None)
+database = cipher.Database(None)
 
 
 class BaseModel(peewee.Model):

@@ -11,7 +11,6 @@ import datetime as dt
 import getpass
 import os
 import socket
-import sqlite3
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +18,16 @@ from types import TracebackType
 
 import platformdirs
 
-from jipp_desktop.core import backup, clockfix, faults, integrity, migrations, regions, storage
+from jipp_desktop.core import (
+    backup,
+    cipher,
+    clockfix,
+    faults,
+    integrity,
+    migrations,
+    regions,
+    storage,
+)
 from jipp_desktop.core import models as m
 from jipp_desktop.core.attachments import AttachmentStore
 from jipp_desktop.core.clock import HybridClock, now_ms
@@ -150,6 +158,7 @@ class Workspace:
         if self._lock is not None:
             integrity.mark_closed(self.data_dir)
             self._lock.release()
+        cipher.unlock(None)
 
     def __enter__(self) -> Workspace:
         return self
@@ -176,6 +185,7 @@ def open_workspace(
     *,
     readonly: bool = False,
     wall: Callable[[], int] = now_ms,
+    passphrase: str | None = None,
 ) -> Workspace:
     """Open (creating if needed) the data folder; raises DataFolderInUse, DatabaseDamaged,
     SchemaTooNew.  ``wall`` is the wall clock in milliseconds (tests move it).
@@ -183,13 +193,15 @@ def open_workspace(
     A ``readonly`` workspace takes no folder lock, so any number of readers run beside
     each other and beside the one writer (WAL lets them read while it writes). A folder
     that still needs preparing (new, or waiting for a migration) is opened as a writer.
+    An encrypted folder needs its ``passphrase`` (PassphraseError, exit 7, otherwise).
     """
     folder = resolve_data_dir(data_dir)
+    cipher.open_folder(folder, DB_NAME, passphrase)
     try:
         if readonly and _ready_for_readers(folder / DB_NAME, folder):
             return _open_reader(folder, wall)
         return _open_writer(folder, wall)
-    except (OSError, sqlite3.Error) as exc:
+    except cipher.base_errors(OSError) as exc:
         named = faults.translate(exc, folder)
         if named is None:
             raise
@@ -222,7 +234,7 @@ def _ready_for_readers(db_path: Path, folder: Path) -> bool:
     if not db_path.is_file() or db_path.stat().st_size == 0:
         return False
     _refuse_if_damaged(db_path, folder, integrity.cheap_check(db_path))
-    conn = sqlite3.connect(storage.reader_uri(db_path), uri=True)
+    conn = cipher.connect(db_path, readonly=True)
     try:
         if migrations.pending(conn):
             return False
@@ -263,7 +275,7 @@ def _prepare(db_path: Path, folder: Path) -> list[JippError]:
         raise DatabaseMissing(db_path, traces, backup.latest_good_backup(folder))
     if existed:
         _refuse_if_damaged(db_path, folder, integrity.cheap_check(db_path))
-    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn = cipher.connect(db_path, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode = wal")
         todo = migrations.pending(conn)
@@ -283,10 +295,10 @@ def _prepare(db_path: Path, folder: Path) -> list[JippError]:
         migrations.migrate(conn)
         regions.seed(conn)
         return notices
-    except sqlite3.DatabaseError as exc:
+    except cipher.database_errors() as exc:
         # Damage the cheap check could not see may surface while preparing the file;
         # any other failure (a locked file, a broken migration) is raised as it is.
-        if not isinstance(exc, sqlite3.OperationalError) or "malformed" in str(exc):
+        if not isinstance(exc, cipher.operational_errors()) or "malformed" in str(exc):
             _refuse_if_damaged(db_path, folder, backup.check_file(db_path))
         raise
     finally:

@@ -19,10 +19,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+)
 
 from jipp_desktop.cli import exit_codes
 from jipp_desktop.core import backup, storage
+from jipp_desktop.core.cipher import PassphraseError
 from jipp_desktop.core.errors import (
     DatabaseDamaged,
     DatabaseMissing,
@@ -81,6 +89,22 @@ def ask_restore(error: DatabaseDamaged | DatabaseMissing) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def ask_folder_passphrase(data_dir: Path, wrong: bool) -> str | None:
+    """The encrypted folder's passphrase, or None when the officer gives up."""
+    dialog = QInputDialog()
+    dialog.setWindowTitle(QCoreApplication.translate("app", "JIPP Desktop"))
+    label = QCoreApplication.translate(
+        "app", "The data folder %1 is encrypted. Passphrase:"
+    ).replace("%1", str(data_dir))
+    if wrong:
+        label = QCoreApplication.translate("app", "Wrong passphrase.") + "\n\n" + label
+    dialog.setLabelText(label)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.textValue():
+        return None
+    return dialog.textValue()
+
+
 def gui_settings(data_dir: Path) -> QSettings:
     """Window size, layout and list columns, kept with the data they describe."""
     return QSettings(str(data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
@@ -101,8 +125,16 @@ def open_or_explain(
     ``before_message`` runs before any message box (the app closes its splash there).
     """
     lang = i18n.current_language()
+    secret: str | None = None
     try:
-        return open_workspace(data_dir)
+        while True:
+            try:
+                return open_workspace(data_dir, passphrase=secret)
+            except PassphraseError:
+                before_message()
+                secret = ask_folder_passphrase(data_dir, wrong=secret is not None)
+                if secret is None:
+                    return exit_codes.BAD_PASSPHRASE
     except DataFolderInUse as exc:
         log.warning("%s", exc.message("en"))
         before_message()
@@ -118,7 +150,7 @@ def open_or_explain(
             return exit_codes.DAMAGED_FILE
         restore_backup(exc, data_dir)
         try:
-            return open_workspace(data_dir)
+            return open_workspace(data_dir, passphrase=secret)
         except JippError as again:
             tell(again.message(lang))
             return exit_codes.DAMAGED_FILE

@@ -20,6 +20,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from jipp_desktop.core import cipher
 from jipp_desktop.sync import db
 
 KEY_FILE = "device_key.pem"
@@ -75,13 +76,14 @@ def load_or_create(data_dir: Path) -> DeviceKey:
 def _load_or_create(data_dir: Path) -> DeviceKey:
     path = data_dir / KEY_FILE
     if path.exists():
-        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+        key = cipher.load_private_pem(path.read_bytes())
         if not isinstance(key, Ed25519PrivateKey):
             raise ValueError(f"{path} does not hold an Ed25519 key")
         return DeviceKey(key)
     key = Ed25519PrivateKey.generate()
+    # In an encrypted folder the key is encrypted with the folder's passphrase.
     pem = key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, cipher.pem_encryption()
     )
     partial = path.with_name(KEY_FILE + ".part")
     # Created owner-only from the start, so the key is never readable by others even briefly.

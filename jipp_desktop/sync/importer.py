@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jipp_desktop.core import backup, storage
+from jipp_desktop.core import backup, cipher, storage
 from jipp_desktop.core import models as m
 from jipp_desktop.core.clock import MAX_DRIFT_MS, Stamp, now_ms
 from jipp_desktop.core.services import Cancelled, audit_text
@@ -180,7 +180,7 @@ def import_package(
                     raise _Rollback()
         except _Rollback:
             pass
-        except sqlite3.IntegrityError as exc:
+        except cipher.integrity_errors() as exc:
             raise InvalidRecords(
                 [(f"referensi tidak terselesaikan ({exc})", f"unresolved reference ({exc})")]
             ) from None

@@ -1325,6 +1325,14 @@ Compare the fingerprint with the sender (by phone or in person). Trust this send
         <translation>Restore the latest good backup (%1)? The damaged file is kept in the backups folder.</translation>
     </message>
     <message>
+        <source>The data folder %1 is encrypted. Passphrase:</source>
+        <translation>The data folder %1 is encrypted. Passphrase:</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase.</source>
+        <translation>Wrong passphrase.</translation>
+    </message>
+    <message>
         <source>Opening the data folder…</source>
         <translation>Opening the data folder…</translation>
     </message>

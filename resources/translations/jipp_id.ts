@@ -1320,6 +1320,14 @@ Cocokkan sidik jari dengan pengirim (lewat telepon atau langsung). Percayai peng
         <translation>Pulihkan cadangan terakhir yang baik (%1)? Berkas yang rusak disimpan di folder cadangan.</translation>
     </message>
     <message>
+        <source>The data folder %1 is encrypted. Passphrase:</source>
+        <translation>Folder data %1 terenkripsi. Frasa sandi:</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase.</source>
+        <translation>Frasa sandi salah.</translation>
+    </message>
+    <message>
         <source>Opening the data folder…</source>
         <translation>Membuka folder data…</translation>
     </message>

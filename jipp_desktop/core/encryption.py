@@ -1,0 +1,239 @@
+"""Turning a data folder's encryption on, off, or to another passphrase, in place.
+
+Each database file (the database, then every backup) is exported to a new file beside
+it, the new file is checked (integrity and row counts), then renamed over the old one:
+the rename is the one moment a file changes, so a crash leaves either the old or the new
+file in each place, both whole.  The database goes first, since its form decides whether
+the folder is encrypted (see ``cipher.open_folder``); the marker is written before an
+``encrypt`` and removed after a ``decrypt``; the device key follows the backups.  Running
+the command again after a crash finishes the work: files already in the wanted form are
+skipped.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jipp_desktop.core import backup, cipher, passphrase
+from jipp_desktop.core.errors import JippError
+from jipp_desktop.core.lock import FolderLock
+
+KEY_FILE = "device_key.pem"  # the device's signing key (jipp_desktop.sync.identity)
+TEMP_SUFFIX = ".convert"
+# Fault injection for the crash tests: the process dies at the named point.
+CRASH_ENV = "JIPP_CRASH_AT"
+
+
+class ConversionFailed(JippError):
+    exit_status = 6
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__()
+        self.message_id = f"Konversi {path} gagal diperiksa ({detail}); berkas lama tetap dipakai."
+        self.message_en = f"The converted {path} failed its check ({detail}); the old file stays."
+
+
+@dataclass
+class Converted:
+    files: list[Path] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+
+
+def _crash_point(name: str) -> None:
+    if os.environ.get(CRASH_ENV) == name:
+        os._exit(86)
+
+
+def convert(folder: Path, db_name: str, old: str | None, new: str | None) -> Converted:
+    """Re-key every database file of ``folder`` from ``old`` to ``new`` (None: plain).
+
+    Raises PassphraseError when ``old`` does not open the database, WeakPassphrase for a
+    ``new`` passphrase too short.
+    """
+    if new is not None:
+        passphrase.check(new)
+    db_path = folder / db_name
+    if db_path.exists() and cipher.is_plain(db_path) is False:
+        if old is None:
+            raise cipher.passphrase_needed(folder)
+        if not _opens(db_path, new):
+            cipher.check_key(db_path, old)
+    lock = FolderLock(folder)
+    lock.acquire()
+    try:
+        if new is not None:
+            _write_marker(folder)
+        done = Converted()
+        for path in _database_files(folder, db_path):
+            (done.files if _convert_file(path, old, new) else done.skipped).append(path)
+            _crash_point(f"after:{path.name}")
+        _rewrap_key(folder / KEY_FILE, old, new)
+        if new is None:
+            (folder / cipher.MARKER).unlink(missing_ok=True)
+        return done
+    finally:
+        lock.release()
+
+
+def _database_files(folder: Path, db_path: Path) -> Iterator[Path]:
+    if db_path.exists():
+        yield db_path
+    yield from backup.list_backups(folder)
+
+
+def _write_marker(folder: Path) -> None:
+    marker = folder / cipher.MARKER
+    if not marker.exists():
+        marker.write_text("sqlcipher4 scrypt-15-8-1\n", encoding="utf-8")
+
+
+def _opens(path: Path, secret: str | None) -> bool:
+    """Whether ``path`` is already in the form ``secret`` asks for (plain for None)."""
+    if secret is None:
+        return bool(cipher.is_plain(path))
+    if cipher.is_plain(path):
+        return False
+    try:
+        cipher.check_key(path, secret)
+    except cipher.PassphraseError:
+        return False
+    return True
+
+
+def _convert_file(path: Path, old: str | None, new: str | None) -> bool:
+    if _is_gzip(path):
+        return _convert_packed(path, old, new)
+    if _opens(path, new):
+        return False
+    temp = path.with_name(path.name + TEMP_SUFFIX)
+    temp.unlink(missing_ok=True)
+    source = _raw(path, None if cipher.is_plain(path) else old)
+    try:
+        source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        version = source.execute("PRAGMA user_version").fetchone()[0]
+        counts = _counts(source)
+        key = "''" if new is None else f'"{cipher.key_pragma(temp, new)}"'
+        source.execute(f"ATTACH DATABASE ? AS target KEY {key}", (str(temp),))
+        source.execute("SELECT sqlcipher_export('target')")
+        source.execute(f"PRAGMA target.user_version = {int(version)}")
+        source.execute("DETACH DATABASE target")
+    finally:
+        source.close()
+    _crash_point("exported")
+    _verify(temp, new, counts)
+    _fsync(temp)
+    _crash_point("verified")
+    os.replace(temp, path)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    _fsync_dir(path.parent)
+    return True
+
+
+def _is_gzip(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        return handle.read(2) == backup.GZIP_MAGIC
+
+
+def _convert_packed(path: Path, old: str | None, new: str | None) -> bool:
+    """A compressed backup: unpacked beside itself, converted, packed again, then swapped."""
+    unpacked = path.with_name(path.name + ".unpacked")
+    packed = path.with_name(path.name + TEMP_SUFFIX)
+    try:
+        with gzip.open(path, "rb") as source, open(unpacked, "wb") as sink:
+            shutil.copyfileobj(source, sink, 1 << 20)
+        if not _convert_file(unpacked, old, new):
+            return False
+        with open(unpacked, "rb") as source, gzip.open(packed, "wb", compresslevel=1) as sink:
+            shutil.copyfileobj(source, sink, 1 << 20)
+        _fsync(packed)
+        os.replace(packed, path)
+        return True
+    finally:
+        unpacked.unlink(missing_ok=True)
+        packed.unlink(missing_ok=True)
+
+
+def _raw(path: Path, secret: str | None) -> Any:
+    """A sqlcipher3 connection (it reads plain files too, and has sqlcipher_export)."""
+    if secret is None:
+        return cipher.open_plain_with_cipher_driver(path)
+    return cipher.open_keyed(str(path), secret, isolation_level=None)
+
+
+def _counts(conn: Any) -> dict[str, int]:
+    names = [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND sql NOT LIKE 'CREATE VIRTUAL%'"
+        )
+    ]
+    return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
+
+
+def _verify(temp: Path, secret: str | None, counts: dict[str, int]) -> None:
+    conn = _raw(temp, secret)
+    try:
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        found = _counts(conn)
+    except cipher.database_errors() as exc:
+        temp.unlink(missing_ok=True)
+        raise ConversionFailed(temp, str(exc)) from None
+    finally:
+        conn.close()
+    if check != "ok" or found != counts:
+        temp.unlink(missing_ok=True)
+        raise ConversionFailed(temp, "row counts differ" if check == "ok" else check)
+
+
+def _rewrap_key(path: Path, old: str | None, new: str | None) -> None:
+    if not path.exists():
+        return
+    data = path.read_bytes()
+    if (b"ENCRYPTED" in data) == (new is not None) and (new is None or _pem_opens(data, new)):
+        return
+    from cryptography.hazmat.primitives import serialization
+
+    key = cipher.load_private_pem(data, old)
+    wrap: serialization.KeySerializationEncryption = (
+        serialization.NoEncryption()
+        if new is None
+        else serialization.BestAvailableEncryption(new.encode("utf-8"))
+    )
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, wrap)
+    partial = path.with_name(path.name + TEMP_SUFFIX)
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(pem)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(partial, path)
+
+
+def _pem_opens(data: bytes, secret: str) -> bool:
+    try:
+        cipher.load_private_pem(data, secret)
+    except cipher.PassphraseError:
+        return False
+    return True
+
+
+def _fsync(path: Path, flags: int = os.O_RDWR) -> None:
+    fd = os.open(path, flags)  # Windows flushes only a handle open for writing
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":  # Windows cannot open a folder to flush it; NTFS logs the rename
+        return
+    _fsync(folder, os.O_RDONLY)

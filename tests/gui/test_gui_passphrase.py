@@ -4,18 +4,27 @@ wrong one, and exits with status 7 when the officer gives up."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from jipp_desktop.cli import exit_codes
 from jipp_desktop.core import cipher, encryption
-from jipp_desktop.core.workspace import DB_NAME, Workspace
+from jipp_desktop.core.workspace import DB_NAME, Workspace, open_workspace
 from jipp_desktop.gui import app
 
 SECRET = "kopi tubruk pagi hari"
+
+
+@pytest.fixture(autouse=True)
+def _plain_database_after(data_dir: Path) -> Iterator[None]:
+    """Leave the app's global database on a plain folder, as found: later GUI tests read
+    through it without opening a folder of their own."""
+    yield
+    open_workspace(data_dir).close()
 
 
 def _encrypted_folder(tmp_path: Path, template_db: Path) -> Path:

@@ -169,6 +169,9 @@ class MainWindow(QMainWindow):
             name="action_undo",
         )
         self.undo_action.setEnabled(False)
+        self.duplicate_action = self._action(
+            self.tr("&Duplicate"), self.duplicate_selected, "Ctrl+D", name="action_duplicate"
+        )
         self.demo_action = self._action(
             self.tr("Fill with &example data…"), self.load_demo, name="action_demo"
         )
@@ -190,6 +193,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.search_action)
         edit_menu.addAction(self.refresh_action)
+        edit_menu.addAction(self.duplicate_action)
         view_menu = menu.addMenu(self.tr("&View"))
         for number, spec in enumerate(PAGES, start=1):
             shortcut = f"Ctrl+{number}" if number < 10 else None
@@ -435,6 +439,25 @@ class MainWindow(QMainWindow):
             page.refresh()
         self.display.forget_titles()
         self.data_changed()
+
+    def duplicate_selected(self) -> None:
+        """Ctrl+D in a list: copies of the selected records, all in one transaction."""
+        page = self._pages.get(self.current_key())
+        if not isinstance(page, RecordListPage) or not page.selected_ids():
+            return
+        from jipp_desktop.core.copies import duplicate
+        from jipp_desktop.core.errors import JippError
+        from jipp_desktop.gui.errors import show_error
+
+        try:
+            ids = duplicate(self.workspace.records, page.type_name, page.selected_ids())
+        except JippError as exc:
+            show_error(self, exc)
+            return
+        self._record_saved(page.type_name, ids[0])
+        self.statusBar().showMessage(self.tr("%n record(s) duplicated.", "", len(ids)), 5000)
+        if len(ids) == 1:
+            self.open_editor(page.type_name, ids[0])
 
     def load_demo(self) -> None:
         try:

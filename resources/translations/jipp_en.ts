@@ -77,6 +77,33 @@
     </message>
 </context>
 <context>
+    <name>CopyToHubsDialog</name>
+    <message>
+        <source>Copy for other hubs</source>
+        <translation>Copy for other hubs</translation>
+    </message>
+    <message>
+        <source>Each ticked hub gets a copy with the same kind, event, date, place, text and witnesses (signatories who are not from a regional government). Type each hub's number; typing it ticks the hub.</source>
+        <translation>Each ticked hub gets a copy with the same kind, event, date, place, text and witnesses (signatories who are not from a regional government). Type each hub's number; typing it ticks the hub.</translation>
+    </message>
+    <message>
+        <source>Innovation hub</source>
+        <translation>Innovation hub</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Hubs to copy to</source>
+        <translation>Hubs to copy to</translation>
+    </message>
+    <message>
+        <source>Make copies</source>
+        <translation>Make copies</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Getting started</source>
@@ -423,6 +450,10 @@
         <translation>&amp;Undo delete</translation>
     </message>
     <message>
+        <source>&amp;Duplicate</source>
+        <translation>&amp;Duplicate</translation>
+    </message>
+    <message>
         <source>Fill with &amp;example data…</source>
         <translation>Fill with &amp;example data…</translation>
     </message>
@@ -457,6 +488,13 @@
     <message>
         <source>%1 is not available in this version.</source>
         <translation>%1 is not available in this version.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) duplicated.</source>
+        <translation>
+            <numerusform>%n record duplicated.</numerusform>
+            <numerusform>%n records duplicated.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Example data is not available in this version.</source>
@@ -570,6 +608,14 @@ Offline records for public-service innovation hubs.</translation>
         <translation>Replications under this commitment</translation>
     </message>
     <message>
+        <source>Copy for other hubs… (Ctrl+Shift+D)</source>
+        <translation>Copy for other hubs… (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <source>Duplicate (Ctrl+D)</source>
+        <translation>Duplicate (Ctrl+D)</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
@@ -587,6 +633,13 @@ Offline records for public-service innovation hubs.</translation>
     <message>
         <source>New %1</source>
         <translation>New %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copy(ies) made.</source>
+        <translation>
+            <numerusform>%n copy(ies) made.</numerusform>
+            <numerusform>%n copy(ies) made.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

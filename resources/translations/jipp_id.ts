@@ -78,6 +78,33 @@
     </message>
 </context>
 <context>
+    <name>CopyToHubsDialog</name>
+    <message>
+        <source>Copy for other hubs</source>
+        <translation>Salin untuk simpul lain</translation>
+    </message>
+    <message>
+        <source>Each ticked hub gets a copy with the same kind, event, date, place, text and witnesses (signatories who are not from a regional government). Type each hub&apos;s number; typing it ticks the hub.</source>
+        <translation>Setiap simpul yang dicentang mendapat salinan dengan jenis, kegiatan, tanggal, tempat, isi, dan saksi yang sama (penanda tangan yang bukan dari pemerintah daerah). Ketik nomor setiap simpul; mengetik nomor langsung mencentang simpulnya.</translation>
+    </message>
+    <message>
+        <source>Innovation hub</source>
+        <translation>Simpul Inovasi</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Hubs to copy to</source>
+        <translation>Simpul tujuan salinan</translation>
+    </message>
+    <message>
+        <source>Make copies</source>
+        <translation>Buat salinan</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Getting started</source>
@@ -423,6 +450,10 @@
         <translation>&amp;Urungkan hapus</translation>
     </message>
     <message>
+        <source>&amp;Duplicate</source>
+        <translation>&amp;Duplikat</translation>
+    </message>
+    <message>
         <source>Fill with &amp;example data…</source>
         <translation>Isi dengan data &amp;contoh…</translation>
     </message>
@@ -457,6 +488,12 @@
     <message>
         <source>%1 is not available in this version.</source>
         <translation>%1 belum tersedia di versi ini.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) duplicated.</source>
+        <translation>
+            <numerusform>%n data diduplikat.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Example data is not available in this version.</source>
@@ -570,6 +607,14 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
         <translation>Replikasi dengan komitmen ini</translation>
     </message>
     <message>
+        <source>Copy for other hubs… (Ctrl+Shift+D)</source>
+        <translation>Salin untuk simpul lain… (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <source>Duplicate (Ctrl+D)</source>
+        <translation>Duplikat (Ctrl+D)</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>Tersimpan.</translation>
     </message>
@@ -586,6 +631,12 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
     <message>
         <source>New %1</source>
         <translation>%1 baru</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copy(ies) made.</source>
+        <translation>
+            <numerusform>%n salinan dibuat.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,7 @@ from jipp_desktop.core.query import ListQuery
 from jipp_desktop.core.registry import record_type, user_fields
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.gui.display import Display
+from jipp_desktop.gui.editors import copy_actions
 from jipp_desktop.gui.editors.attachments_panel import AttachmentsPanel
 from jipp_desktop.gui.editors.child_table import ChildTable
 from jipp_desktop.gui.editors.history_panel import HistoryPanel
@@ -152,6 +153,9 @@ class RecordEditor(QDialog):
         layout.addLayout(buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         QShortcut(QKeySequence.StandardKey.Print, self, self._print)
+        QShortcut(QKeySequence("Ctrl+D"), self, lambda: copy_actions.duplicate_record(self))
+        if type_name == "commitment":
+            QShortcut(QKeySequence("Ctrl+Shift+D"), self, lambda: copy_actions.ask_hubs(self))
 
         self._fit_to_screen()
         self.load(record_id, initial)
@@ -362,6 +366,14 @@ class RecordEditor(QDialog):
                 lambda: self.openList.emit("replication", {"commitment_id": rid}),
                 "show_replications",
             )
+            self._link(
+                self.tr("Copy for other hubs… (Ctrl+Shift+D)"),
+                lambda: copy_actions.ask_hubs(self),
+                "copy_to_hubs",
+            )
+        self._link(
+            self.tr("Duplicate (Ctrl+D)"), lambda: copy_actions.duplicate_record(self), "duplicate"
+        )
         self.links.addStretch(1)
 
     def _link(self, text: str, slot: Any, name: str) -> None:

@@ -17,6 +17,7 @@ import peewee
 
 from jipp_desktop.core import models as m
 from jipp_desktop.core.listing import YEAR_FIELD
+from jipp_desktop.core.regions import province_aliases
 from jipp_desktop.core.registry import record_type
 
 # Follow-ups in these states need no more attention.
@@ -165,7 +166,16 @@ def choices(type_name: str, limit: int = 2000) -> list[tuple[str, str]]:
 
 
 def choice_aliases(type_name: str) -> dict[str, str]:
-    """Extra words a picker finds a record by: an agency's short name ("Bappenas")."""
+    """Extra words a picker finds a record by: an agency's short name ("Bappenas"), a
+    hub's province and its short forms ("sumut" finds Simpul Inovasi Sumatera Utara)."""
+    if type_name == "hub":
+        short = province_aliases()
+        names = dict(m.result_tuples(m.Province.select(m.Province.code, m.Province.name)))
+        hubs = m.Hub.select(m.Hub.id, m.Hub.province_code).where(m.alive(m.Hub))
+        return {
+            str(rid): ";".join(filter(None, (names.get(prov, ""), short.get(prov, ""))))
+            for rid, prov in m.result_tuples(hubs)
+        }
     if type_name != "agency":
         return {}
     rows = m.Agency.select(m.Agency.id, m.Agency.short_name).where(

@@ -49,6 +49,10 @@
         <translation>Add row</translation>
     </message>
     <message>
+        <source>Add a row (Insert)</source>
+        <translation>Add a row (Insert)</translation>
+    </message>
+    <message>
         <source>Remove row</source>
         <translation>Remove row</translation>
     </message>

@@ -50,6 +50,10 @@
         <translation>Tambah baris</translation>
     </message>
     <message>
+        <source>Add a row (Insert)</source>
+        <translation>Tambah baris (Insert)</translation>
+    </message>
+    <message>
         <source>Remove row</source>
         <translation>Hapus baris</translation>
     </message>

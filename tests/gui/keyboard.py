@@ -27,6 +27,9 @@ def _key_of(char: str) -> Qt.Key:
 class Keyboard:
     def __init__(self) -> None:
         self.presses = 0
+        # Presses that type the content itself (letters, digits, spaces, punctuation),
+        # as against moving between fields, picking and saving.
+        self.characters = 0
 
     @staticmethod
     def _window(target: QWidget | None) -> QWindow:
@@ -49,6 +52,7 @@ class Keyboard:
             QTest.sendKeyEvent(QTest.KeyAction.Press, window, key, char, modifier)
             QTest.sendKeyEvent(QTest.KeyAction.Release, window, key, char, modifier)
             self.presses += 1
+            self.characters += char not in "\t\n"
 
     def press(
         self,

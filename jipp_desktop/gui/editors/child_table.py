@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -140,6 +140,11 @@ class ChildTable(QWidget):
         self.add_button = QPushButton(icon("new"), self.tr("Add row"), self)
         self.add_button.setObjectName("add_row")
         self.add_button.clicked.connect(self._add_clicked)
+        self.add_button.setToolTip(self.tr("Add a row (Insert)"))
+        # Rows are added from the keyboard too: Insert anywhere in this tab.
+        insert = QShortcut(QKeySequence(Qt.Key.Key_Insert), self)
+        insert.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        insert.activated.connect(self._add_clicked)
         self.remove_button = QPushButton(icon("delete"), self.tr("Remove row"), self)
         self.remove_button.setObjectName("remove_row")
         self.remove_button.clicked.connect(self.remove_selected)

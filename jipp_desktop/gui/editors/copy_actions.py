@@ -66,3 +66,6 @@ def make_copies(editor: RecordEditor, commitment_id: str, numbers: dict[str, str
         QCoreApplication.translate("RecordEditor", "%n copy(ies) made.", "", len(ids))
     )
     editor.saved.emit(editor.type_name, ids[0])
+    # Each copy opens for what only that hub has (its own signatory, a scan).
+    for new_id in ids:
+        editor.openRecord.emit(editor.type_name, new_id, None)

@@ -160,6 +160,7 @@ class RecordEditor(QDialog):
         self._fit_to_screen()
         self.load(record_id, initial)
         self.focus_first_field()
+        self.tabs.currentChanged.connect(self._focus_tab)
 
     # -- building ---------------------------------------------------------------------
 
@@ -235,6 +236,20 @@ class RecordEditor(QDialog):
         self.tabs.setCurrentIndex(0)
         if self._inputs:
             self._inputs[0].focus()
+
+    def _focus_tab(self, index: int) -> None:
+        """Ctrl+Tab to another tab puts the cursor in it: its first field or its table."""
+        page = self.tabs.widget(index)
+        focus = self.focusWidget()
+        if focus is not None and page.isAncestorOf(focus):
+            return
+        table = next((t for t in self.child_tables.values() if t is page), None)
+        if table is not None:
+            table.table.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        first = next((s.input for s in self._slots.values() if s.tab == index), None)
+        if first is not None:
+            first.focus()
 
     def _fit_to_screen(self) -> None:
         screen = QGuiApplication.primaryScreen()

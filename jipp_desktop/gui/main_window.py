@@ -442,8 +442,8 @@ class MainWindow(QMainWindow):
 
     def duplicate_selected(self) -> None:
         """Ctrl+D in a list: copies of the selected records, all in one transaction."""
-        page = self._pages.get(self.current_key())
-        if not isinstance(page, RecordListPage) or not page.selected_ids():
+        page = as_list(self._pages.get(self.current_key()))
+        if page is None or not page.selected_ids():
             return
         from jipp_desktop.core.copies import duplicate
         from jipp_desktop.core.errors import JippError

@@ -490,7 +490,11 @@ class SyncPage(QWidget):
         def job(progress: Progress) -> folder.FolderResult:
             for sender in chosen:
                 identity.trust(sender.fingerprint, sender.name, sender.device_id)
-            return folder.exchange(self.workspace, shared, progress=progress)
+            # A package that would move many records to the trash is never taken in
+            # passing: it is held and named, to be imported (and asked about) alone.
+            return folder.exchange(
+                self.workspace, shared, progress=progress, hold_mass_deletions=True
+            )
 
         task_runner(self).run(
             job,

@@ -37,7 +37,8 @@ SUFFIX = ".jipp"
 @dataclass
 class FileOutcome:
     file: str
-    status: str  # imported | nothing_new | own | incomplete | waiting | skipped | failed
+    # imported | nothing_new | own | incomplete | waiting | skipped | held | failed
+    status: str
     message_id: str
     message_en: str
     exit_status: int = 0
@@ -98,7 +99,14 @@ def exchange(
     trust: bool = False,
     ask_trust: importer.AskTrust | None = None,
     progress: exporter.Progress | None = None,
+    hold_mass_deletions: bool = False,
 ) -> FolderResult:
+    """Import the other laptops' packages in ``folder``, then write this laptop's own.
+
+    With ``hold_mass_deletions`` (the app's exchange) a package that would move more than
+    a handful of records to the trash is checked first and left unimported ("held"), so
+    that the officer imports it alone and is asked, as for any single package.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     mine = folder / outgoing_name(ws)
     result = FolderResult(mine)
@@ -114,7 +122,7 @@ def exchange(
     # Import first: the package written next then relays what just arrived, and is
     # based on what the others' newest packages say they hold.
     for path in others:
-        outcome = _import_one(ws, path, trust, ask_trust)
+        outcome = _import_one(ws, path, trust, ask_trust, hold_mass_deletions)
         result.outcomes.append(outcome)
         if outcome.report is not None and outcome.status in ("imported", "nothing_new"):
             _remember_reader(folder, outcome.report.sender_id)
@@ -188,7 +196,11 @@ def _written_before_knowing_us(ws: Workspace, path: Path) -> bool:
 
 
 def _import_one(
-    ws: Workspace, path: Path, trust: bool, ask_trust: importer.AskTrust | None
+    ws: Workspace,
+    path: Path,
+    trust: bool,
+    ask_trust: importer.AskTrust | None,
+    hold_mass_deletions: bool = False,
 ) -> FileOutcome:
     name = path.name
     claimed = package.peek_package_id(path)
@@ -207,6 +219,12 @@ def _import_one(
             "waiting for the next one.",
         )
     try:
+        if hold_mass_deletions:
+            preview = importer.import_package(
+                ws, path, trust=trust, ask_trust=ask_trust, dry_run=True
+            )
+            if preview.mass_deletion:
+                return _held(name, preview)
         report = importer.import_package(ws, path, trust=trust, ask_trust=ask_trust)
     except NotAPackage as exc:
         if not package.looks_complete(path):
@@ -244,4 +262,19 @@ def _import_one(
         f"{name}: {report.headline('en')}",
         0,
         report,
+    )
+
+
+def _held(name: str, preview: ImportReport) -> FileOutcome:
+    deletions_id = preview.deletion_text("id") or ""
+    deletions_en = preview.deletion_text("en") or ""
+    return FileOutcome(
+        name,
+        "held",
+        f"{name}: tidak diimpor. {deletions_id} Impor paket ini tersendiri (tombol Impor) "
+        "untuk memeriksa dan mengonfirmasinya.",
+        f"{name}: not imported. {deletions_en} Import this package on its own (the Import "
+        "button) to review and confirm it.",
+        0,
+        preview,
     )

@@ -102,3 +102,38 @@ def test_undo_of_an_unknown_package_is_invalid_data(fleet: Fleet) -> None:
     a = fleet.add("Laptop A")
     missing = cli("--data-dir", str(a.folder), "sync", "undo", "0123456789")
     assert missing.status == 3 and "0123456789" in missing.err
+
+
+def test_the_apps_folder_exchange_holds_a_mass_deletion_for_a_single_import(
+    fleet: Fleet, tmp_path: Path
+) -> None:
+    """The app's exchange never takes a mass deletion in passing; the command line does."""
+    from jipp_desktop.sync import folder
+
+    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
+    fleet.trust_all()
+    ids = _many(a)
+    with a.open() as ws:
+        exporter.export(ws, tmp_path / "a.jipp")
+    with b.open() as ws:
+        importer.import_package(ws, tmp_path / "a.jipp")
+    _wipe(b, ids)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    with b.open() as ws:
+        exporter.export(ws, shared / folder.outgoing_name(ws), for_device=a.device_id)
+
+    with a.open() as ws:
+        held = folder.exchange(ws, shared, hold_mass_deletions=True)
+        mine = shared / folder.outgoing_name(ws)
+    [outcome] = [o for o in held.outcomes if o.status != "own"]
+    assert outcome.status == "held"
+    assert "akan memindahkan 16 data ke Sampah" in outcome.message("id")
+    assert "Import this package on its own" in outcome.message("en")
+    assert _alive(a, "agency") == 13, "nothing of the held package was applied"
+    assert mine.is_file(), "A's own package was still written"
+
+    with a.open() as ws:
+        taken = folder.exchange(ws, shared)
+    assert [o.status for o in taken.outcomes if o.status != "own"] == ["imported"]
+    assert _alive(a, "agency") == 0

@@ -289,3 +289,40 @@ def test_keeping_the_other_value_passes_the_same_gate(
     assert db_dump_hash(b.folder) == before
     kept = cli("--data-dir", str(b.folder), "conflicts", "resolve", "f" * 32, "--keep", "current")
     assert kept.status == 0
+
+
+def _tombstone_everything(parts: Parts) -> None:
+    for row in parts.changes:
+        if row["t"] != "attachment":
+            row["cl"] = [2, row["hlc"]]
+
+
+def test_a_mass_tombstone_package_is_shown_first_and_can_be_undone(
+    pair: tuple[Laptop, Laptop, Path], tmp_path: Path
+) -> None:
+    """Every record of the package sent to the trash, signed with the trusted key: the dry
+    run says so before anything else, the import is then harmless (nothing is lost, later
+    commands work) and one undo brings every record back."""
+    a, b, good = pair
+    assert cli("--data-dir", str(b.folder), "sync", "import", str(good)).status == 0
+    kept = db_dump_hash(b.folder)
+    alive = {
+        t: len(json.loads(cli("--data-dir", str(b.folder), "record", "list", t, "--json").out))
+        for t in ("hub", "agency", "innovation")
+    }
+    assert all(alive.values())
+    wipe = mutated(good, a.folder, tmp_path / "wipe.jipp", _tombstone_everything)
+    dry = cli("--data-dir", str(b.folder), "sync", "import", str(wipe), "--dry-run")
+    assert dry.status == 0 and dry.out.splitlines()[0].startswith("Paket ini akan memindahkan")
+    assert db_dump_hash(b.folder) == kept
+    done = cli("--data-dir", str(b.folder), "sync", "import", str(wipe), "--json")
+    assert done.status == 0, done.err
+    report = json.loads(done.out)
+    assert report["total"]["deletions"] >= sum(alive.values())
+    for command in (["stats"], ["conflicts"], ["sync", "status"], ["record", "list", "hub"]):
+        assert cli("--data-dir", str(b.folder), *command).status == 0
+    undone = cli("--data-dir", str(b.folder), "sync", "undo", report["package_id"])
+    assert undone.status == 0, undone.err
+    for type_name, count in alive.items():
+        listed = cli("--data-dir", str(b.folder), "record", "list", type_name, "--json").out
+        assert len(json.loads(listed)) == count, type_name

@@ -281,5 +281,5 @@ def _title(type_name: str, lang: str) -> str:
 
 
 def _paper(workspace: Any) -> str:
-    """The paper chosen in settings (A4 unless set), for the sheet's print set-up."""
-    return str(workspace.settings.all().get("paper") or "a4").lower()
+    """The paper chosen in settings, for the sheet's print set-up."""
+    return str(workspace.settings.get("paper")).lower()

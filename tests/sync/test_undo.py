@@ -33,14 +33,10 @@ def _wipe(laptop: Laptop, ids: dict[str, list[str] | str]) -> None:
             ws.records.delete("agency", str(agency))
 
 
-def _alive(laptop: Laptop, type_name: str) -> int:
-    out = cli("--data-dir", str(laptop.folder), "record", "list", type_name, "--json").out
-    return len(json.loads(out))
-
-
-def test_dry_run_puts_deletions_first_and_undo_brings_them_back(
+def _shared_then_wiped(
     fleet: Fleet, tmp_path: Path
-) -> None:
+) -> tuple[Laptop, Laptop, dict[str, list[str] | str]]:
+    """A shares its records with B, then B sends them all to the trash."""
     a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
     fleet.trust_all()
     ids = _many(a)
@@ -49,6 +45,18 @@ def test_dry_run_puts_deletions_first_and_undo_brings_them_back(
     with b.open() as ws:
         importer.import_package(ws, tmp_path / "a.jipp")
     _wipe(b, ids)
+    return a, b, ids
+
+
+def _alive(laptop: Laptop, type_name: str) -> int:
+    out = cli("--data-dir", str(laptop.folder), "record", "list", type_name, "--json").out
+    return len(json.loads(out))
+
+
+def test_dry_run_puts_deletions_first_and_undo_brings_them_back(
+    fleet: Fleet, tmp_path: Path
+) -> None:
+    a, b, ids = _shared_then_wiped(fleet, tmp_path)
     with b.open() as ws:
         exporter.export(ws, tmp_path / "wipe.jipp", for_device=a.device_id)
 
@@ -110,14 +118,7 @@ def test_the_apps_folder_exchange_holds_a_mass_deletion_for_a_single_import(
     """The app's exchange never takes a mass deletion in passing; the command line does."""
     from jipp_desktop.sync import folder
 
-    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
-    fleet.trust_all()
-    ids = _many(a)
-    with a.open() as ws:
-        exporter.export(ws, tmp_path / "a.jipp")
-    with b.open() as ws:
-        importer.import_package(ws, tmp_path / "a.jipp")
-    _wipe(b, ids)
+    a, b, _ids = _shared_then_wiped(fleet, tmp_path)
     shared = tmp_path / "shared"
     shared.mkdir()
     with b.open() as ws:

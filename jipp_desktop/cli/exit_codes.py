@@ -9,5 +9,7 @@ UNTRUSTED_SENDER = 5
 DAMAGED_FILE = 6
 BAD_PASSPHRASE = 7
 STORAGE = 8
+# A save from an older version would overwrite somebody else's change (core/staleness.py).
+STALE = 9
 # 128 + SIGPIPE, what a shell reports for a Unix tool whose reader closed the pipe.
 PIPE_CLOSED = 141

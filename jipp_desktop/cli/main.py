@@ -34,6 +34,7 @@ from jipp_desktop.core.errors import (
     ValidationError,
 )
 from jipp_desktop.core.logs import close_logging, log, setup_logging
+from jipp_desktop.core.staleness import StaleEdit
 from jipp_desktop.core.workspace import Workspace, open_workspace, resolve_data_dir
 
 ENV_PASSPHRASE = "JIPP_PASSPHRASE"
@@ -250,6 +251,8 @@ def _status_of(exc: JippError) -> int:
         return exit_codes.DAMAGED_FILE
     if isinstance(exc, faults.StorageFault):
         return exit_codes.STORAGE
+    if isinstance(exc, StaleEdit):
+        return exit_codes.STALE
     return exit_codes.FAILURE
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from jipp_desktop.cli import exit_codes
 from jipp_desktop.cli.main import Context, InvalidInput, UsageError
-from jipp_desktop.core import backup, cipher, demo, storage
+from jipp_desktop.core import backup, cipher, demo, staleness, storage
 from jipp_desktop.core.demo.office import fill_settings
 from jipp_desktop.core.faults import megabytes
 from jipp_desktop.core.query import ListQuery
@@ -40,7 +40,16 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     upd.add_argument("type", choices=TYPES)
     upd.add_argument("id")
     upd.add_argument("--json", dest="json_file", required=True)
+    upd.add_argument(
+        "--expect-version",
+        default=None,
+        help="refuse the change (status 9) if what it overwrites changed since 'record version'",
+    )
     upd.set_defaults(handler=record_update)
+    ver = actions.add_parser("version", help="the record's version, for update --expect-version")
+    ver.add_argument("type", choices=TYPES)
+    ver.add_argument("id")
+    ver.set_defaults(handler=record_version)
     for name, handler, text in (
         ("show", record_show, "print one record as JSON"),
         ("delete", record_delete, "move a record to the trash"),
@@ -134,10 +143,29 @@ def record_update(args: argparse.Namespace, ctx: Context) -> int:
             f"Id di JSON ({data['id']}) berbeda dengan {args.id}.",
             f"The id in the JSON ({data['id']}) differs from {args.id}.",
         )
+    base = _expected_version(args.expect_version)
     with ctx.workspace() as ws:
-        changed = ws.records.update(args.type, args.id, data)
+        changed = ws.records.update(args.type, args.id, data, base=base)
     if not changed:
         ctx.say("Tidak ada perubahan.", "Nothing changed.")
+    return exit_codes.OK
+
+
+def _expected_version(token: str | None) -> staleness.RecordVersion | None:
+    if token is None:
+        return None
+    try:
+        return staleness.decode(token)
+    except ValueError:
+        raise UsageError(
+            f"'{token}' bukan versi data dari 'record version'.",
+            f"'{token}' is not a record version printed by 'record version'.",
+        ) from None
+
+
+def record_version(args: argparse.Namespace, ctx: Context) -> int:
+    with ctx.workspace(readonly=True) as ws:
+        ctx.stdout.write(staleness.encode(ws.records.version(args.type, args.id)) + "\n")
     return exit_codes.OK
 
 

@@ -17,7 +17,9 @@ from typing import Any
 import peewee
 
 from jipp_desktop.core import models as m
+from jipp_desktop.core import staleness
 from jipp_desktop.core.clock import HybridClock
+from jipp_desktop.core.concurrency import for_update, write_transaction
 from jipp_desktop.core.errors import FieldError, RecordNotFound, ValidationError
 from jipp_desktop.core.listing import build_select, fetch_dicts, list_select, record_dict
 from jipp_desktop.core.query import ListQuery
@@ -28,6 +30,7 @@ from jipp_desktop.core.registry import (
     record_type,
     user_fields,
 )
+from jipp_desktop.core.staleness import RecordVersion, StaleEdit
 from jipp_desktop.core.validation import Regions, Validator
 
 Progress = Callable[[int, int], bool]
@@ -87,6 +90,20 @@ class RecordService:
                 for c in self._children(spec, record_id)
             ]
         return out
+
+    def snapshot(self, type_name: str, record_id: str) -> tuple[dict[str, Any], RecordVersion]:
+        """The record as ``get`` gives it and its version, read together: what an editor
+        opens, and later hands back to ``update(base=...)``."""
+        with self._db.atomic():
+            record = self.get(type_name, record_id)
+            return record, self.version(type_name, record_id)
+
+    def version(self, type_name: str, record_id: str) -> RecordVersion:
+        """The change stamps of the record and its live child rows (core/staleness.py)."""
+        rt = record_type(type_name)
+        row = self._row(rt.model, record_id, include_deleted=False, name=type_name)
+        children = {spec: self._children(spec, record_id) for spec in rt.children}
+        return staleness.version_of(row, children)
 
     def list(self, type_name: str, query: ListQuery | None = None) -> builtins.list[dict[str, Any]]:
         rt = record_type(type_name)
@@ -178,11 +195,33 @@ class RecordService:
             self._save_clock()
         return ids
 
-    def update(self, type_name: str, record_id: str, changes: Mapping[str, Any]) -> bool:
-        """Apply a partial change; returns False when nothing actually changed."""
+    def update(
+        self,
+        type_name: str,
+        record_id: str,
+        changes: Mapping[str, Any],
+        *,
+        base: RecordVersion | None = None,
+    ) -> bool:
+        """Apply a partial change; returns False when nothing actually changed.
+
+        ``base`` is the version the change was made from (``snapshot``): if anything the
+        change would overwrite was changed since, by anybody, nothing is written and
+        ``StaleEdit`` says who changed what and when.  The comparison and the write are
+        one transaction that no other writer can enter between them.
+        """
         rt = record_type(type_name)
-        with self._db.atomic():
-            row = self._row(rt.model, record_id, include_deleted=False, name=type_name)
+        with write_transaction() if base is not None else self._db.atomic():
+            row = self._row(
+                rt.model, record_id, include_deleted=base is not None, name=type_name, lock=True
+            )
+            unseen: dict[str, set[str]] = {}
+            if base is not None:
+                live = {s: self._children(s, record_id, lock=True) for s in rt.children}
+                found = staleness.overwritten(rt, row, live, changes, base)
+                if found:
+                    raise StaleEdit(type_name, record_id, found)
+                unseen = {s.key: staleness.unseen_rows(s, rows, base) for s, rows in live.items()}
             validator = self._validator()
             child_keys = frozenset(s.key for s in rt.children)
             values = validator.clean(rt.model, changes, partial=True, child_keys=child_keys)
@@ -197,7 +236,8 @@ class RecordService:
             stamp, now = self.clock.now(), utc_now()
             changed = self._write_fields(rt.name, row, values, stamp, now)
             for spec, plan in child_plans:
-                changed |= self._apply_children(rt.name, record_id, spec, plan, stamp, now)
+                keep = unseen.get(spec.key, set())
+                changed |= self._apply_children(rt.name, record_id, spec, plan, stamp, now, keep)
             if changed:
                 self._touch(row, stamp, now)
                 self._save_clock()
@@ -302,24 +342,35 @@ class RecordService:
         return bool(model.select().where((model.id == rid) & m.alive(model)).exists())
 
     def _row(
-        self, model: type[m.SyncedModel], record_id: str, *, include_deleted: bool, name: str
+        self,
+        model: type[m.SyncedModel],
+        record_id: str,
+        *,
+        include_deleted: bool,
+        name: str,
+        lock: bool = False,
     ) -> m.SyncedModel:
-        where = model.id == record_id
+        """The record; ``lock`` keeps other workstations from writing it until the
+        transaction ends (a write that compares before it writes)."""
+        query: Any = model.select().where(model.id == record_id)
         if not include_deleted:
-            where &= m.alive(model)
-        row = model.get_or_none(where)
+            query = query.where(m.alive(model))
+        row = (for_update(query) if lock else query).first()
         if row is None:
             raise RecordNotFound(name, record_id)
-        return row
+        return row  # type: ignore[no-any-return]
 
-    def _children(self, spec: ChildSpec, parent_id: str) -> builtins.list[m.SyncedModel]:
+    def _children(
+        self, spec: ChildSpec, parent_id: str, *, lock: bool = False
+    ) -> builtins.list[m.SyncedModel]:
         model: Any = spec.model
         parent = getattr(model, spec.parent_field)
-        return list(
+        query = (
             model.select()
             .where((parent == parent_id) & m.alive(model))
             .order_by(*m.synced_order(model))
         )
+        return list(for_update(query) if lock else query)
 
     def _prepare_new(
         self, rt: RecordType, item: Mapping[str, Any], validator: Validator, prefix: str
@@ -514,7 +565,10 @@ class RecordService:
         plan: builtins.list[tuple[str | None, dict[str, Any]]],
         stamp: str,
         now: str,
+        keep: set[str],
     ) -> bool:
+        """Apply a child list: listed rows are written, rows left out are deleted, except
+        the rows in ``keep`` (added by somebody else after the editor opened)."""
         existing = {c.id: c for c in self._children(spec, parent_id)}
         changed = False
         kept: set[str] = set()
@@ -540,7 +594,7 @@ class RecordService:
                 type_name, existing[child_id], values, stamp, now, f"{spec.key}[{child_id}]."
             )
         for cid, child in existing.items():
-            if cid not in kept:
+            if cid not in kept and cid not in keep:
                 self._flip(child, stamp, now)
                 self._log(now, type_name, parent_id, "delete", f"{spec.key}[{cid}]")
                 changed = True

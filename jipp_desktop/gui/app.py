@@ -186,6 +186,9 @@ class Shell:
     def _make(self) -> MainWindow:
         window = MainWindow(self.workspace, self.settings)
         window.languageChanged.connect(self.switch_language)
+        # Lists follow changes made elsewhere (other workstations, sync on another
+        # connection); started here so windows built by tests stay still.
+        window.watch_changes()
         return window
 
     def switch_language(self, lang: str) -> None:

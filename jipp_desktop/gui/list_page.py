@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QPoint, QSettings, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel, QPoint, QSettings, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -159,6 +159,11 @@ class RecordListPage(QWidget):
         self.model.modelReset.connect(self._update_buttons)
         self.model.refreshed.connect(self._show_count)
         self.model.refreshed.connect(lambda _n: self._fit_once())
+        # Where the officer was before a refresh for a change made elsewhere
+        # (selected keys, current key, top row's key), put back once the rows are in.
+        self._place: tuple[list[int], int | None, int | None] | None = None
+        self._stale = False
+        self.model.refreshed.connect(lambda _n: self._restore_place())
         QShortcut(
             QKeySequence(Qt.Key.Key_Delete),
             self.table,
@@ -304,6 +309,44 @@ class RecordListPage(QWidget):
         self.model.refresh()
         self.filters.reload_choices()
 
+    def refresh_keeping(self) -> None:
+        """Re-run the list after a change made elsewhere, keeping the officer's place: the
+        selected records stay selected and the top row stays on top, wherever the
+        change moved them."""
+        self._stale = False
+        selected = [self.model.seq_at(r) for r in self._selected_rows()]
+        current = self.model.seq_at(self.table.currentIndex().row())
+        top = self.model.seq_at(self.table.rowAt(0))
+        self._place = ([s for s in selected if s is not None], current, top)
+        self.refresh()
+
+    def mark_stale(self) -> None:
+        """Changed elsewhere while hidden: refreshed when shown again."""
+        self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh_keeping()
+
+    def _restore_place(self) -> None:
+        if self._place is None or self.model.loading:
+            return
+        selected, current, top = self._place
+        self._place = None
+        rows = [r for r in (self.model.row_of_seq(s) for s in selected) if r >= 0]
+        selection = self.table.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag
+        if current is not None and (row := self.model.row_of_seq(current)) >= 0:
+            selection.setCurrentIndex(self.model.index(row, 0), flags.NoUpdate)
+        if rows != sorted({i.row() for i in selection.selectedRows()}):
+            selection.clearSelection()
+            for row in rows:
+                selection.select(self.model.index(row, 0), flags.Select | flags.Rows)
+        if top is not None and (row := self.model.row_of_seq(top)) >= 0:
+            top_hint = QAbstractItemView.ScrollHint.PositionAtTop
+            self.table.scrollTo(self.model.index(row, 0), top_hint)
+
     def show_filtered(self, filters: dict[str, Any], year: int | None = None) -> None:
         """Open this list narrowed to ``filters`` (from a link or the dashboard)."""
         self.trash_button.setChecked(False)
@@ -312,9 +355,11 @@ class RecordListPage(QWidget):
         self.search.blockSignals(False)
         self.filters.set_filters(filters, year)
 
+    def _selected_rows(self) -> list[int]:
+        return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+
     def selected_ids(self) -> list[str]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        ids = [self.model.record_id(r) for r in rows]
+        ids = [self.model.record_id(r) for r in self._selected_rows()]
         return [i for i in ids if i]
 
     # -- internals --------------------------------------------------------------------

@@ -40,6 +40,7 @@ from jipp_desktop.gui.reader import shared_reader
 from jipp_desktop.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from jipp_desktop.gui.change_watch import ChangeWatcher
     from jipp_desktop.gui.editors.record_editor import RecordEditor
     from jipp_desktop.gui.list_page import RecordListPage
 
@@ -71,6 +72,8 @@ class MainWindow(QMainWindow):
         # The last delete, for Ctrl+Z: (record type, ids).
         self._last_delete: tuple[str, list[str]] | None = None
         self._pages: dict[str, QWidget] = {}
+        # Started by the app (watch_changes), not by every window a test builds.
+        self.watcher: ChangeWatcher | None = None
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("JIPP Desktop"))
         self.setWindowIcon(icon("app"))
@@ -396,6 +399,31 @@ class MainWindow(QMainWindow):
                 refresh()
         self.update_status()
 
+    def watch_changes(self, interval_ms: int | None = None) -> None:
+        """Poll the change marker and refresh lists changed by someone else (another
+        workstation, a reader's writer, a sync on another connection): gui/change_watch."""
+        from jipp_desktop.gui.change_watch import POLL_MS, ChangeWatcher
+
+        if self.watcher is None:
+            self.watcher = ChangeWatcher(self, interval_ms or POLL_MS)
+            self.watcher.moved.connect(self.changed_elsewhere)
+        self.watcher.start()
+
+    def changed_elsewhere(self) -> None:
+        """The lists follow: the one on screen now, keeping the officer's place; the
+        others when they are next shown."""
+        current = self._pages.get(self.current_key())
+        for page in self._pages.values():
+            listed = as_list(page)
+            if listed is None:
+                continue
+            if page is current:
+                listed.refresh_keeping()
+            else:
+                listed.mark_stale()
+        self.display.forget_titles()
+        self.update_status()
+
     def data_changed(self) -> None:
         """After a save, delete or import: counts and the dashboard follow."""
         dashboard = self._pages.get("dashboard")
@@ -542,6 +570,8 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.save_layout()
+        if self.watcher is not None:
+            self.watcher.stop()
         self.runner.shutdown()
         event.accept()
 

@@ -102,6 +102,9 @@ class RecordTableModel(QAbstractTableModel):
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self._read_all)
         self._pages: OrderedDict[int, list[dict[str, Any] | None]] = OrderedDict()
+        # Set by refresh(): when the keys come back unchanged, the rows are read again
+        # (their values may have changed) without a reset, so selection and scroll stay.
+        self._reread = False
 
     # -- query ------------------------------------------------------------------------
 
@@ -118,6 +121,7 @@ class RecordTableModel(QAbstractTableModel):
         if not self._background:
             self._show(self._records.seqs(self.type_name, self._query))
             return
+        self._reread = True
         # Only the newest query may change the list; answers to older ones are dropped.
         self._generation += 1
         self._settle.stop()
@@ -155,11 +159,33 @@ class RecordTableModel(QAbstractTableModel):
                 # The ranked answer kept the preview's rows and order: no reset, so a
                 # selection or scroll position made meanwhile stays.
                 self.partial = False
+                if self._reread:
+                    self._reread_rows()
                 self.refreshed.emit(len(seqs))
                 return
             self._show(seqs, partial)
 
+    def _reread_rows(self) -> None:
+        """The same rows in the same order, their values read again (a change saved
+        here or elsewhere): cells repaint, the view keeps its selection and scroll."""
+        self._reread = False
+        self._pages.clear()
+        self._display.forget_titles()
+        if self._seqs:
+            last = self.index(len(self._seqs) - 1, len(self.columns) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def seq_at(self, row: int) -> int | None:
+        return self._seqs[row] if 0 <= row < len(self._seqs) else None
+
+    def row_of_seq(self, seq: int) -> int:
+        try:
+            return self._seqs.index(seq)
+        except ValueError:
+            return -1
+
     def _show(self, seqs: list[int], partial: bool = False) -> None:
+        self._reread = False
         self.beginResetModel()
         self.partial = partial
         self._seqs = seqs

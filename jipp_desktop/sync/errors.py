@@ -5,6 +5,7 @@ from __future__ import annotations
 from jipp_desktop.core.errors import JippError
 
 INVALID_RECORDS = 3
+IN_USE = 4
 UNTRUSTED = 5
 DAMAGED = 6
 BAD_PASSPHRASE = 7

@@ -22,7 +22,7 @@ from jipp_desktop.core import models as m
 from jipp_desktop.core import passphrase as passphrase_rules
 from jipp_desktop.core.clockfix import ClockRepair
 from jipp_desktop.core.workspace import Workspace
-from jipp_desktop.sync import db, identity, package, revocation, state, status, vectors
+from jipp_desktop.sync import db, identity, locks, package, revocation, state, status, vectors
 from jipp_desktop.sync.errors import ExportCancelled, SyncError, UnknownProvince
 from jipp_desktop.sync.merge import Vector, history, implicit_vector, origin
 from jipp_desktop.sync.schema import TABLE_ORDER, is_flag, synced_fields
@@ -251,6 +251,21 @@ def export(
         passphrase_rules.check(passphrase)
     # A package compresses to well under the database's size; check before writing.
     storage.require_space(target.parent, ws.db_path.stat().st_size // 2)
+    # One export at a time per database: each takes the stream's next sequence number.
+    with locks.exclusive(locks.SYNC, who=ws.actor()):
+        return _export(ws, target, for_device, full, province, passphrase, progress, readers_hold)
+
+
+def _export(
+    ws: Workspace,
+    target: Path,
+    for_device: str | None,
+    full: bool,
+    province: str | None,
+    passphrase: str | None,
+    progress: Progress | None,
+    readers_hold: Vector | None,
+) -> ExportResult:
     # Stamps far ahead of real time would make every peer refuse the package.
     clock_repair = ws.recover_clock()
     key = identity.load_or_create(ws.data_dir)

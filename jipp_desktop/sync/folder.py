@@ -26,7 +26,16 @@ from pathlib import Path
 
 from jipp_desktop.core import models as m
 from jipp_desktop.core.workspace import Workspace
-from jipp_desktop.sync import exporter, identity, importer, package, revocation, state, vectors
+from jipp_desktop.sync import (
+    exporter,
+    identity,
+    importer,
+    locks,
+    package,
+    revocation,
+    state,
+    vectors,
+)
 from jipp_desktop.sync.errors import NotAPackage, SyncError
 from jipp_desktop.sync.merge import Vector
 from jipp_desktop.sync.report import ImportReport
@@ -108,6 +117,19 @@ def exchange(
     that the officer imports it alone and is asked, as for any single package.
     """
     folder.mkdir(parents=True, exist_ok=True)
+    # The imports and the export after them are one piece of work for the database.
+    with locks.exclusive(locks.SYNC, who=ws.actor()):
+        return _exchange(ws, folder, trust, ask_trust, progress, hold_mass_deletions)
+
+
+def _exchange(
+    ws: Workspace,
+    folder: Path,
+    trust: bool,
+    ask_trust: importer.AskTrust | None,
+    progress: exporter.Progress | None,
+    hold_mass_deletions: bool,
+) -> FolderResult:
     mine = folder / outgoing_name(ws)
     result = FolderResult(mine)
     others = []

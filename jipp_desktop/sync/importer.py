@@ -15,7 +15,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from jipp_desktop.sync import (
     digest,
     formats,
     identity,
+    locks,
     package,
     revocation,
     status,
@@ -164,29 +165,46 @@ def import_package(
         statements = revocation.from_manifest(manifest)
         revocation.refuse_if_revoked(ws.data_dir, sender["name"], fingerprint)
         report.newly_trusted = _check_trust(sender, fingerprint, trust, ask_trust)
-        if already_imported(report.package_id):
-            report.already_applied = True
-            return report
-        if not dry_run:
-            # The backup before the import and the rows the package unpacks to.
-            needed = backup.space_needed(ws.db_path) + IMPORT_GROWTH * path.stat().st_size
-            storage.require_space(ws.data_dir, needed)
-        try:
-            with m.database.atomic():
-                _run(ws, pkg, report, progress, dry_run=dry_run)
-                report.revoked = revocation.receive(ws.data_dir, statements)
-                undo.remember(report.package_id, report.deleted_rows)
-                if dry_run:
-                    raise _Rollback()
-        except _Rollback:
-            pass
-        except cipher.integrity_errors() as exc:
-            raise InvalidRecords(
-                [(f"referensi tidak terselesaikan ({exc})", f"unresolved reference ({exc})")]
-            ) from None
-        if not dry_run:
-            save(report, ws.data_dir)
+        # Checked and applied under one lock: a second import of the package (another
+        # workstation of the same database) waits or is refused, then finds it applied.
+        # A dry run writes nothing that lasts, so it needs none.
+        guard = nullcontext() if dry_run else locks.exclusive(locks.SYNC, who=ws.actor())
+        with guard:
+            return _apply_package(ws, pkg, path, report, statements, progress, dry_run)
+
+
+def _apply_package(
+    ws: Workspace,
+    pkg: package.Package,
+    path: Path,
+    report: ImportReport,
+    statements: list[revocation.Revocation],
+    progress: Progress | None,
+    dry_run: bool,
+) -> ImportReport:
+    if already_imported(report.package_id):
+        report.already_applied = True
         return report
+    if not dry_run:
+        # The backup before the import and the rows the package unpacks to.
+        needed = backup.space_needed(ws.db_path) + IMPORT_GROWTH * path.stat().st_size
+        storage.require_space(ws.data_dir, needed)
+    try:
+        with m.database.atomic():
+            _run(ws, pkg, report, progress, dry_run=dry_run)
+            report.revoked = revocation.receive(ws.data_dir, statements)
+            undo.remember(report.package_id, report.deleted_rows)
+            if dry_run:
+                raise _Rollback()
+    except _Rollback:
+        pass
+    except cipher.integrity_errors() as exc:
+        raise InvalidRecords(
+            [(f"referensi tidak terselesaikan ({exc})", f"unresolved reference ({exc})")]
+        ) from None
+    if not dry_run:
+        save(report, ws.data_dir)
+    return report
 
 
 def _check_trust(

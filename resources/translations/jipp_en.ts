@@ -623,6 +623,22 @@ Offline records for public-service innovation hubs.</translation>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
+    <message>
+        <source>Reload the record? Its newest values come in; your other changes stay in the form, and each field changed meanwhile shows the value you typed.</source>
+        <translation>Reload the record? Its newest values come in; your other changes stay in the form, and each field changed meanwhile shows the value you typed.</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>You typed: %1</source>
+        <translation>You typed: %1</translation>
+    </message>
+    <message>
+        <source>Someone saved this record after you opened it. It now shows their values, with your other changes kept; check the marked fields and save again.</source>
+        <translation>Someone saved this record after you opened it. It now shows their values, with your other changes kept; check the marked fields and save again.</translation>
+    </message>
     <message numerus="yes">
         <source>Please correct the marked fields (%n problem(s)).</source>
         <translation>

@@ -622,6 +622,22 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
         <source>Saved.</source>
         <translation>Tersimpan.</translation>
     </message>
+    <message>
+        <source>Reload the record? Its newest values come in; your other changes stay in the form, and each field changed meanwhile shows the value you typed.</source>
+        <translation>Muat ulang data ini? Nilai terbarunya dimuat; perubahan Anda yang lain tetap di formulir, dan setiap isian yang diubah sementara itu menampilkan nilai yang Anda ketik.</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>You typed: %1</source>
+        <translation>Anda mengetik: %1</translation>
+    </message>
+    <message>
+        <source>Someone saved this record after you opened it. It now shows their values, with your other changes kept; check the marked fields and save again.</source>
+        <translation>Orang lain menyimpan data ini setelah Anda membukanya. Formulir kini menampilkan nilai mereka, dengan perubahan Anda yang lain tetap ada; periksa isian yang ditandai lalu simpan lagi.</translation>
+    </message>
     <message numerus="yes">
         <source>Please correct the marked fields (%n problem(s)).</source>
         <translation>

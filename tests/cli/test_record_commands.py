@@ -213,3 +213,35 @@ def test_an_unexpected_failure_is_logged_not_shown_as_a_traceback(
     assert "Traceback" not in result.err
     log_text = (data_dir / "logs" / "jipp.log").read_text(encoding="utf-8")
     assert "Traceback" in log_text and "disk on fire" in log_text
+
+
+def test_update_from_an_older_version_is_refused_with_status_9(data_dir: Path) -> None:
+    hub_id = cli(data_dir, "record", "add", "hub", "--json", "-", stdin=json.dumps(HUB)).out.strip()
+    version = cli(data_dir, "record", "version", "hub", hub_id)
+    assert version.status == 0 and version.out.startswith("v1.")
+    token = version.out.strip()
+    cli(data_dir, "settings", "set", "officer_name", "Maria Goreti")
+    changed = {"portal_name": "Portal NTT"}
+    assert (
+        cli(
+            data_dir, "record", "update", "hub", hub_id, "--json", "-", stdin=json.dumps(changed)
+        ).status
+        == 0
+    )
+    before = db_bytes(data_dir)
+    stale = {"portal_name": "Portal Inovasi NTT", "notes": "dari versi lama"}
+    args = ("record", "update", "hub", hub_id, "--json", "-", "--expect-version", token)
+    refused = cli(data_dir, *args, stdin=json.dumps(stale))
+    assert refused.status == 9
+    assert "Nama Portal diubah oleh Maria Goreti pada" in refused.err
+    assert "sejak Anda membukanya" in refused.err
+    assert db_bytes(data_dir) == before
+    english = cli(data_dir, "--lang", "en", *args, stdin=json.dumps(stale))
+    assert "Portal name was changed by Maria Goreti on" in english.err
+    # The same update from the version after that change goes through.
+    fresh = cli(data_dir, "record", "version", "hub", hub_id).out.strip()
+    ok = cli(data_dir, *args[:-1], fresh, stdin=json.dumps(stale))
+    assert ok.status == 0, ok.err
+    assert cli(data_dir, "record", "show", "hub", hub_id).json()["notes"] == "dari versi lama"
+    junk = cli(data_dir, *args[:-1], "v1.nonsense", stdin=json.dumps(stale))
+    assert junk.status == 2 and "record version" in junk.err

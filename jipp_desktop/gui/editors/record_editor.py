@@ -34,6 +34,7 @@ from jipp_desktop.core.errors import FieldError, JippError, ValidationError
 from jipp_desktop.core.linked import follow_link, new_linked_values
 from jipp_desktop.core.query import ListQuery
 from jipp_desktop.core.registry import record_type, user_fields
+from jipp_desktop.core.staleness import RecordVersion, StaleEdit
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.gui.display import Display
 from jipp_desktop.gui.editors import copy_actions
@@ -97,6 +98,10 @@ class RecordEditor(QDialog):
         self.child_tables: dict[str, ChildTable] = {}
         self._child_tabs: dict[str, int] = {}
         self._snapshot = ""
+        # What the form showed when the record was (re)loaded and that record's version:
+        # a save sends only what the officer changed, made from that version.
+        self._base_values: dict[str, Any] = {}
+        self._version: RecordVersion | None = None
 
         self.heading = QLabel(self)
         self.heading.setObjectName("heading")
@@ -266,8 +271,9 @@ class RecordEditor(QDialog):
 
     def load(self, record_id: str | None, initial: dict[str, Any] | None = None) -> None:
         self.record_id = record_id
+        self._version = None
         if record_id is not None:
-            record = self.workspace.records.get(self.type_name, record_id)
+            record, self._version = self.workspace.records.snapshot(self.type_name, record_id)
         else:
             record = {
                 f.name: (f.default() if callable(f.default) else f.default)
@@ -296,6 +302,7 @@ class RecordEditor(QDialog):
         self.tabs.setTabEnabled(self._history_tab, record_id is not None)
         self._build_links(record)
         self.clear_errors()
+        self._base_values = self.values()
         self._snapshot = self._fingerprint()
         self._update_title()
 
@@ -328,6 +335,7 @@ class RecordEditor(QDialog):
             item = self.links.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # at once: deleteLater waits for the event loop
                 widget.deleteLater()
         rid = self.record_id
         if rid is None:
@@ -424,9 +432,14 @@ class RecordEditor(QDialog):
                 self.attachments.commit(new_id)
                 self.record_id = new_id
             else:
-                self.workspace.records.update(self.type_name, self.record_id, data)
+                self.workspace.records.update(
+                    self.type_name, self.record_id, self.changes(data), base=self._version
+                )
         except ValidationError as exc:
             self.show_errors(exc.errors)
+            return False
+        except StaleEdit as exc:
+            self._stale(exc, data)
             return False
         except JippError as exc:
             show_error(self, exc)
@@ -436,6 +449,88 @@ class RecordEditor(QDialog):
         self.status.setText(self.tr("Saved."))
         self.saved.emit(self.type_name, self.record_id)
         return True
+
+    def changes(self, data: dict[str, Any]) -> dict[str, Any]:
+        """What the officer changed since the record was loaded: the fields that differ,
+        and each child list that differs, its unchanged rows reduced to their id (so a
+        row somebody else changed meanwhile is not written back as it was)."""
+        base = self._base_values
+        out = {k: v for k, v in data.items() if k not in self.child_tables and base.get(k) != v}
+        for key in self.child_tables:
+            rows, before = data.get(key) or [], base.get(key) or []
+            if rows == before:
+                continue
+            seen = {r["id"]: r for r in before if r.get("id")}
+            out[key] = [_row_change(row, seen.get(row.get("id") or "")) for row in rows]
+        return out
+
+    def _stale(self, exc: StaleEdit, mine: dict[str, Any]) -> None:
+        """Somebody saved this record since it was opened: offer to reload it with the
+        officer's own changes put back where they overwrite nothing newer."""
+        if any(o.path == "" for o in exc.found):
+            show_error(self, exc)  # in the trash: nothing to reload; the form stays
+            return
+        if self.ask_reload(exc) != QMessageBox.StandardButton.Yes:
+            return
+        self.reload_keeping(mine, exc)
+
+    def ask_reload(self, exc: StaleEdit) -> QMessageBox.StandardButton:
+        """Ask whether to reload after a refused save (tests replace this)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.windowTitle(),
+            exc.message(current_language())
+            + "\n\n"
+            + self.tr(
+                "Reload the record? Its newest values come in; your other changes stay in "
+                "the form, and each field changed meanwhile shows the value you typed."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Reload"))
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        return QMessageBox.StandardButton(box.exec())
+
+    def reload_keeping(self, mine: dict[str, Any], exc: StaleEdit) -> None:
+        """Load the newest version, then put back the officer's changes that overwrite
+        nothing changed meanwhile; the others are named beside their fields."""
+        assert self.record_id is not None
+        mine_changed = self.changes(mine)
+        old_base = self._version or {}
+        hit_fields = {p for p in exc.paths if "[" not in p}
+        hit_lists = {p.split("[", 1)[0] for p in exc.paths if "[" in p}
+        self.load(self.record_id)
+        for input_ in self._inputs:
+            names = [n for n in input_.names if n in mine_changed]
+            if names and not hit_fields.intersection(input_.names):
+                input_.set_values({**self._base_values, **{n: mine[n] for n in input_.names}})
+        for key, table in self.child_tables.items():
+            if key in mine_changed and key not in hit_lists:
+                fresh = self._base_values.get(key) or []
+                seen = {k for k in old_base if k.startswith(f"{key}[")}
+                table.set_rows(_merge_rows(key, mine_changed[key], fresh, seen))
+        self._update_title()
+        self.show_stale(exc, mine)
+
+    def show_stale(self, exc: StaleEdit, mine: dict[str, Any]) -> None:
+        lang = current_language()
+        errors = []
+        for found in exc.found:
+            text = found.line(lang)
+            if found.path in self._fields:
+                typed = self.display.value(self._fields[found.path], mine.get(found.path))
+                text += "\n" + self.tr("You typed: %1").replace("%1", typed or "-")
+            errors.append(FieldError(found.path, "stale", text, text))
+        self.show_errors(errors)
+        self.summary.setText(
+            self.tr(
+                "Someone saved this record after you opened it. It now shows their values, "
+                "with your other changes kept; check the marked fields and save again."
+            )
+            + "\n"
+            + "\n".join(e.message(lang) for e in errors if e.field not in self._slots)
+        )
 
     def save_and_close(self) -> None:
         if self.save():
@@ -557,3 +652,24 @@ class RecordEditor(QDialog):
     def _print(self) -> None:
         if self.record_id is not None:
             self.printRequested.emit(self.type_name, self.record_id)
+
+
+def _row_change(row: dict[str, Any], before: dict[str, Any] | None) -> dict[str, Any]:
+    """A child row as a save sends it: whole when new, else its id and changed cells."""
+    if before is None:
+        return row
+    return {"id": row["id"], **{k: v for k, v in row.items() if before.get(k) != v}}
+
+
+def _merge_rows(
+    key: str, mine: list[dict[str, Any]], fresh: list[dict[str, Any]], seen: set[str]
+) -> list[dict[str, Any]]:
+    """The officer's changed cells, new rows and deletions put onto the newest rows; rows
+    somebody added after the form opened (not in ``seen``) stay."""
+    by_id = {r["id"]: r for r in fresh if r.get("id")}
+    out = [
+        row if row.get("id") is None else {**by_id[row["id"]], **row}
+        for row in mine
+        if row.get("id") is None or row["id"] in by_id
+    ]
+    return out + [r for r in fresh if f"{key}[{r.get('id')}]" not in seen]

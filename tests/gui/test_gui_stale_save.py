@@ -92,9 +92,10 @@ def test_two_editors_on_one_record(
     stored = workspace.records.get("commitment", commitment)
     assert (stored["text"], stored["number"]) == ("Teks dari Budi.", "12/2024")
     assert [s["name"] for s in stored["signatories"]] == ["Andi", "Rina Wati"]
-    actors = {(e["field"] or "").split(".")[-1]: e["actor"] for e in workspace.records.history(
-        "commitment", commitment
-    )}
+    actors = {
+        (e["field"] or "").split(".")[-1]: e["actor"]
+        for e in workspace.records.history("commitment", commitment)
+    }
     assert actors["text"] == "Budi Santoso" and actors["position"] == "Budi Santoso"
     assert actors["number"] == "Siti Aminah" and actors["name"] == "Siti Aminah"
 
@@ -125,4 +126,3 @@ def test_cancel_keeps_the_form_and_writes_nothing(
     workspace.records.delete("commitment", commitment)
     assert not second.save()
     assert shown and "dipindahkan ke tempat sampah" in shown[0]
-

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -22,7 +23,8 @@ from reportlab.platypus import (
 )
 
 from jipp_desktop.core import idformat
-from jipp_desktop.reports.columns import Column, fit_widths, header_style
+from jipp_desktop.reports.columns import SAMPLE_ROWS, Column, fit_widths, header_style
+from jipp_desktop.reports.feed import ListFeed, RowFeed, StreamFeed
 from jipp_desktop.reports.fonts import FAMILY
 from jipp_desktop.reports.styles import GRID, HEADER_FILL, ZEBRA_FILL, Styles
 from jipp_desktop.reports.text import Tr, escape
@@ -39,6 +41,7 @@ MAX_PHOTO_PX = 1600
 # whole to the next page.  A piece is only started in at least MIN_PIECE of free space.
 TALL_ROW = 400.0
 MIN_PIECE = 120.0
+LIST_CHUNK = 200  # rows of a list turned into cell paragraphs at a time
 
 
 # Tables draw plain-string cells (even empty ones) in Helvetica unless told otherwise,
@@ -88,29 +91,29 @@ class PagedTable(Flowable):
     One reportlab ``Table`` of thousands of rows re-measures the whole remainder at
     every page split (about 3x slower).  This flowable measures each row once and
     cuts a page-sized ``Table`` with the header on top at each split, so a 10,000-row
-    register costs about as much as a hand-chunked table.
+    register costs about as much as a hand-chunked table.  The rows come from a
+    ``RowFeed``: a list, or a stream read chunk by chunk as the pages reach it, whose
+    drawn rows are forgotten at each split (the national register in bounded memory).
     """
 
     def __init__(
         self,
         header: Sequence[Cell],
-        rows: Sequence[Sequence[Cell]],
+        rows: Sequence[Sequence[Cell]] | RowFeed,
         col_widths: Sequence[float],
         extra_style: Sequence[tuple[Any, ...]] = (),
         on_rows: Callable[[int, int], None] | None = None,
-        _heights: list[float] | None = None,
-        _offset: int = 0,
-        _total: int | None = None,
+        _start: int = 0,
+        _heights: dict[int, float] | None = None,
     ) -> None:
         super().__init__()
         self.header = list(header)
-        self.rows = rows
+        self.feed = rows if isinstance(rows, RowFeed) else ListFeed(rows)
         self.col_widths = list(col_widths)
         self.extra_style = list(extra_style)
         self.on_rows = on_rows
-        self._heights = _heights if _heights is not None else []
-        self._offset = _offset
-        self._total = len(rows) if _total is None else _total
+        self._start = _start  # the feed position of this piece's first row
+        self._heights = {} if _heights is None else _heights
         self._header_h = self._row_height(self.header)
 
     def _row_height(self, row: Sequence[Cell]) -> float:
@@ -123,15 +126,24 @@ class PagedTable(Flowable):
         return tallest + 2 * PAD_Y
 
     def _height(self, index: int) -> float:
-        while len(self._heights) <= index:
-            self._heights.append(self._row_height(self.rows[len(self._heights)]))
-        return self._heights[index]
+        """Height of the row ``index`` rows after this piece's start, measured once."""
+        position = self._start + index
+        height = self._heights.get(position)
+        if height is None:
+            height = self._heights[position] = self._row_height(self.feed.row(position))
+        return height
+
+    def _has(self, index: int) -> bool:
+        return self.feed.has(self._start + index)
+
+    def _rows(self, count: int) -> list[Sequence[Cell]]:
+        return [self.feed.row(self._start + i) for i in range(count)]
 
     def _fit(self, avail: float) -> tuple[int, float]:
         """How many rows fit under the header in ``avail`` points, and their height."""
         used = self._header_h
         count = 0
-        while count < len(self.rows):
+        while self._has(count):
             h = self._height(count)
             if used + h > avail:
                 break
@@ -143,64 +155,66 @@ class PagedTable(Flowable):
         count, used = self._fit(avail_height)
         self.width = sum(self.col_widths)
         # Not everything fits: report a height just over the space so the frame splits.
-        self.height = used if count == len(self.rows) else avail_height + 1
+        self.height = used if not self._has(count) else avail_height + 1
         return self.width, self.height
 
     def _table(self, count: int) -> Table:
-        data = [self.header, *self.rows[:count]]
+        data = [self.header, *self._rows(count)]
         heights = [self._header_h, *(self._height(i) for i in range(count))]
         table = Table(data, colWidths=self.col_widths, rowHeights=heights, repeatRows=1)
         table.setStyle(TableStyle(grid_style() + self.extra_style))
         return table
 
+    def _rest(self, skip: int) -> PagedTable:
+        """The rows after the first ``skip``; rows before this piece are forgotten."""
+        self.feed.release(self._start)
+        for position in [p for p in self._heights if p < self._start]:
+            del self._heights[position]
+        return PagedTable(
+            self.header,
+            self.feed,
+            self.col_widths,
+            self.extra_style,
+            self.on_rows,
+            self._start + skip,
+            self._heights,
+        )
+
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         count, _ = self._fit(avail_height)
         if count == 0:
             return self._split_tall_row(avail_width, avail_height)
-        rest = PagedTable(
-            self.header,
-            self.rows[count:],
-            self.col_widths,
-            self.extra_style,
-            self.on_rows,
-            self._heights[count:],
-            self._offset + count,
-            self._total,
-        )
+        table = self._table(count)
         if self.on_rows is not None:
-            self.on_rows(self._offset + count, self._total)
-        return [self._table(count), rest]
+            self.on_rows(self._start + count, self.feed.total)
+        return [table, self._rest(count)]
 
     def _split_tall_row(self, avail_width: float, avail_height: float) -> list[Flowable]:
         """A row taller than a page (a 20,000-character description) is cut inside the row
         by reportlab; a merely tall row moves to the next page instead (``[]``)."""
-        if not self.rows or self._height(0) < TALL_ROW or avail_height < MIN_PIECE:
+        if not self._has(0) or self._height(0) < TALL_ROW or avail_height < MIN_PIECE:
             return []
         table = Table(
-            [self.header, self.rows[0]], colWidths=self.col_widths, repeatRows=1, splitInRow=1
+            [self.header, self.feed.row(self._start)],
+            colWidths=self.col_widths,
+            repeatRows=1,
+            splitInRow=1,
         )
         table.setStyle(TableStyle(grid_style() + self.extra_style))
         pieces = table.split(avail_width, avail_height)
         if not pieces:
             return []
-        rest = PagedTable(
-            self.header,
-            self.rows[1:],
-            self.col_widths,
-            self.extra_style,
-            self.on_rows,
-            self._heights[1:],
-            self._offset + 1,
-            self._total,
-        )
-        return [*pieces, rest] if len(self.rows) > 1 else list(pieces)
+        return [*pieces, self._rest(1)] if self._has(1) else list(pieces)
 
     def draw(self) -> None:
-        table = self._table(len(self.rows))
+        count = 0
+        while self._has(count):
+            count += 1
+        table = self._table(count)
         table.wrapOn(self.canv, self.width, self.height)
         table.drawOn(self.canv, 0, 0)
         if self.on_rows is not None:
-            self.on_rows(self._offset + len(self.rows), self._total)
+            self.on_rows(self._start + count, self.feed.total)
 
 
 def data_table(
@@ -213,21 +227,64 @@ def data_table(
     """A grid with a dark header row, its column widths fitted to the content: text
     wraps (hyphenated), dates and numbers stay on one line, numbers right-aligned."""
     widths = fit_widths(styles, columns, rows, width)
-    head = [
+    # The text stays in memory; the cell paragraphs (ten times its size) are made a page
+    # ahead of the layout and dropped behind it, as for a streamed table.
+    chunks = (rows[start : start + LIST_CHUNK] for start in range(0, len(rows), LIST_CHUNK))
+    feed = StreamFeed(chunks, len(rows), _cell_maker(styles, columns))
+    return PagedTable(
+        _head(styles, columns, widths), feed, widths, _align(columns), on_rows=on_rows
+    )
+
+
+def streamed_table(
+    styles: Styles,
+    columns: Sequence[Column],
+    chunks: Iterable[Sequence[Sequence[Any]]],
+    total: int,
+    width: float,
+    on_rows: Callable[[int, int], None] | None = None,
+    probe: Sequence[Sequence[Any]] = (),
+) -> PagedTable:
+    """``data_table`` over rows read in chunks while the pages are laid out.
+
+    The widths come from the first ``SAMPLE_ROWS`` rows and the ``probe`` rows, which
+    carry the widest value a fixed column can take further down (the last row number,
+    every label of a vocabulary), since the later rows are not read yet.
+    """
+    source = iter(chunks)
+    sample: list[Sequence[Any]] = []
+    for chunk in source:
+        sample.extend(chunk)
+        if len(sample) >= SAMPLE_ROWS:
+            break
+    widths = fit_widths(styles, columns, [*sample, *probe], width)
+    feed = StreamFeed(chain([sample], source), total, _cell_maker(styles, columns))
+    return PagedTable(
+        _head(styles, columns, widths), feed, widths, _align(columns), on_rows=on_rows
+    )
+
+
+def _head(styles: Styles, columns: Sequence[Column], widths: Sequence[float]) -> list[Cell]:
+    return [
         CellParagraph(escape(c.header), header_style(styles, c.header, w))
         for c, w in zip(columns, widths, strict=True)
     ]
-    body = [
-        [
+
+
+def _cell_maker(styles: Styles, columns: Sequence[Column]) -> Callable[[Sequence[Any]], list[Cell]]:
+    def convert(row: Sequence[Any]) -> list[Cell]:
+        return [
             CellParagraph(escape(v), styles.cell) if c.wraps else str(v)
             for c, v in zip(columns, row, strict=True)
         ]
-        for row in rows
-    ]
-    right = [
+
+    return convert
+
+
+def _align(columns: Sequence[Column]) -> list[tuple[Any, ...]]:
+    return [
         ("ALIGN", (i, 1), (i, -1), "RIGHT") for i, c in enumerate(columns) if c.kind == "number"
     ]
-    return PagedTable(head, body, widths, right, on_rows=on_rows)
 
 
 def empty_note(styles: Styles, tr: Tr) -> Paragraph:

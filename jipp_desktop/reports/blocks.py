@@ -12,6 +12,7 @@ from typing import Any, TypeAlias
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -230,7 +231,7 @@ def data_table(
     # The text stays in memory; the cell paragraphs (ten times its size) are made a page
     # ahead of the layout and dropped behind it, as for a streamed table.
     chunks = (rows[start : start + LIST_CHUNK] for start in range(0, len(rows), LIST_CHUNK))
-    feed = StreamFeed(chunks, len(rows), _cell_maker(styles, columns))
+    feed = StreamFeed(chunks, len(rows), _cell_maker(styles, columns, widths))
     return PagedTable(
         _head(styles, columns, widths), feed, widths, _align(columns), on_rows=on_rows
     )
@@ -258,7 +259,7 @@ def streamed_table(
         if len(sample) >= SAMPLE_ROWS:
             break
     widths = fit_widths(styles, columns, [*sample, *probe], width)
-    feed = StreamFeed(chain([sample], source), total, _cell_maker(styles, columns))
+    feed = StreamFeed(chain([sample], source), total, _cell_maker(styles, columns, widths))
     return PagedTable(
         _head(styles, columns, widths), feed, widths, _align(columns), on_rows=on_rows
     )
@@ -271,12 +272,28 @@ def _head(styles: Styles, columns: Sequence[Column], widths: Sequence[float]) ->
     ]
 
 
-def _cell_maker(styles: Styles, columns: Sequence[Column]) -> Callable[[Sequence[Any]], list[Cell]]:
+def _cell_maker(
+    styles: Styles, columns: Sequence[Column], widths: Sequence[float]
+) -> Callable[[Sequence[Any]], list[Cell]]:
+    """Cells of one row: a text that fits its column on one line is drawn as a plain
+    string, which the table sets on the same baseline as a paragraph's first line at a
+    fraction of the cost (most cells of a long list); longer texts become paragraphs
+    that wrap and hyphenate."""
+    style = styles.cell
+    font, size = style.fontName, style.fontSize
+    room = [w - 2 * PAD_X for w in widths]
+
+    def cell(column: Column, value: Any, width: float) -> Cell:
+        text = str(value)
+        if not column.wraps:
+            return text
+        flat = " ".join(text.split())  # what a paragraph would print on its one line
+        if stringWidth(flat, font, size) <= width:
+            return flat
+        return CellParagraph(escape(text), style)
+
     def convert(row: Sequence[Any]) -> list[Cell]:
-        return [
-            CellParagraph(escape(v), styles.cell) if c.wraps else str(v)
-            for c, v in zip(columns, row, strict=True)
-        ]
+        return [cell(c, v, w) for c, v, w in zip(columns, row, room, strict=True)]
 
     return convert
 

@@ -132,3 +132,14 @@ def test_a_stream_shorter_than_announced_ends_the_table(tmp_path: Path) -> None:
     assert feed.total == 70
     printed = [int(w.text) for w in pdftools.words(tmp_path / "short.pdf") if w.text.isdigit()]
     assert printed == list(range(1, 71))
+
+
+def test_plain_and_wrapped_cells_of_a_row_share_their_first_baseline(streamed: Path) -> None:
+    """A title that fits on one line is drawn as a plain string, a longer one as a
+    paragraph: either way it starts on the baseline of its row number."""
+    words = pdftools.words(streamed, 1, 3)
+    titles = {(w.page, round(w.y1, 2)) for w in words if w.text == "Inovasi"}
+    numbers = [w for w in _row_numbers(streamed) if w.page <= 3]
+    assert len(numbers) > 40
+    for number in numbers:
+        assert (number.page, round(number.y1, 2)) in titles, number

@@ -143,3 +143,10 @@ def test_plain_and_wrapped_cells_of_a_row_share_their_first_baseline(streamed: P
     assert len(numbers) > 40
     for number in numbers:
         assert (number.page, round(number.y1, 2)) in titles, number
+
+
+def test_reportlab_runs_with_its_c_accelerator() -> None:
+    """rl-accel is a dependency: number formatting and string widths in C."""
+    from reportlab.lib.rl_accel import _c_funcs
+
+    assert {"fp_str", "instanceStringWidthTTF"} <= set(_c_funcs)

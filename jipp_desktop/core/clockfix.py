@@ -6,12 +6,24 @@ laptops refuse stamps more than ``MAX_DRIFT_MS`` in their future (a stamp far ah
 win every merge), so the laptop would be shut out until real time catches up.
 
 The repair runs when this laptop's newest stamp is more than ``MAX_DRIFT_MS`` ahead of its
-wall clock, at start and before every export.  Every stamp of this device later than the
-wall clock, wherever it is kept (creation stamps, field stamps, field vectors, conflicts,
-what peers hold of us), is replaced by a new stamp from the corrected clock.  The new
-stamps keep the old order and are later than every stamp kept, so no merge decision on
-this laptop changes; they are newer than anything a peer holds of us, so the changes
-travel again in the next package as new changes.  The audit trail records each
+wall clock, at start and before every export.  It moves exactly the stamps of this device
+that no peer with a right clock can have accepted: those more than ``MAX_DRIFT_MS`` after
+the wall clock (a stamp a little ahead, made after receiving a peer's slightly fast stamp,
+may already be held elsewhere and stays).  Every such stamp, wherever it is kept (creation
+stamps, field stamps, field histories, conflicts, what peers hold of us), is replaced
+through one mapping ``f``, applied once to the state found before the repair:
+
+- a moved change stamp gets a new stamp from the restarted clock, in the old order;
+- a stamp that is kept maps to itself;
+- a moved stamp that is no change of its own (an "up to" entry of a vector) maps like the
+  greatest moved change stamp not after it, or to the clock's restart point when there is
+  none (every kept stamp of this device is at or before that point).
+
+The restart point is after every stamp kept, so ``f`` is monotone (strictly on change
+stamps) and no merge decision on this laptop changes; the new stamps are newer than
+anything a peer holds of us, so the changes travel again in the next package as new
+changes.  The new stamps may themselves lie after the wall clock, which is why ``f`` is
+never applied to what the repair has already written.  The audit trail records each
 correction with the old and the new time.
 
 The wall clock itself may be the wrong one (a flat CMOS battery resets it to the past).
@@ -32,10 +44,12 @@ from typing import Any
 from jipp_desktop.core import models as m
 from jipp_desktop.core.clock import MAX_DRIFT_MS, HybridClock, Stamp
 from jipp_desktop.core.registry import RECORD_TYPES, SYNCED_MODELS
+from jipp_desktop.core.services import conflict_id
 
 # No JIPP Desktop data predates this: a wall clock before it is wrong, not the stamps.
 WALL_FLOOR = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
 _CONFLICT_STAMPS = ("loser_stamp", "winner_stamp", "resolved_stamp", "stamp")
+_LIFE = "_cl"  # the field name of a row's deletion and restoration
 
 
 @dataclass(frozen=True)
@@ -104,8 +118,8 @@ def recover(
     if backup is not None:
         backup()
     with m.database.atomic():
-        found = _Found.collect(clock.device, wall)
-        mapping = _new_stamps(clock, found.stamps, wall)
+        found = _Found.collect(clock.device, wall + MAX_DRIFT_MS)
+        mapping = _new_stamps(clock, found, wall)
         records = _rewrite(found, mapping, actor, clock.device)
         _save_clock(clock)
     return ClockRepair(ahead, len(found.changes), records, True, wall)
@@ -116,40 +130,55 @@ def _sql(query: str, params: Iterable[Any] = ()) -> Any:
 
 
 def _future(column: str) -> str:
-    """SQL: ``column`` is a stamp of this device (?1) later than the wall clock (?2)."""
+    """SQL: ``column`` is a stamp of this device (?1) after the cut (?2): one that moves."""
     return f"(substr({column}, 18) = ?1 AND substr({column}, 1, 16) > ?2)"
 
 
-def _cut(wall: int) -> str:
-    return f"{wall:012x}ffff"
+def _cut(limit_ms: int) -> str:
+    return f"{limit_ms:012x}ffff"
 
 
 def _tables() -> list[str]:
     return [str(model._meta.table_name) for model in SYNCED_MODELS]
 
 
+def _places() -> list[str]:
+    """SQL selecting, as ``s``, every stamp kept anywhere: the one list of places a stamp
+    of this device can be, read to find the newest stamp that stays."""
+    places = []
+    for t in _tables():
+        places += [
+            f"SELECT hlc AS s FROM {t}",
+            f"SELECT j.value AS s FROM {t}, json_each(stamps) j",
+        ]
+    places += [
+        "SELECT stamp AS s FROM sync_field",
+        "SELECT j.value AS s FROM sync_field, json_each(vv) j",
+        *(f"SELECT {c} AS s FROM sync_conflict" for c in _CONFLICT_STAMPS),
+        "SELECT j.value AS s FROM sync_conflict, json_each(coalesce(loser_vv, '{}')) j",
+        "SELECT stamp AS s FROM sync_vector",
+    ]
+    return places
+
+
+def _newest(condition: str, params: tuple[str, ...]) -> str | None:
+    """The newest stamp kept anywhere that meets ``condition`` (a full scan: runs only on a
+    repair)."""
+    found = [
+        str(value)
+        for place in _places()
+        for (value,) in _sql(f"SELECT max(s) FROM ({place}) WHERE {condition}", params)
+        if value
+    ]
+    return max(found, default=None)
+
+
 def _wall_plausible(wall: int, device: str) -> bool:
     """False when the wall clock, not the stamps, is the one that is wrong."""
     if wall < WALL_FLOOR.timestamp() * 1000:
         return False
-    newest = _newest_foreign(device)
+    newest = _newest("substr(s, 18) != ?1", (device,))
     return newest is None or Stamp.parse(newest).wall_ms - wall <= MAX_DRIFT_MS
-
-
-def _newest_foreign(device: str) -> str | None:
-    """The newest stamp received from other laptops (a full scan: runs only on a repair)."""
-    found: list[str] = []
-    queries = [f"SELECT max(hlc) FROM {t} WHERE substr(hlc, 18) != ?1" for t in _tables()]
-    queries += [
-        "SELECT max(stamp) FROM sync_field WHERE origin != ?1",
-        "SELECT max(stamp) FROM sync_conflict WHERE origin != ?1",
-        "SELECT max(stamp) FROM sync_vector WHERE origin != ?1",
-    ]
-    for query in queries:
-        (value,) = _sql(query, (device,)).fetchone()
-        if value:
-            found.append(str(value))
-    return max(found, default=None)
 
 
 @dataclass
@@ -163,29 +192,29 @@ class _Row:
 
 @dataclass
 class _Found:
+    """What the repair reads before it writes anything: it writes ``f`` of exactly this."""
+
+    device: str
+    cut: str
     rows: list[_Row]
-    fields: list[tuple[Any, ...]]  # sync_field rows holding a future stamp
+    # Every sync_field row holding a moving stamp, and every one of a row that moves (the
+    # rows' triggers rewrite those; the repair puts back these, mapped).
+    fields: dict[tuple[str, str, str], tuple[str, str, str]]
     conflicts: list[tuple[Any, ...]]
     vectors: list[tuple[str, str, str]]
     stamps: set[str]
     changes: set[tuple[str, str, str]]  # (table, row, field) whose own stamp moves
 
     @classmethod
-    def collect(cls, device: str, wall: int) -> _Found:
-        params = (device, _cut(wall))
+    def collect(cls, device: str, limit_ms: int) -> _Found:
+        params = (device, _cut(limit_ms))
         rows = [row for table in _tables() for row in _rows(table, params)]
-        fields = list(
-            _sql(
-                "SELECT tbl, row_id, field, stamp, origin, vv FROM sync_field "
-                f"WHERE {_future('stamp')} OR EXISTS (SELECT 1 FROM json_each(vv) j "
-                f"WHERE {_future('j.value')})",
-                params,
-            )
-        )
+        fields = _fields(rows, params)
         # A conflict keeps its stamps and the losing write's history (loser_vv).
         conflicts = list(
             _sql(
-                f"SELECT id, {', '.join(_CONFLICT_STAMPS)}, loser_vv FROM sync_conflict WHERE "
+                f"SELECT id, tbl, row_id, field, {', '.join(_CONFLICT_STAMPS)}, loser_vv "
+                "FROM sync_conflict WHERE "
                 + " OR ".join(_future(c) for c in _CONFLICT_STAMPS)
                 + " OR EXISTS (SELECT 1 FROM json_each(coalesce(loser_vv, '{}')) j "
                 f"WHERE {_future('j.value')})",
@@ -198,24 +227,27 @@ class _Found:
                 f"SELECT peer, origin, stamp FROM sync_vector WHERE {_future('stamp')}", params
             )
         ]
-        stamps: set[str] = set()
-        changes: set[tuple[str, str, str]] = set()
-        for row in rows:
+        found = cls(device, params[1], rows, fields, conflicts, vectors, set(), set())
+        found._gather()
+        return found
+
+    def moves(self, stamp: str | None) -> bool:
+        return stamp is not None and stamp[17:] == self.device and stamp[:16] > self.cut
+
+    def _gather(self) -> None:
+        """The moving stamps, and the changes they stamp."""
+        for row in self.rows:
             for name, stamp in [("", row.hlc), *row.stamps.items()]:
-                if _is_future(stamp, params):
-                    stamps.add(stamp)
-                    changes.add((row.table, row.id, name))
-        for f in fields:
-            stamps.update(s for s in [f[3], *json.loads(f[5]).values()] if _is_future(s, params))
-        for c in conflicts:
-            history = json.loads(c[-1]).values() if c[-1] else []
-            stamps.update(s for s in [*c[1:-1], *history] if s and _is_future(s, params))
-        stamps.update(v[2] for v in vectors)
-        return cls(rows, fields, conflicts, vectors, stamps, changes)
-
-
-def _is_future(stamp: str, params: tuple[str, str]) -> bool:
-    return stamp[17:] == params[0] and stamp[:16] > params[1]
+                if self.moves(stamp):
+                    self.stamps.add(stamp)
+                    self.changes.add((row.table, row.id, name))
+        seen = [
+            s for stamp, _o, vv in self.fields.values() for s in (stamp, *json.loads(vv).values())
+        ]
+        for c in self.conflicts:
+            seen += [*c[4:-1], *(json.loads(c[-1]).values() if c[-1] else [])]
+        seen += [v[2] for v in self.vectors]
+        self.stamps.update(s for s in seen if self.moves(s))
 
 
 def _rows(table: str, params: tuple[str, str]) -> list[_Row]:
@@ -233,6 +265,22 @@ def _rows(table: str, params: tuple[str, str]) -> list[_Row]:
         )
         out.append(_Row(table, str(rid), str(hlc), json.loads(stamps), (owner_type, owner_id)))
     return out
+
+
+def _fields(
+    rows: list[_Row], params: tuple[str, str]
+) -> dict[tuple[str, str, str], tuple[str, str, str]]:
+    columns = "SELECT tbl, row_id, field, stamp, origin, vv FROM sync_field"
+    found = list(
+        _sql(
+            f"{columns} WHERE {_future('stamp')} OR EXISTS (SELECT 1 FROM json_each(vv) j "
+            f"WHERE {_future('j.value')})",
+            params,
+        )
+    )
+    for row in rows:
+        found += _sql(f"{columns} WHERE tbl = ? AND row_id = ?", (row.table, row.id))
+    return {(t, r, f): (stamp, origin, vv) for t, r, f, stamp, origin, vv in found}
 
 
 def _owner_of(table: str) -> tuple[str, str | None]:
@@ -254,38 +302,39 @@ def _child_key(table: str) -> str | None:
 
 
 class _Mapping:
-    """Old future stamp -> new stamp; monotone, and total: a stamp not seen while
-    collecting maps like the greatest collected stamp before it (vectors mean "up to")."""
+    """``f``: old stamp -> new stamp, total and monotone (see the module's docstring)."""
 
-    def __init__(self, old: list[str], new: list[str], base: str, device: str, cut: str) -> None:
-        self._old, self._new, self._base = old, new, base
-        self._device, self._cut = device, cut
-        self.exact = dict(zip(old, new, strict=True))
+    def __init__(self, found: _Found, new: list[str], floor: str) -> None:
+        self._found = found
+        self._old, self._new, self._floor = sorted(found.stamps), new, floor
+        self.exact = dict(zip(self._old, new, strict=True))
 
     def __call__(self, stamp: str | None) -> str | None:
-        if stamp is None or not _is_future(stamp, (self._device, self._cut)):
+        if stamp is None or not self._found.moves(stamp):
             return stamp
         if stamp in self.exact:
             return self.exact[stamp]
         at = bisect.bisect_right(self._old, stamp)
-        return self._new[at - 1] if at else self._base
+        return self._new[at - 1] if at else self._floor
 
     def vector(self, text: str) -> str:
         vector: dict[str, str] = json.loads(text)
         return json.dumps({o: self(s) for o, s in vector.items()}, sort_keys=True)
 
 
-def _new_stamps(clock: HybridClock, stamps: set[str], wall: int) -> _Mapping:
-    """Restart the clock after every stamp kept, then one new stamp per old one, in order."""
-    kept = max(_newest_foreign(clock.device) or "", str(Stamp(wall, 0, clock.device)))
-    clock.restart_from(kept)
-    old = sorted(stamps)
-    new = [clock.now() for _ in old]
-    return _Mapping(old, new, str(clock.last), clock.device, _cut(wall))
+def _new_stamps(clock: HybridClock, found: _Found, wall: int) -> _Mapping:
+    """Restart the clock after every stamp that stays, then one new stamp per moving one,
+    in order."""
+    kept = _newest(f"s IS NOT NULL AND NOT {_future('s')}", (found.device, found.cut))
+    clock.restart_from(max(kept or "", str(Stamp(wall, 0, clock.device))))
+    floor = str(clock.last)
+    new = [clock.now() for _ in found.stamps]
+    return _Mapping(found, new, floor)
 
 
 def _rewrite(found: _Found, f: _Mapping, actor: str, device: str) -> int:
-    """Write the new stamps everywhere; one audit row per moved change.  Returns records."""
+    """Write ``f`` of what was found, once; one audit row per moved change.  Returns the
+    number of records touched."""
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     audits: list[tuple[Any, ...]] = []
     for row in found.rows:
@@ -294,32 +343,25 @@ def _rewrite(found: _Found, f: _Mapping, actor: str, device: str) -> int:
             f"UPDATE {row.table} SET hlc = ?, stamps = ? WHERE id = ?",
             (f(row.hlc), json.dumps(stamps, sort_keys=True), row.id),
         )
+        # The row's trigger rewrote its fields' vectors from half-moved data: they are
+        # replaced below by what was there, mapped.
+        _sql("DELETE FROM sync_field WHERE tbl = ? AND row_id = ?", (row.table, row.id))
         for name, old in [("", row.hlc), *row.stamps.items()]:
             if (row.table, row.id, name) in found.changes:
                 audits.append((now, device, actor, *row.owner, _path(row, name), old, f(old)))
-    # The rows' triggers rewrote the vectors of the moved fields from partly old data: put
-    # back what was there, mapped, then map anything the triggers still left behind.
-    for tbl, rid, name, stamp, origin, vv in found.fields:
+    for (tbl, rid, name), (stamp, origin, vv) in found.fields.items():
         _sql(
             "INSERT OR REPLACE INTO sync_field (tbl, row_id, field, stamp, origin, vv) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             (tbl, rid, name, f(stamp), origin, f.vector(vv)),
         )
-    for tbl, rid, name, vv in list(
-        _sql(
-            "SELECT tbl, row_id, field, vv FROM sync_field WHERE EXISTS "
-            f"(SELECT 1 FROM json_each(vv) j WHERE {_future('j.value')})",
-            (device, f._cut),
-        )
-    ):
-        _sql(
-            "UPDATE sync_field SET vv = ? WHERE tbl = ? AND row_id = ? AND field = ?",
-            (f.vector(vv), tbl, rid, name),
-        )
-    for cid, *columns, vv in found.conflicts:
-        sets = ", ".join(f"{c} = ?" for c in (*_CONFLICT_STAMPS, "loser_vv"))
+    for cid, tbl, rid, name, *columns, vv in found.conflicts:
+        sets = ", ".join(f"{c} = ?" for c in ("id", *_CONFLICT_STAMPS, "loser_vv"))
         history = f.vector(vv) if vv else None
-        _sql(f"UPDATE sync_conflict SET {sets} WHERE id = ?", (*map(f, columns), history, cid))
+        _sql(
+            f"UPDATE sync_conflict SET {sets} WHERE id = ?",
+            (_conflict_id(cid, tbl, rid, name, columns, f), *map(f, columns), history, cid),
+        )
     for peer, origin, stamp in found.vectors:
         _sql(
             "UPDATE sync_vector SET stamp = ? WHERE peer = ? AND origin = ?",
@@ -332,6 +374,19 @@ def _rewrite(found: _Found, f: _Mapping, actor: str, device: str) -> int:
             (*audit[:6], stamp_time(audit[6]), stamp_time(audit[7])),
         )
     return len({row.owner for row in found.rows})
+
+
+def _conflict_id(
+    cid: str, tbl: str, rid: str, name: str, columns: list[str | None], f: _Mapping
+) -> str:
+    """A conflict's id is derived from the stamp that names it (the losing value's, or the
+    deletion's for ``_cl``); when that stamp moves, so does the id, as a peer would derive
+    it from the new stamp."""
+    loser, winner = columns[0], columns[1]
+    key = winner if name == _LIFE else loser
+    if key is None or conflict_id(tbl, rid, name, key) != cid:
+        return cid
+    return conflict_id(tbl, rid, name, str(f(key)))
 
 
 def _path(row: _Row, name: str) -> str | None:

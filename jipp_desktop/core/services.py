@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+import hashlib
 import json
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -42,6 +43,13 @@ _COMPILED_KEEP = 64
 
 class Cancelled(Exception):
     """The caller's progress callback asked to stop; the transaction was rolled back."""
+
+
+def conflict_id(table: str, row_id: str, field: str, stamp: str) -> str:
+    """A kept conflict's id, derived from what lost (or, for a deletion, from the deletion's
+    stamp), so two laptops that detect the same conflict store one record."""
+    text = f"{table}\x1f{row_id}\x1f{field}\x1f{stamp}"
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def drop_own_conflicts(table: str, row_id: str, fields: Sequence[str], device: str) -> None:

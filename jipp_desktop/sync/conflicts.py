@@ -8,7 +8,6 @@ conflict's resolution, last writer wins.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +16,7 @@ from jipp_desktop.core import models as m
 from jipp_desktop.core.errors import FieldError, RecordNotFound, ValidationError
 from jipp_desktop.core.registry import RECORD_TYPES, field_label
 from jipp_desktop.core.services import audit_text, drop_own_conflicts, utc_now
+from jipp_desktop.core.services import conflict_id as conflict_id  # the sync code's name
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.sync import db
 from jipp_desktop.sync.lines import ConflictChange
@@ -25,11 +25,6 @@ from jipp_desktop.sync.schema import TABLES, field_object, is_flag, record_type_
 
 LIFE = "_cl"
 KEEP = ("current", "other")
-
-
-def conflict_id(table: str, row_id: str, field: str, loser_stamp: str) -> str:
-    text = f"{table}\x1f{row_id}\x1f{field}\x1f{loser_stamp}"
-    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 @dataclass

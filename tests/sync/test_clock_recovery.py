@@ -6,6 +6,7 @@ The wall clock is injected into the workspace; one test moves it for real with f
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import subprocess
 import sys
@@ -15,7 +16,9 @@ import pytest
 from sync_helpers import Fleet, Laptop, cli, db_dump_hash, seed
 
 from jipp_desktop.core import clockfix
-from jipp_desktop.core.clock import MAX_DRIFT_MS, now_ms
+from jipp_desktop.core import models as m
+from jipp_desktop.core.clock import MAX_DRIFT_MS, Stamp, now_ms
+from jipp_desktop.core.registry import SYNCED_MODELS
 from jipp_desktop.core.workspace import open_workspace
 from jipp_desktop.sync import digest, exporter, importer
 from jipp_desktop.sync.errors import SyncError
@@ -183,3 +186,154 @@ def test_faketime_cli_edit_ahead_then_export_after_correction(fleet: Fleet, tmp_
     assert status.status == 0, status.err
     shown = cli("--data-dir", str(b.folder), "record", "show", "agency", agency_id)
     assert json.loads(shown.out)["name"] == "Dinas Masa Depan"
+
+
+def test_a_repair_after_a_peer_ahead_sends_consistent_histories(
+    fleet: Fleet, tmp_path: Path
+) -> None:
+    """The minimal case of the schedule the convergence test found: A holds a stamp of its
+    own a little ahead of its wall clock (it made a change after receiving B's, whose clock
+    is a minute fast), then edits while days ahead.  The repair must give that edit a
+    history that covers its own new stamp, or B refuses A's package as damaged."""
+    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
+    fleet.trust_all()
+    ws = open_workspace(b.folder, wall=lambda: now_ms() + 60_000)
+    try:
+        shared = ws.records.create("agency", {"name": "Dinas B", "level": "province"})
+        exporter.export(ws, tmp_path / "b.jipp", full=True)
+    finally:
+        ws.close()
+    with a.open() as ws:
+        importer.import_package(ws, tmp_path / "b.jipp")
+        ws.records.create("agency", {"name": "Dinas A", "level": "province"})
+    ws = open_workspace(a.folder, wall=lambda: _ahead(3))
+    try:
+        ws.records.update("agency", shared, {"name": "Dinas B (ralat)"})
+    finally:
+        ws.close()
+    with a.open() as ws:
+        assert ws.clock_repair is not None and ws.clock_repair.repaired
+        exporter.export(ws, tmp_path / "a.jipp", for_device=b.device_id)
+        a_digest = digest.dataset_digest()
+    with b.open() as ws:
+        report = importer.import_package(ws, tmp_path / "a.jipp")
+        assert ws.records.get("agency", shared)["name"] == "Dinas B (ralat)"
+        assert report.digest == a_digest
+
+
+def _stamp_places(device: str) -> dict[tuple[str, ...], str]:
+    """Every stamp kept in the open database, by where it is (read here independently of
+    core/clockfix.py, so the test checks the repair rather than repeating it)."""
+    sql = m.database.execute_sql
+    found: dict[tuple[str, ...], str] = {}
+    for model in SYNCED_MODELS:
+        table = str(model._meta.table_name)
+        for rid, hlc, stamps in sql(f"SELECT id, hlc, stamps FROM {table}"):
+            found[(table, rid, "hlc")] = hlc
+            for name, stamp in json.loads(stamps).items():
+                found[(table, rid, "stamps", name)] = stamp
+    for tbl, rid, name, stamp, vv in sql("SELECT tbl, row_id, field, stamp, vv FROM sync_field"):
+        found[("sync_field", tbl, rid, name)] = stamp
+        for origin, seen in json.loads(vv).items():
+            found[("sync_field", tbl, rid, name, "vv", origin)] = seen
+    columns = "loser_stamp, winner_stamp, resolved_stamp, stamp"
+    for tbl, rid, name, *stamps, vv in sql(
+        f"SELECT tbl, row_id, field, {columns}, loser_vv FROM sync_conflict"
+    ):
+        for column, stamp in zip(columns.split(", "), stamps, strict=True):
+            if stamp is not None:
+                found[("sync_conflict", tbl, rid, name, column)] = stamp
+        for origin, seen in json.loads(vv or "{}").items():
+            found[("sync_conflict", tbl, rid, name, "loser_vv", origin)] = seen
+    for peer, origin, stamp in sql("SELECT peer, origin, stamp FROM sync_vector"):
+        found[("sync_vector", peer, origin)] = stamp
+    return found
+
+
+def _kind(place: tuple[str, ...]) -> tuple[str, ...]:
+    """A place without its row ids: ("agency", "stamps", "name"), ("sync_field", "name")..."""
+    skip = 3 if place[0] in ("sync_field", "sync_conflict") else 2
+    return place[:1] + place[skip:]
+
+
+def test_every_moved_stamp_goes_through_one_monotone_mapping(fleet: Fleet, tmp_path: Path) -> None:
+    """Row stamps, child rows, field histories, conflicts (a field's and a deletion's) and
+    what peers hold: after the repair each stamp is f(its old stamp) for one monotone f
+    that moves only the stamps of this laptop a peer would refuse, and the peer accepts."""
+    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
+    fleet.trust_all()
+    b_wall = lambda: now_ms() + 60_000  # noqa: E731  (B's clock is a minute fast)
+    ws = open_workspace(b.folder, wall=b_wall)
+    try:
+        x = ws.records.create("agency", {"name": "Dinas X", "level": "province"})
+        y = ws.records.create("agency", {"name": "Dinas Y", "level": "province"})
+        exporter.export(ws, tmp_path / "b1.jipp", full=True)
+    finally:
+        ws.close()
+    with a.open() as ws:  # A's own stamps now run a minute ahead of its wall clock
+        importer.import_package(ws, tmp_path / "b1.jipp")
+        ids = seed(ws)
+        exporter.export(ws, tmp_path / "a1.jipp", for_device=b.device_id)
+    ws = open_workspace(b.folder, wall=b_wall)
+    try:
+        importer.import_package(ws, tmp_path / "a1.jipp")
+        ws.records.update("agency", x, {"name": "Dinas X (B)"})
+        ws.records.update("agency", y, {"short_name": "DY"})
+        exporter.export(ws, tmp_path / "b2.jipp", for_device=a.device_id)
+    finally:
+        ws.close()
+    ws = open_workspace(a.folder, wall=lambda: _ahead(3))
+    try:
+        ws.records.update("agency", x, {"name": "Dinas X (A)"})
+        ws.records.update("agency", x, {"name": "Dinas X (A2)", "short_name": "DX"})
+        ws.records.delete("agency", y)
+        ws.records.create("agency", {"name": "Dinas Baru", "level": "province"})
+        visit = ws.records.get("visit", ids["visit"])
+        ws.records.update(
+            "visit", ids["visit"], {"obstacles": [*visit["obstacles"], {"description": "Banjir"}]}
+        )
+        importer.import_package(ws, tmp_path / "b2.jipp")  # B's: both concurrent with A's
+        before = _stamp_places(a.device_id)
+    finally:
+        ws.close()
+    limit = now_ms() + MAX_DRIFT_MS
+    with a.open() as ws:
+        assert ws.clock_repair is not None and ws.clock_repair.repaired
+        after = _stamp_places(a.device_id)
+        exporter.export(ws, tmp_path / "a2.jipp", for_device=b.device_id)
+    assert after.keys() == before.keys()
+    mapping: dict[str, str] = {}
+    for place, old in before.items():
+        new = after[place]
+        if Stamp.parse(old).device == a.device_id and Stamp.parse(old).wall_ms > limit:
+            assert mapping.setdefault(old, new) == new, place
+            assert Stamp.parse(new).wall_ms <= limit
+        else:
+            assert new == old, place
+            mapping[old] = old
+    moved = {_kind(place) for place, old in before.items() if mapping[old] != old}
+    # The schedule reaches every kind of place: row, child row, field and deletion stamps,
+    # histories, and both conflicts (the field's and the deletion's, named by A's stamp).
+    assert {
+        ("agency", "hlc"),
+        ("agency", "stamps", "name"),
+        ("agency", "stamps", "_cl"),
+        ("visit_obstacle", "hlc"),
+        ("sync_field", "name", "vv", a.device_id),
+        ("sync_conflict", "name", "winner_stamp"),
+        ("sync_conflict", "_cl", "winner_stamp"),
+    } <= moved
+    pairs = sorted(mapping.items())
+    assert all(n1 <= n2 for (_o1, n1), (_o2, n2) in itertools.pairwise(pairs))
+    assert len(set(mapping.values())) == len(mapping)  # no two stamps merged into one
+    ws = open_workspace(b.folder, wall=b_wall)
+    try:
+        importer.import_package(ws, tmp_path / "a2.jipp")
+        exporter.export(ws, tmp_path / "b3.jipp", for_device=a.device_id)
+        b_digest = digest.dataset_digest()
+        assert ws.records.get("agency", x)["name"] == "Dinas X (A2)"
+    finally:
+        ws.close()
+    with a.open() as ws:
+        importer.import_package(ws, tmp_path / "b3.jipp")
+        assert digest.dataset_digest() == b_digest

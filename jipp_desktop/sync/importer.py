@@ -41,6 +41,7 @@ from jipp_desktop.sync import (
 from jipp_desktop.sync.clockahead import refuse_if_ahead
 from jipp_desktop.sync.errors import InvalidRecords, UntrustedSender
 from jipp_desktop.sync.exporter import ALL
+from jipp_desktop.sync.held import Held
 from jipp_desktop.sync.lines import ConflictChange, RowChange, conflict_change, row_change
 from jipp_desktop.sync.merge import (
     FieldState,
@@ -191,8 +192,9 @@ def _apply_package(
         storage.require_space(ws.data_dir, needed)
     try:
         with m.database.atomic():
-            _run(ws, pkg, report, progress, dry_run=dry_run)
+            # First, so the statements a package carries count for its own lines too.
             report.revoked = revocation.receive(ws.data_dir, statements)
+            _run(ws, pkg, report, progress, dry_run=dry_run)
             undo.remember(report.package_id, report.deleted_rows)
             if dry_run:
                 raise _Rollback()
@@ -227,15 +229,20 @@ def already_imported(package_id: str) -> bool:
     )
 
 
-def _row_chunks(pkg: package.Package, checker: RecordChecker) -> Iterator[list[RowChange]]:
-    """The change lines parsed a chunk at a time, so a national import fits in memory."""
+def _row_chunks(
+    pkg: package.Package, checker: RecordChecker, held: Held
+) -> Iterator[list[RowChange]]:
+    """The change lines parsed a chunk at a time, so a national import fits in memory,
+    without the changes held back (sync/held.py)."""
     if pkg.version == 1:
         raw_rows: Iterator[dict[str, Any]] = formats.upgrade_v1_lines(pkg.lines(package.CHANGES))
     else:
         raw_rows = pkg.lines(package.CHANGES)
     chunk: list[RowChange] = []
     for number, line in enumerate(raw_rows, start=1):
-        row = row_change(line, number, pkg.version)
+        row = held.row(row_change(line, number, pkg.version), _exists)
+        if row is None:
+            continue
         if not checker.add_incoming(row):
             raise package.damaged(
                 f"baris ganda untuk {row.table} {row.id}",
@@ -247,6 +254,10 @@ def _row_chunks(pkg: package.Package, checker: RecordChecker) -> Iterator[list[R
             chunk = []
     if chunk:
         yield chunk
+
+
+def _exists(table: str, row_id: str) -> bool:
+    return db.sql(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is not None
 
 
 def _writes(plan: RowPlan) -> bool:
@@ -271,7 +282,8 @@ def _run(
     detected: list[ConflictChange] = []
     touched: set[str] = set()
     heads_touched: set[tuple[str, str]] = set()  # rows whose visible values changed
-    for chunk in _row_chunks(pkg, checker):
+    held = Held(*revocation.cutoffs(ws.data_dir, ws.device_id))
+    for chunk in _row_chunks(pkg, checker, held):
         for row in chunk:
             vectors.note(seen, row.stamps)
         refuse_if_ahead(max(seen.values()), pkg.sender)
@@ -292,8 +304,9 @@ def _run(
         if progress is not None and not progress(done, max(total, done)):
             raise Cancelled()
     found = [
-        conflict_change(line, n, pkg.version)
+        change
         for n, line in enumerate(pkg.lines(package.CONFLICTS), start=1)
+        if held.conflict(change := conflict_change(line, n, pkg.version))
     ]
     problems = [p for line in found for p in checker.conflict(line)]
     problems += checker.unresolved()
@@ -308,7 +321,10 @@ def _run(
     _apply_conflicts(pending, report)
     _drop_dominated(report, heads_touched | {(c.table, c.row_id) for c, _s, _e in pending})
     _check_foreign_keys(touched)
-    _remember(ws, pkg, report, seen)
+    _remember(ws, pkg, report, seen, held)
+    warning = held.warning()
+    if warning is not None:
+        report.warnings.append(warning)
     if not dry_run:
         report.digest = digest.dataset_digest()
 
@@ -709,11 +725,14 @@ def covers_receiver(ws: Workspace, manifest: dict[str, Any]) -> bool:
     return vectors.covers(held, manifest.get("base") or {})
 
 
-def _remember(ws: Workspace, pkg: package.Package, report: ImportReport, seen: Vector) -> None:
+def _remember(
+    ws: Workspace, pkg: package.Package, report: ImportReport, seen: Vector, holdback: Held
+) -> None:
     """Record the package, the sender and what it (and now we) hold; advance the clock.
 
     ``seen`` is the newest stamp of each origin among the package's lines: what we record
-    as held is bounded by it (or by what we held already), never taken from the claim alone.
+    as held is bounded by it (or by what we held already), never taken from the claim alone,
+    and stays below any change ``holdback`` left out.
     """
     manifest = pkg.manifest
     sender = pkg.sender
@@ -753,7 +772,8 @@ def _remember(ws: Workspace, pkg: package.Package, report: ImportReport, seen: V
         # (its base) and carried the rest: up to the newest stamp it actually showed.
         if covering:
             others = {k: v for k, v in carries.items() if k != ws.device_id}
-            vectors.raise_to(ws.device_id, vectors.bounded(others, manifest["base"], seen))
+            now_held = vectors.bounded(others, manifest["base"], seen)
+            vectors.raise_to(ws.device_id, holdback.cap(now_held, vectors.load(ws.device_id)))
         # The sender holds what it showed or what we hold, and all of its own changes
         # (believing more about itself could only keep its own changes from it).
         held = vectors.own(ws.device_id, str(ws.clock.last))

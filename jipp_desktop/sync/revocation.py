@@ -18,7 +18,9 @@ Who may revoke whom (a stolen laptop must not be able to shut its honest peers o
   revokes a stolen province laptop, the revocations that laptop made lapse everywhere;
 - the officer can override any statement by trusting the key again (``device trust F``).
 
-A revoked key's later packages are refused (exit 5); what was imported before stays.
+A revoked key's later packages are refused (exit 5); what was imported before stays.  The
+changes the revoked device stamped after the revocation are also held back when another
+laptop relays them (sync/held.py).
 """
 
 from __future__ import annotations
@@ -187,6 +189,7 @@ def from_manifest(manifest: Mapping[str, Any]) -> list[Revocation]:
             or set(item) != names
             or not all(isinstance(v, str) for v in item.values())
             or identity.normalise_fingerprint(item["fingerprint"]) != item["fingerprint"]
+            or not _is_moment(item["revoked_at"])
         ):
             raise BadRevocation()
         statement = Revocation(**item)
@@ -194,6 +197,15 @@ def from_manifest(manifest: Mapping[str, Any]) -> list[Revocation]:
             raise BadRevocation()
         out.append(statement)
     return out
+
+
+def _is_moment(text: str) -> bool:
+    """An ISO 8601 time with its offset, as ``make`` writes it: the moment after which the
+    revoked device's changes are held (sync/held.py)."""
+    try:
+        return dt.datetime.fromisoformat(text).tzinfo is not None
+    except ValueError:
+        return False
 
 
 def for_export() -> list[dict[str, str]]:
@@ -269,6 +281,43 @@ def trusted_keys(data_dir: Path) -> list[dict[str, Any]]:
         {**t, "revoked": revoked_by(str(t["fingerprint"]), own) is not None}
         for t in identity.trusted_list()
     ]
+
+
+def cutoffs(data_dir: Path, own_device: str) -> tuple[dict[str, str], dict[str, str]]:
+    """For each device whose key counts as revoked here: the stamp prefix of the moment of
+    its revocation (its later changes are held, sync/held.py), and its name.  Only devices
+    known here to sign with that key (a package imported from it, or trusted with its
+    device id) can be matched: a statement names a key, not a device."""
+    own = identity.load_or_create(data_dir).fingerprint
+    cuts: dict[str, str] = {}
+    names: dict[str, str] = {}
+    keys = db.sql("SELECT DISTINCT fingerprint FROM sync_revocation WHERE dismissed = 0")
+    for (fingerprint,) in list(keys):
+        statement = revoked_by(str(fingerprint), own)
+        if statement is None:
+            continue
+        cut = f"{_moment_ms(statement.revoked_at):012x}ffff"
+        for device, name in db.sql(
+            "SELECT device_id, name FROM sync_peer WHERE fingerprint = ?1 UNION "
+            "SELECT device_id, coalesce(name, device_id) FROM sync_trusted "
+            "WHERE fingerprint = ?1 AND device_id IS NOT NULL",
+            (fingerprint,),
+        ):
+            if device != own_device and cut < cuts.get(device, "~"):
+                cuts[str(device)], names[str(device)] = cut, str(name)
+    return cuts, names
+
+
+def _moment_ms(revoked_at: str) -> int:
+    """The revocation's moment in ms; a time that does not read holds everything of the
+    device (statements are checked on arrival, so only a hand-edited database has one)."""
+    try:
+        moment = dt.datetime.fromisoformat(revoked_at)
+    except ValueError:
+        return 0
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return max(0, int(moment.timestamp() * 1000))
 
 
 def is_revoked(data_dir: Path, fingerprint: str) -> bool:

@@ -3,6 +3,7 @@ of who may revoke whom (sync/revocation.py)."""
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,9 @@ from typing import Any
 from sync_helpers import Fleet, Laptop, cli, db_dump_hash
 from test_hostile import _resign
 
-from jipp_desktop.sync import exporter
+from jipp_desktop.core.clock import now_ms
+from jipp_desktop.core.workspace import open_workspace
+from jipp_desktop.sync import exporter, identity, revocation
 
 
 def _export(laptop: Laptop, target: Path, for_device: str | None = None) -> Path:
@@ -137,3 +140,58 @@ def test_a_forged_revocation_damages_the_package(fleet: Fleet, tmp_path: Path) -
     refused = _import(h1, forged)
     assert refused.status == 6 and "pencabutan" in refused.err
     assert db_dump_hash(h1.folder) == before
+
+    def undated(manifest: dict[str, Any], members: dict[str, bytes]) -> None:
+        # Signed by M's real key, but no moment to hold S's later changes from.
+        fields = {**manifest["revocations"][0], "revoked_at": "kemarin", "signature": ""}
+        statement = revocation.Revocation(**fields)
+        signature = identity.load_or_create(m.folder).sign(statement.payload())
+        manifest["revocations"][0] = {**fields, "signature": base64.b64encode(signature).decode()}
+        assert revocation.Revocation(**manifest["revocations"][0]).valid()
+
+    refused = _import(h1, _resign(m, good, tmp_path / "undated.jipp", undated))
+    assert refused.status == 6 and "pencabutan" in refused.err
+    assert db_dump_hash(h1.folder) == before
+
+
+def test_a_revoked_laptops_later_changes_are_held_whoever_relays_them(
+    fleet: Fleet, tmp_path: Path
+) -> None:
+    """S is stolen and revoked by the ministry.  H1 has not heard of it and imports S's
+    later changes; H2 has, and receives them relayed in H1's honestly signed package:
+    the changes S made before the revocation arrive, those after are held back (and come
+    once H2's officer trusts S again)."""
+    m, h1, h2, s = _ministry_setup(fleet)
+    early = lambda: now_ms() - 60_000  # noqa: E731  (S's changes before the revocation)
+    late = lambda: now_ms() + 60_000  # noqa: E731  (and after it)
+    with open_workspace(s.folder, wall=early) as ws:
+        lama = ws.records.create("agency", {"name": "Dinas Lama", "level": "province"})
+        dua = ws.records.create("agency", {"name": "Dinas Dua", "level": "province"})
+    both = _export(s, tmp_path / "s1.jipp")
+    assert _import(h1, both).status == 0 and _import(h2, both).status == 0
+    with open_workspace(s.folder, wall=early) as ws:
+        ws.records.create("agency", {"name": "Dinas Sebelum", "level": "province"})
+    assert _import(h1, _export(s, tmp_path / "s2.jipp", h1.device_id)).status == 0
+    assert cli("--data-dir", str(m.folder), "device", "untrust", s.fingerprint).status == 0
+    assert _import(h2, _export(m, tmp_path / "m.jipp")).status == 0
+    with open_workspace(s.folder, wall=late) as ws:
+        ws.records.create("agency", {"name": "Data Pencuri", "level": "province"})
+        ws.records.update("agency", lama, {"name": "Dinas Lama (palsu)"})
+        ws.records.delete("agency", dua)
+    assert _import(h1, _export(s, tmp_path / "s3.jipp", h1.device_id)).status == 0
+    _edit(h1, "Dinas Jujur")
+    relayed = _import(h2, _export(h1, tmp_path / "h1.jipp", h2.device_id), "--json")
+    assert relayed.status == 0, relayed.err
+    warnings = json.loads(relayed.out)["warnings"]
+    assert len(warnings) == 1 and "Hub Curian" in warnings[0]["id"]
+    assert "3 perubahan" in warnings[0]["id"]
+    assert _agencies(h2) == {"Dinas Lama", "Dinas Dua", "Dinas Sebelum", "Dinas Jujur"}
+    # Held, not lost: H2 never counts S's later changes as received, so H1 sends them
+    # again, and they arrive once H2's officer trusts S again.
+    assert _import(h1, _export(h2, tmp_path / "h2.jipp", h1.device_id)).status == 0
+    again = _export(h1, tmp_path / "h1b.jipp", h2.device_id)
+    assert _import(h2, again).status == 0
+    assert "Data Pencuri" not in _agencies(h2)
+    assert cli("--data-dir", str(h2.folder), "device", "trust", s.fingerprint).status == 0
+    assert _import(h2, _export(h1, tmp_path / "h1c.jipp", h2.device_id)).status == 0
+    assert _agencies(h2) == {"Dinas Lama (palsu)", "Data Pencuri", "Dinas Sebelum", "Dinas Jujur"}

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sync_helpers import Fleet, seed
 
+from jipp_desktop.core.query import ListQuery
 from jipp_desktop.sync import digest, exporter, importer
 
 
@@ -43,3 +44,29 @@ def test_rows_added_on_two_laptops_list_in_one_order(fleet: Fleet, tmp_path: Pat
             )
     assert seen[0] == seen[1]
     assert len(seen[0][0]) == 3 and len(seen[0][1]) == 2
+
+
+def test_search_results_that_tie_list_in_one_order(fleet: Fleet, tmp_path: Path) -> None:
+    """Two laptops each record an innovation of the same title: ranked alike, they list in
+    the order of their creation stamps on both, not in each laptop's arrival order."""
+    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
+    fleet.trust_all()
+    with a.open() as ws:
+        agency = seed(ws)["agency"]
+        exporter.export(ws, tmp_path / "a0.jipp")
+    with b.open() as ws:
+        importer.import_package(ws, tmp_path / "a0.jipp")
+    for laptop, name in ((b, "B"), (a, "A")):  # B's is older; A's is first on A
+        with laptop.open() as ws:
+            ws.records.create(
+                "innovation",
+                {"title": "Antrian Daring", "agency_id": agency, "province_code": "36"},
+            )
+            exporter.export(ws, tmp_path / f"{name}.jipp")
+    listed = []
+    for laptop, other in ((a, "B"), (b, "A")):
+        with laptop.open() as ws:
+            importer.import_package(ws, tmp_path / f"{other}.jipp")
+            found = ws.records.list("innovation", ListQuery(search="antrian daring"))
+            listed.append([r["id"] for r in found if r["title"] == "Antrian Daring"])
+    assert len(listed[0]) == 2 and listed[0] == listed[1]

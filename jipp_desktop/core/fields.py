@@ -66,6 +66,15 @@ class EnumText(peewee.CharField, Described):
         self._describe(label, required)
 
 
+class CategoryText(ShortText):
+    """A KIPP category (core/categories.py): a code valid for the record's year, or
+    "Lainnya: <text>". 200 characters leave room for a 160-character free text before
+    this field existed, kept behind the "Lainnya: " its migration put in front."""
+
+    def __init__(self, label: Label, **kw: Any) -> None:
+        super().__init__(label, max_length=200, **kw)
+
+
 class DateText(peewee.CharField, Described):
     """An ISO date (YYYY-MM-DD) kept as text, the form SQLite sorts correctly."""
 

@@ -18,6 +18,7 @@ import peewee
 
 from jipp_desktop.core import cipher
 from jipp_desktop.core.fields import (
+    CategoryText,
     DateText,
     EnumText,
     Flag,
@@ -94,7 +95,7 @@ class Innovation(SyncedModel):
     agency_id = RefId(("Instansi", "Agency"), "agency")
     province_code = RegionCode(("Provinsi", "Province"), "province", required=True)
     regency_code = RegionCode(("Kabupaten/Kota", "Regency/city"), "regency")
-    category = ShortText(("Kategori", "Category"), max_length=160)
+    category = CategoryText(("Kategori", "Category"))
     cluster = EnumText(("Klaster", "Cluster"), "cluster", required=False)
     stage = EnumText(("Tahapan", "Stage"), "innovation_stage", default="initiative")
     is_digital = Flag(("Inovasi Digital", "Digital innovation"))

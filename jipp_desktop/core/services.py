@@ -19,6 +19,7 @@ import peewee
 
 from jipp_desktop.core import models as m
 from jipp_desktop.core import staleness
+from jipp_desktop.core.categories import Categories
 from jipp_desktop.core.clock import HybridClock
 from jipp_desktop.core.concurrency import for_update, write_transaction
 from jipp_desktop.core.errors import FieldError, RecordNotFound, ValidationError
@@ -75,9 +76,17 @@ def audit_text(value: Any) -> str | None:
 
 
 class RecordService:
-    def __init__(self, clock: HybridClock, regions: Regions, actor: Callable[[], str]) -> None:
+    def __init__(
+        self,
+        clock: HybridClock,
+        regions: Regions,
+        categories: Categories,
+        actor: Callable[[], str],
+    ) -> None:
         self.clock = clock
         self.regions = regions
+        # Replaced (not changed in place) when a package adds categories.
+        self.categories = categories
         self._actor = actor
         self._db = m.database
         # Compiled SQL of recent list queries (see _compile).
@@ -334,7 +343,7 @@ class RecordService:
 
     def _validator(self, cache: bool = False) -> Validator:
         if not cache:
-            return Validator(self.regions, self._ref_exists)
+            return Validator(self.regions, self._ref_exists, self.categories)
         known: dict[str, set[str]] = {}
 
         def cached(ref: str, rid: str) -> bool:
@@ -343,7 +352,7 @@ class RecordService:
                 known[ref] = {i for (i,) in model.select(model.id).where(m.alive(model)).tuples()}
             return rid in known[ref]
 
-        return Validator(self.regions, cached)
+        return Validator(self.regions, cached, self.categories)
 
     def _ref_exists(self, ref: str, rid: str) -> bool:
         model = record_type(ref).model

@@ -13,8 +13,10 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from jipp_desktop.core import vocab
+from jipp_desktop.core.categories import Categories, other_text
 from jipp_desktop.core.errors import FieldError
 from jipp_desktop.core.fields import (
+    CategoryText,
     DateText,
     EnumText,
     Flag,
@@ -76,10 +78,14 @@ class Regions:
 class Validator:
     """Collects FieldErrors for one record (and its children) at a time."""
 
-    def __init__(self, regions: Regions, ref_exists: RefExists) -> None:
+    def __init__(self, regions: Regions, ref_exists: RefExists, categories: Categories) -> None:
         self.regions = regions
         self.ref_exists = ref_exists
+        self.categories = categories
         self.errors: list[FieldError] = []
+        # The year the values being cleaned belong to, when they say (a category label
+        # found in several years' lists is read in this year's list).
+        self._year: int | None = None
 
     def error(self, path: str, field: UserField | None, code: str, **params: Any) -> None:
         label_id, label_en = field.label if field is not None else (path, path)
@@ -113,6 +119,7 @@ class Validator:
         """
         fields = {f.name: f for f in user_fields(model) if f.name not in skip}
         out: dict[str, Any] = {}
+        self._year = _year_of(data.get("year_started"))
         for key in data:
             if key not in fields and key not in READ_ONLY_KEYS and key not in child_keys:
                 self.error(prefix + key, None, "unknown_field", key=key)
@@ -198,10 +205,29 @@ class Validator:
             self.error(
                 prefix + "regency_code", field, "region_mismatch", value=regency, province=province
             )
+        category, year = values.get("category"), values.get("year_started")
+        if category in self.categories.by_code and isinstance(year, int):
+            self._category_year(model, category, year, prefix)
         for start, end in (("start_date", "end_date"), ("start_month", "end_month")):
             if values.get(start) and values.get(end) and values[end] < values[start]:
                 fields = model._meta.fields
                 self.error(prefix + end, fields[end], "order", other=fields[start].label)
+
+    def _category_year(self, model: type[SyncedModel], code: str, year: int, prefix: str) -> None:
+        """A category code must come from the list that applies to the record's year."""
+        wanted = self.categories.list_year(year)
+        if self.categories.by_code[code].year == wanted:
+            return
+        cats = self.categories
+        self.error(
+            prefix + "category",
+            model._meta.fields["category"],
+            "category_year",
+            value=(cats.label(code, "id"), cats.label(code, "en")),
+            year=year,
+            list_year=wanted or "",
+            choices=(cats.choices_text(year, "id"), cats.choices_text(year, "en")),
+        )
 
     def _value(self, path: str, field: UserField, raw: Any) -> Any:
         if isinstance(raw, str):
@@ -236,6 +262,21 @@ class Validator:
         if field.name.endswith("email") and not _EMAIL.match(raw):
             self.error(path, field, "bad_email")
         return raw
+
+    def _category(self, path: str, field: CategoryText, raw: Any) -> Any:
+        if not isinstance(raw, str):
+            self.error(path, field, "not_text")
+            return None
+        if other_text(raw) == "":
+            self.error(path, field, "category_other_empty")
+            return None
+        value = self.categories.resolve(raw, self._year)
+        if value is None:
+            cats, year = self.categories, self._year
+            choices = (cats.choices_text(year, "id"), cats.choices_text(year, "en"))
+            self.error(path, field, "category", value=raw, choices=choices)
+            return None
+        return self._text(path, field, value)
 
     def _enum(self, path: str, field: EnumText, raw: Any) -> Any:
         choices = vocab.VOCABULARIES[field.vocab]
@@ -303,6 +344,14 @@ class Validator:
         return raw
 
 
+def _year_of(raw: Any) -> int | None:
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str) and raw.strip().isdigit():
+        return int(raw)
+    return None
+
+
 def valid_timestamp(text: object) -> bool:
     """Whether ``text`` is a moment with its offset (a row's ``created_at``)."""
     if not isinstance(text, str) or not _TIMESTAMP.fullmatch(text):
@@ -326,6 +375,7 @@ def valid_nip(nip: str) -> bool:
 
 
 _HANDLERS: dict[type, Callable[[Validator, str, Any, Any], Any]] = {
+    CategoryText: Validator._category,
     EnumText: Validator._enum,
     DateText: Validator._date,
     RefId: Validator._ref,
@@ -347,6 +397,20 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "choice": (
         "{label}: nilai '{value}' tidak dikenal. Pilihan: {choices}.",
         "{label}: unknown value '{value}'. Choose one of: {choices}.",
+    ),
+    "category": (
+        "{label}: '{value}' bukan kategori KIPP yang dikenal. Pilihan: {choices}.",
+        "{label}: '{value}' is not a known KIPP category. Choose one of: {choices}.",
+    ),
+    "category_year": (
+        "{label}: '{value}' bukan kategori KIPP untuk tahun {year} (daftar tahun {list_year}). "
+        "Pilihan: {choices}.",
+        "{label}: '{value}' is not a KIPP category for {year} (the {list_year} list). "
+        "Choose one of: {choices}.",
+    ),
+    "category_other_empty": (
+        '{label}: tulis kategorinya setelah "Lainnya:".',
+        '{label}: write the category after "Other:".',
     ),
     "date": (
         "{label}: '{value}' bukan tanggal yang valid (format TTTT-BB-HH).",

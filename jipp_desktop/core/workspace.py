@@ -20,6 +20,7 @@ import platformdirs
 
 from jipp_desktop.core import (
     backup,
+    categories,
     cipher,
     clockfix,
     faults,
@@ -30,6 +31,7 @@ from jipp_desktop.core import (
 )
 from jipp_desktop.core import models as m
 from jipp_desktop.core.attachments import AttachmentStore
+from jipp_desktop.core.categories import Categories
 from jipp_desktop.core.clock import HybridClock, now_ms
 from jipp_desktop.core.errors import (
     DatabaseDamaged,
@@ -104,12 +106,22 @@ class Workspace:
         self._ensure("device_name", socket.gethostname)
         last = self.settings.get("clock_last") or None
         self.clock = HybridClock(self.device_id, last, wall)
-        self.regions = regions.load(m.database.connection())  # type: ignore[no-untyped-call]
-        self.records = RecordService(self.clock, self.regions, self.actor)
+        conn = m.database.connection()  # type: ignore[no-untyped-call]
+        self.regions = regions.load(conn)
+        self.records = RecordService(self.clock, self.regions, categories.load(conn), self.actor)
         self.attachments = AttachmentStore(data_dir / "attachments", self.records)
         # What the start-up clock check found (None: the clock is fine); the faces tell
         # the officer.
         self.clock_repair: clockfix.ClockRepair | None = None
+
+    @property
+    def categories(self) -> Categories:
+        """The KIPP categories known here: the shipped lists and what packages added."""
+        return self.records.categories
+
+    def reload_categories(self) -> None:
+        conn = m.database.connection()  # type: ignore[no-untyped-call]
+        self.records.categories = categories.load(conn)
 
     @property
     def device_name(self) -> str:
@@ -294,6 +306,7 @@ def _prepare(db_path: Path, folder: Path) -> list[JippError]:
             notices = _start_backup(db_path, folder, reason)
         migrations.migrate(conn)
         regions.seed(conn)
+        categories.seed(conn)
         return notices
     except cipher.database_errors() as exc:
         # Damage the cheap check could not see may surface while preparing the file;

@@ -341,11 +341,13 @@ class DashboardPage(QWidget):
     def _category_chart(self, counts: dict[str | None, int]) -> None:
         top = sorted(((v, k) for k, v in counts.items() if k), reverse=True)[:TOP_CATEGORIES]
         top.reverse()  # horizontal bars draw bottom-up; the biggest belongs on top
-        names = [str(k) for _v, k in top]
+        codes = [str(k) for _v, k in top]
+        known, lang = self.display.categories(), current_language()
+        names = [known.label(code, lang) for code in codes]
         bars = _qc().QBarSet(self.tr("Innovations"))
         bars.append([v for v, _k in top])
         bars.clicked.connect(
-            lambda i: self.openList.emit("innovation", {"category": names[i]}, None)
+            lambda i: self.openList.emit("innovation", {"category": codes[i]}, None)
         )
         self.category_set = bars
         series = _qc().QHorizontalBarSeries()

@@ -5,13 +5,24 @@ dashboard agree."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import peewee
 from PySide6.QtCore import QCoreApplication
 
 from jipp_desktop.core import dashboard, idformat, vocab
-from jipp_desktop.core.fields import DateText, EnumText, Flag, LongText, Number, RefId, RegionCode
+from jipp_desktop.core.categories import Categories
+from jipp_desktop.core.fields import (
+    CategoryText,
+    DateText,
+    EnumText,
+    Flag,
+    LongText,
+    Number,
+    RefId,
+    RegionCode,
+)
 from jipp_desktop.core.validation import Regions
 from jipp_desktop.gui.i18n import current_language
 
@@ -25,8 +36,10 @@ def never() -> str:
 
 
 class Display:
-    def __init__(self, regions: Regions) -> None:
+    def __init__(self, regions: Regions, categories: Callable[[], Categories]) -> None:
         self.regions = regions
+        # Asked each time: a package that adds categories replaces the workspace's set.
+        self.categories = categories
         self._titles: dict[str, dict[str, str]] = {}
 
     def prefetch_titles(self, ref: str, ids: list[str]) -> None:
@@ -54,6 +67,8 @@ class Display:
         lang = current_language()
         if isinstance(field, EnumText):
             return vocab.label(field.vocab, value, lang)
+        if isinstance(field, CategoryText):
+            return self.categories().label(value, lang)
         if isinstance(field, RegionCode):
             return self.regions.name(value) or str(value)
         if isinstance(field, DateText):

@@ -18,7 +18,7 @@ from jipp_desktop.core.fields import EnumText
 from jipp_desktop.core.registry import record_type, user_fields
 from jipp_desktop.core.validation import Regions
 from jipp_desktop.gui.display import Display
-from jipp_desktop.gui.i18n import pick
+from jipp_desktop.gui.i18n import current_language, pick
 from jipp_desktop.gui.reader import shared_reader
 from jipp_desktop.gui.widgets import CodeCombo, ProvinceCombo, RegencyCombo, VocabCombo
 
@@ -94,7 +94,11 @@ class FilterBar(QWidget):
         categories, years = choices
         # fill() keeps the current choice, so a dashboard filter set meanwhile survives.
         if "category" in self.combos:
-            self.combos["category"].fill([(v, v) for v in categories], self.tr("All categories"))
+            # Codes filter; labels show, in the officer's language, sorted as read.
+            lang = current_language()
+            known = self._display.categories()
+            items = sorted(((v, known.label(v, lang)) for v in categories), key=lambda kv: kv[1])
+            self.combos["category"].fill(items, self.tr("All categories"))
         if "year" in self.combos:
             self.combos["year"].fill([(str(y), str(y)) for y in years], self.tr("All years"))
 

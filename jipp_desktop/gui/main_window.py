@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.workspace = workspace
         self.settings = settings
-        self.display = Display(workspace.regions)
+        self.display = Display(workspace.regions, lambda: workspace.categories)
         self.runner = TaskRunner(self)
         self.runner.setObjectName("jipp_task_runner")
         self.editors: list[RecordEditor] = []

@@ -25,6 +25,10 @@ class ReportContext:
     paper: str = "a4"
     credit: bool = True
 
+    def category(self, value: str | None) -> str:
+        """A stored KIPP category as the report's reader reads it (its label)."""
+        return self.records.categories.label(value, self.lang)
+
     @classmethod
     def from_workspace(
         cls,

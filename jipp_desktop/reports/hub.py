@@ -63,7 +63,9 @@ def _figures_table(s: Styles, pairs: list[tuple[str, int]], width: float, lang: 
     return table
 
 
-def _charts(fig: data.HubFigures, width: float, lang: str, tr: Tr) -> list[Flowable]:
+def _charts(
+    ctx: ReportContext, fig: data.HubFigures, width: float, lang: str, tr: Tr
+) -> list[Flowable]:
     stages = [
         (vocab.label("innovation_stage", k, lang), fig.innovations_by_stage.get(k, 0))
         for k in vocab.INNOVATION_STAGE
@@ -74,7 +76,7 @@ def _charts(fig: data.HubFigures, width: float, lang: str, tr: Tr) -> list[Flowa
     ]
     cats = sorted(
         (
-            (k or tr("(tanpa kategori)", "(no category)"), v)
+            (ctx.category(k) or tr("(tanpa kategori)", "(no category)"), v)
             for k, v in fig.innovations_by_category.items()
         ),
         key=lambda kv: (-kv[1], kv[0]),
@@ -237,7 +239,7 @@ def build_hub(
             lang,
         ),
         *section(tr("Grafik", "Charts")),
-        *_charts(fig, width, lang, tr),
+        *_charts(ctx, fig, width, lang, tr),
         *section(tr("Daftar Inovasi", "Innovations")),
         data_table(s, register_columns(tr), inno_rows, width, sink.rows)
         if inno_rows

@@ -85,7 +85,7 @@ def build_innovation(
                 (tr("Provinsi", "Province"), ctx.regions.name(rec["province_code"])),
                 (tr("Kabupaten/Kota", "Regency/city"), ctx.regions.name(rec.get("regency_code"))),
                 (tr("Tahapan", "Stage"), vocab.label("innovation_stage", rec.get("stage"), lang)),
-                (tr("Kategori", "Category"), rec.get("category")),
+                (tr("Kategori", "Category"), ctx.category(rec.get("category"))),
                 (tr("Klaster", "Cluster"), vocab.label("cluster", rec.get("cluster"), lang)),
                 (
                     tr("Jenis", "Type"),

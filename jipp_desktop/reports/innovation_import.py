@@ -33,7 +33,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from jipp_desktop.core import models as m
 from jipp_desktop.core import storage, vocab
 from jipp_desktop.core.errors import FieldError, ValidationError
-from jipp_desktop.core.fields import EnumText, Flag, Number, RefId, RegionCode
+from jipp_desktop.core.fields import CategoryText, EnumText, Flag, Number, RefId, RegionCode
 from jipp_desktop.core.registry import field_label, record_type, user_fields
 from jipp_desktop.core.services import Progress
 from jipp_desktop.reports.errors import invalid
@@ -73,6 +73,12 @@ def _hint(f: peewee.Field, lang: str) -> str:
         return ", ".join(p[_lang(lang)] for p in pairs.values())
     if isinstance(f, Flag):
         return "Yes / No" if en else "Ya / Tidak"
+    if isinstance(f, CategoryText):
+        return (
+            "A category of the list of the year started (sheet Categories), or Other: <text>"
+            if en
+            else "Kategori dari daftar tahun mulai (lembar Kategori), atau Lainnya: <teks>"
+        )
     if isinstance(f, RegionCode):
         if f.level == "province":
             return (
@@ -145,6 +151,7 @@ def _template_xlsx(path: Path, workspace: Any, headers: list[str], lang: str) ->
     sheet.freeze_panes = "A2"
     _guide_sheet(book, fields, lang)
     _regions_sheet(book, workspace, lang)
+    _categories_sheet(book, workspace, lang)
     book.save(path)
 
 
@@ -189,6 +196,22 @@ def _regions_sheet(book: Workbook, workspace: Any, lang: str) -> None:
         for rcode, rname in workspace.regions.regencies_of(code):
             regions.append([rcode, rname])
     regions.column_dimensions["B"].width = 40
+
+
+def _categories_sheet(book: Workbook, workspace: Any, lang: str) -> None:
+    """Every year's KIPP categories: the label is what to type (the code works too)."""
+    en = lang == "en"
+    sheet = book.create_sheet("Categories" if en else "Kategori")
+    sheet.append(
+        ["Year of list", "Category", "Code"] if en else ["Tahun daftar", "Kategori", "Kode"]
+    )
+    cats = workspace.categories
+    for year in cats.years:
+        for cat in cats.for_year(year):
+            sheet.append([year, cat.label(lang), cat.code])
+    sheet.append(["", "Other: <text>" if en else "Lainnya: <teks>", ""])
+    sheet.column_dimensions["B"].width = 70
+    sheet.column_dimensions["C"].width = 28
 
 
 # -- import ---------------------------------------------------------------------------

@@ -57,7 +57,7 @@ def register_rows(
                 str(r["title"]),
                 agencies.get(r.get("agency_id") or "", ""),
                 name(r.get("regency_code")) or name(r["province_code"]),
-                r.get("category") or "",
+                ctx.category(r.get("category")),
                 vocab.label("innovation_stage", r.get("stage"), ctx.lang),
                 str(r.get("year_started") or ""),
             ]

@@ -19,7 +19,15 @@ from typing import Any
 from jipp_desktop.core import models as m
 from jipp_desktop.core import vocab
 from jipp_desktop.core.dashboard import titles
-from jipp_desktop.core.fields import DateText, EnumText, Flag, Number, RefId, RegionCode
+from jipp_desktop.core.fields import (
+    CategoryText,
+    DateText,
+    EnumText,
+    Flag,
+    Number,
+    RefId,
+    RegionCode,
+)
 from jipp_desktop.core.idformat import format_nip
 from jipp_desktop.core.query import ListQuery
 from jipp_desktop.core.registry import field_label, record_type, user_fields
@@ -106,6 +114,8 @@ def _field_columns(fields: Sequence[Any], lang: str) -> list[Column]:
             cols.append(Column(label, f.name, "ref", ref=f.ref))
         elif isinstance(f, EnumText):
             cols.append(Column(label, f.name, "enum", vocab=f.vocab))
+        elif isinstance(f, CategoryText):
+            cols.append(Column(label, f.name, "category"))
         elif isinstance(f, Flag):
             cols.append(Column(label, f.name, "flag"))
         elif isinstance(f, Number):
@@ -149,6 +159,8 @@ def _values(
                 continue
             if col.kind == "enum":
                 value = vocab.label(col.vocab, value, lang)
+            elif col.kind == "category":
+                value = workspace.categories.label(value, lang)
             elif col.kind == "flag":
                 value = yes if value else no
             elif col.kind == "region_name":

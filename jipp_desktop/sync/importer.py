@@ -274,7 +274,7 @@ def _run(
 ) -> None:
     """Merge and write chunk by chunk inside the caller's transaction; any problem raises
     and the caller's rollback leaves the database as it was."""
-    checker = RecordChecker(ws.regions, pkg, ws.attachments.has_blob)
+    checker = RecordChecker(ws.regions, ws.categories, pkg, ws.attachments.has_blob)
     total = int(pkg.manifest.get("counts", {}).get("changes", 0) or 0)
     backed_up = dry_run  # a dry run writes nothing that lasts, so it needs no backup
     done = 0

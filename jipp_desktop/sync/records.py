@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
+from jipp_desktop.core.categories import Categories
 from jipp_desktop.core.errors import FieldError
 from jipp_desktop.core.registry import record_type
 from jipp_desktop.core.validation import Regions, Validator, valid_timestamp
@@ -41,7 +42,11 @@ class RecordChecker:
     at the end (``unresolved``), when every incoming id is known."""
 
     def __init__(
-        self, regions: Regions, pkg: package.Package, has_blob: Callable[[str], bool]
+        self,
+        regions: Regions,
+        categories: Categories,
+        pkg: package.Package,
+        has_blob: Callable[[str], bool],
     ) -> None:
         self.pkg = pkg
         self.has_blob = has_blob
@@ -49,7 +54,7 @@ class RecordChecker:
         self.known: dict[str, set[str]] = {}
         self.deferred: list[tuple[str, str, str]] = []
         self._pending: list[tuple[str, str]] = []
-        self.validator = Validator(regions, self._ref_exists)
+        self.validator = Validator(regions, self._ref_exists, categories)
 
     def add_incoming(self, row: RowChange) -> bool:
         """Note a row of the package; False when the package already had it."""

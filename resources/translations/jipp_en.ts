@@ -43,6 +43,17 @@
     </message>
 </context>
 <context>
+    <name>CategoryInput</name>
+    <message>
+        <source>Category in your own words</source>
+        <translation>Category in your own words</translation>
+    </message>
+    <message>
+        <source>Other (write it)</source>
+        <translation>Other (write it)</translation>
+    </message>
+</context>
+<context>
     <name>ChildTable</name>
     <message>
         <source>Add row</source>

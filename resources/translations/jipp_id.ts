@@ -44,6 +44,17 @@
     </message>
 </context>
 <context>
+    <name>CategoryInput</name>
+    <message>
+        <source>Category in your own words</source>
+        <translation>Kategori dengan kata-kata sendiri</translation>
+    </message>
+    <message>
+        <source>Other (write it)</source>
+        <translation>Lainnya (tulis sendiri)</translation>
+    </message>
+</context>
+<context>
     <name>ChildTable</name>
     <message>
         <source>Add row</source>

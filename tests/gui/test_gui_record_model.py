@@ -30,9 +30,16 @@ def _fill(workspace: Workspace, n: int) -> list[str]:
     )
 
 
+def _display(workspace: Workspace) -> Display:
+    return Display(workspace.regions, lambda: workspace.categories)
+
+
 def _model(workspace: Workspace, qapp: Any) -> RecordTableModel:
     return RecordTableModel(
-        workspace.records, Display(workspace.regions), "innovation", background=False
+        workspace.records,
+        _display(workspace),
+        "innovation",
+        background=False,
     )
 
 
@@ -112,7 +119,7 @@ def test_background_queries_keep_only_the_newest_answer(
     qtbot: Any, workspace: Workspace, indonesian: None
 ) -> None:
     _fill(workspace, 20)
-    model = RecordTableModel(workspace.records, Display(workspace.regions), "innovation")
+    model = RecordTableModel(workspace.records, _display(workspace), "innovation")
     with qtbot.waitSignal(model.refreshed) as blocker:
         model.set_query(ListQuery(search="inovasi 001"))
         model.set_query(ListQuery(search="inovasi 002"))
@@ -127,7 +134,7 @@ def test_typing_shows_the_newest_matches_first_then_ranks_them_when_keys_pause(
 ) -> None:
     ids = _fill(workspace, 20)
     monkeypatch.setattr(record_model, "PREVIEW_ROWS", 5)
-    model = RecordTableModel(workspace.records, Display(workspace.regions), "innovation")
+    model = RecordTableModel(workspace.records, _display(workspace), "innovation")
     query = ListQuery(search="antrean")
     with qtbot.waitSignal(model.refreshed) as first:
         model.set_query(query)

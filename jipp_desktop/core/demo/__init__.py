@@ -43,11 +43,11 @@ from jipp_desktop.core.demo.plan import (
     BATCH,
     FORMATION_PROVINCES,
     HUB_PROVINCES_2022,
-    KIPP_2021,
     SIZE_PLANS,
     SIZES,
     STATUS_AS_OF,
     Item,
+    kipp_categories,
 )
 from jipp_desktop.core.demo.progress import Tracker
 from jipp_desktop.core.demo.replications import replication_batch
@@ -61,11 +61,11 @@ __all__ = [
     "BATCH",
     "FORMATION_PROVINCES",
     "HUB_PROVINCES_2022",
-    "KIPP_2021",
     "SIZES",
     "STATUS_AS_OF",
     "Item",
     "generate",
+    "kipp_categories",
 ]
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from jipp_desktop.core import idformat, vocab
 from jipp_desktop.core.demo.people import person
-from jipp_desktop.core.demo.plan import Item
+from jipp_desktop.core.demo.plan import Item, kipp_categories
 from jipp_desktop.core.demo.vocabulary import load
 from jipp_desktop.core.demo.world import World, bare
 
@@ -23,6 +23,13 @@ def _slug(text: str) -> str:
 def _sentence(text: str) -> str:
     """Capitalise the first letter only (str.capitalize would lower 'BUMDes')."""
     return text[:1].upper() + text[1:] + "."
+
+
+def _categories_of(codes: tuple[str, ...], year: int) -> list[str]:
+    """The theme's categories in the list that applies to an innovation started in ``year``."""
+    known = kipp_categories()
+    wanted = known.list_year(year)
+    return [c for c in codes if known.by_code[c].year == wanted]
 
 
 def innovation(rng: random.Random, world: World, agency_index: int) -> Item:
@@ -105,7 +112,7 @@ def innovation(rng: random.Random, world: World, agency_index: int) -> Item:
         "agency_id": agency.id,
         "province_code": agency.province,
         "regency_code": agency.regency,
-        "category": rng.choice(theme.categories),
+        "category": rng.choice(_categories_of(theme.categories, year)),
         "cluster": agency.level,
         "stage": stage,
         "is_digital": digital,

@@ -9,7 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
+
+from jipp_desktop.core import categories
+from jipp_desktop.core.categories import Categories
 
 SIZES = ("small", "national")
 
@@ -92,20 +96,13 @@ FORMATION_DATE = "2022-09-28"
 FORMATION_PLACE = "53.15"  # Kabupaten Manggarai Barat, NTT
 FORMATION_EVENT = "Lokakarya Peer to Peer Learning Pembentukan Simpul Inovasi bersama USAID ERAT"
 
-# KIPP 2021 categories (DOMAIN.md §3), as the app shows them; every theme in demo.json uses
-# only these (vocabulary.py checks).
-KIPP_2021 = (
-    "Pengentasan Kemiskinan",
-    "Pendidikan",
-    "Kesehatan",
-    "Ketahanan Pangan",
-    "Pertumbuhan Ekonomi dan Kesempatan Kerja",
-    "Pemberdayaan Masyarakat",
-    "Pelayanan Publik Responsif Gender",
-    "Perlindungan dan Pelestarian Lingkungan Hidup",
-    "Tata Kelola Pemerintahan",
-    "Penegakan Hukum",
-)
+
+# The KIPP categories the demo may use: every shipped list (resources/categories); each
+# theme in demo.json names codes of every year's list (vocabulary.py checks), and an
+# innovation takes one from the list of its start year.
+@cache
+def kipp_categories() -> Categories:
+    return Categories(categories.shipped())
 
 
 def day(rng: random.Random, start: dt.date, end: dt.date, *, workday: bool = True) -> dt.date:

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from jipp_desktop.core import vocab
 from jipp_desktop.core.demo.json_node import Node
-from jipp_desktop.core.demo.plan import KIPP_2021
+from jipp_desktop.core.demo.plan import kipp_categories
 from jipp_desktop.paths import data_folder
 
 
@@ -242,11 +242,21 @@ def _vocabulary(root: Node) -> Vocabulary:
     )
 
 
+def _categories(node: Node) -> tuple[str, ...]:
+    """A theme's category codes: shipped ones, at least one from every year's list."""
+    known = kipp_categories()
+    codes = tuple(c.choice(known.by_code) for c in node.items())
+    missing = set(known.years) - {known.by_code[c].year for c in codes}
+    if missing:
+        raise ValueError(f"{node.path} has no category of the lists of {sorted(missing)}")
+    return codes
+
+
 def _theme(node: Node) -> Theme:
     return Theme(
         key=node["key"].text(),
         units=node["units"].texts(),
-        categories=tuple(c.choice(KIPP_2021) for c in node["categories"].items()),
+        categories=_categories(node["categories"]),
         combos=tuple(
             (combo["service"].text(), combo["modifiers"].texts())
             for combo in node["services"].items()

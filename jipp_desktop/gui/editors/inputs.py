@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import peewee
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from jipp_desktop.core import dashboard
+from jipp_desktop.core.categories import OTHER, other_text
 from jipp_desktop.core.fields import (
+    CategoryText,
     DateText,
     EnumText,
     Flag,
@@ -34,7 +36,7 @@ from jipp_desktop.core.fields import (
 from jipp_desktop.core.registry import record_type
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.gui.display import Display
-from jipp_desktop.gui.i18n import pick
+from jipp_desktop.gui.i18n import current_language, pick
 from jipp_desktop.gui.pickers import CodeCombo
 from jipp_desktop.gui.widgets import (
     AnyRegencyCombo,
@@ -135,6 +137,72 @@ class ComboInput(Input):
 
     def set_values(self, record: dict[str, Any]) -> None:
         self.combo.set_code(record.get(self.names[0]), emit=False)
+
+
+class CategoryInput(Input):
+    """A KIPP category: the list of the record's year, searchable, and "Lainnya" with a
+    line for the officer's own words (stored as "Lainnya: <text>")."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget) -> None:
+        self._workspace = workspace
+        box = QWidget(parent)
+        self.combo = CodeCombo(box)
+        self.other = QLineEdit(box)
+        self.other.setObjectName("category_other")
+        self.other.setPlaceholderText(self.tr("Category in your own words"))
+        self.other.setMaxLength(160)
+        self.other.hide()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.combo, 1)
+        layout.addWidget(self.other, 1)
+        box.setFocusProxy(self.combo)
+        super().__init__(box, ("category",))
+        self._year: int | None = None
+        self.set_year(None)
+        self.combo.codeChanged.connect(self._picked)
+        self.other.textChanged.connect(lambda _t: self.changed.emit())
+
+    def set_year(self, year: int | None) -> None:
+        """Offer the list that applies to ``year`` (the newest when it is not known)."""
+        self._year = year
+        lang = current_language()
+        cats = self._workspace.categories
+        items = [(c.code, c.label(lang)) for c in cats.for_year(year)]
+        items.append((OTHER, self.tr("Other (write it)")))
+        keep = self.combo.code()
+        self.combo.fill(items, "")
+        if keep and self.combo.findData(keep) < 0:
+            # A category of another year's list stays visible (and is refused on saving).
+            self.combo.addItem(cats.label(keep, lang), keep)
+            self.combo.set_code(keep, emit=False)
+
+    def _picked(self, code: str | None) -> None:
+        self.other.setVisible(code == OTHER)
+        if code == OTHER:
+            # After the picker has finished with the key that chose "Lainnya".
+            QTimer.singleShot(0, lambda: self.other.setFocus(Qt.FocusReason.OtherFocusReason))
+        self.changed.emit()
+
+    def values(self) -> dict[str, Any]:
+        code = self.combo.code()
+        if code == OTHER:
+            return {"category": f"{OTHER}: {self.other.text().strip()}"}
+        return {"category": code}
+
+    def set_values(self, record: dict[str, Any]) -> None:
+        if "year_started" in record:
+            year = record.get("year_started")
+            self.set_year(year if isinstance(year, int) else None)
+        value = record.get("category")
+        text = other_text(value) if value else None
+        self.other.setText(text or "")
+        if text is not None:
+            value = OTHER
+        if value and self.combo.findData(value) < 0:
+            self.combo.addItem(self._workspace.categories.label(value, current_language()), value)
+        self.combo.set_code(value, emit=False)
+        self.other.setVisible(value == OTHER)
 
 
 class DateInput(Input):
@@ -338,6 +406,8 @@ def make_input(
     if isinstance(field, EnumText):
         combo = VocabCombo(field.vocab, None if field.required else "", parent)
         return ComboInput(combo, field.name)
+    if isinstance(field, CategoryText):
+        return CategoryInput(workspace, parent)
     if isinstance(field, RegionCode):
         return ComboInput(ProvinceCombo(workspace.regions, "", parent), field.name)
     if isinstance(field, RefId):

@@ -41,7 +41,14 @@ from jipp_desktop.gui.editors import copy_actions
 from jipp_desktop.gui.editors.attachments_panel import AttachmentsPanel
 from jipp_desktop.gui.editors.child_table import ChildTable
 from jipp_desktop.gui.editors.history_panel import HistoryPanel
-from jipp_desktop.gui.editors.inputs import Input, RefInput, RegionInput, make_input
+from jipp_desktop.gui.editors.inputs import (
+    CategoryInput,
+    Input,
+    RefInput,
+    RegionInput,
+    TextInput,
+    make_input,
+)
 from jipp_desktop.gui.editors.specs import SPECS, Region
 from jipp_desktop.gui.errors import show_error
 from jipp_desktop.gui.i18n import current_language, pick
@@ -119,6 +126,7 @@ class RecordEditor(QDialog):
         # key typed after opening belongs in the first field.
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._build_sections()
+        self._follow_year()
         for spec in self.rt.children:
             table = ChildTable(spec, display, self)
             table.changed.connect(self._update_title)
@@ -234,6 +242,20 @@ class RecordEditor(QDialog):
         self._inputs.append(input_)
         for name in input_.names:
             self._slots[name] = _Slot(input_, error, tab)
+
+    def _follow_year(self) -> None:
+        """The category picker offers the list of the year typed on the form."""
+        if "category" not in self._slots or "year_started" not in self._slots:
+            return
+        category = self._slots["category"].input
+        year = self._slots["year_started"].input
+        if isinstance(category, CategoryInput) and isinstance(year, TextInput):
+
+            def follow() -> None:
+                text = year.edit.text().strip()
+                category.set_year(int(text) if text.isdigit() and len(text) == 4 else None)
+
+            year.edit.textChanged.connect(lambda _t: follow())
 
     def focus_first_field(self) -> None:
         """Put the cursor in the first field, before the window is even shown: keys typed

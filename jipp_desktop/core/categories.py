@@ -1,0 +1,154 @@
+"""KIPP categories (kategori): a vocabulary that changes every competition year.
+
+The shipped lists live in resources/categories/kipp.csv and are copied into the
+``category`` table at start-up when the file changed (its SHA-256 is kept, as for the
+regions); a ministry package can add entries (sync/extensions.py). A record stores the
+code ("2021-education"), or "Lainnya: <text>" when none fits; screens, reports and
+exports show the label in the user's language.
+
+A list applies from its year until the next list's year: an innovation started in 2023
+takes the 2022 list, one started before the first list takes the first list.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from jipp_desktop.core.matching import normalise
+from jipp_desktop.paths import resource
+
+OTHER = "Lainnya"
+OTHER_EN = "Other"
+# "Lainnya: Sistem antrean" as stored; "other:" and a missing space are accepted on input.
+_OTHER_INPUT = re.compile(r"^\s*(lainnya|other)\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
+CODE = re.compile(r"^(\d{4})-[a-z0-9_]{1,40}$", re.ASCII)
+LABEL_LIMIT = 160
+
+
+@dataclass(frozen=True)
+class Category:
+    code: str
+    year: int
+    label_id: str
+    label_en: str
+
+    def label(self, lang: str) -> str:
+        return self.label_id if lang == "id" else self.label_en
+
+
+class Categories:
+    """Every known category in memory: pickers and validation need no query per value."""
+
+    def __init__(self, entries: Iterable[Category]) -> None:
+        # By year, each year's list in the order given (the ministry's order).
+        self.by_code = {c.code: c for c in sorted(entries, key=lambda c: c.year)}
+        self.years = sorted({c.year for c in self.by_code.values()})
+
+    def list_year(self, year: int | None) -> int | None:
+        """The year whose list applies to ``year`` (the newest list when it is unknown)."""
+        if not self.years:
+            return None
+        if year is None:
+            return self.years[-1]
+        earlier = [y for y in self.years if y <= year]
+        return earlier[-1] if earlier else self.years[0]
+
+    def for_year(self, year: int | None) -> list[Category]:
+        """The list that applies to ``year``, in the order the ministry published it."""
+        wanted = self.list_year(year)
+        return [c for c in self.by_code.values() if c.year == wanted]
+
+    def label(self, value: str | None, lang: str = "id") -> str:
+        """What a person reads for a stored value; an unknown value is shown as stored."""
+        if not value:
+            return ""
+        found = self.by_code.get(value)
+        if found is not None:
+            return found.label(lang)
+        other = other_text(value)
+        if other is not None and lang != "id":
+            return f"{OTHER_EN}: {other}"
+        return value
+
+    def resolve(self, text: str, year: int | None = None) -> str | None:
+        """The stored form of ``text`` (a code, a label in either language, or "Lainnya:
+        …"), or None when it names no category. A label found in several years' lists
+        is read as the one of ``year``'s list, else the earliest."""
+        if text in self.by_code:
+            return text
+        other = other_text(text)
+        if other is not None:
+            return f"{OTHER}: {other}" if other else None
+        key = normalise(text)
+        found = [
+            c
+            for c in self.by_code.values()
+            if key in (normalise(c.label_id), normalise(c.label_en))
+        ]
+        if not found:
+            return None
+        wanted = self.list_year(year) if year is not None else None
+        return next((c.code for c in found if c.year == wanted), found[0].code)
+
+    def choices_text(self, year: int | None, lang: str) -> str:
+        """The list of ``year`` as a message shows it, "Lainnya: …" last."""
+        other = f"{OTHER}: …" if lang == "id" else f"{OTHER_EN}: …"
+        return "; ".join([*(c.label(lang) for c in self.for_year(year)), other])
+
+    def with_entries(self, entries: Iterable[Category]) -> Categories:
+        """A copy that also knows ``entries`` (those of a package being checked)."""
+        return Categories([*self.by_code.values(), *entries])
+
+
+def other_text(value: str) -> str | None:
+    """The free text of a "Lainnya: …" value (stripped; may be empty), else None."""
+    match = _OTHER_INPUT.match(value)
+    return " ".join(match.group(2).split()) if match else None
+
+
+def _shipped() -> bytes:
+    return resource("categories", "kipp.csv").read_bytes()
+
+
+def shipped() -> list[Category]:
+    rows = csv.DictReader(_shipped().decode("utf-8").splitlines())
+    return [Category(r["code"], int(r["year"]), r["label_id"], r["label_en"]) for r in rows]
+
+
+def seed(conn: sqlite3.Connection) -> bool:
+    """Upsert the shipped lists when the file changed; returns True when it wrote.
+    A shipped entry takes its code back from any package entry that used it."""
+    digest = hashlib.sha256(_shipped()).hexdigest()
+    row = conn.execute("SELECT value FROM setting WHERE key = 'categories_sha256'").fetchone()
+    if row and row[0] == digest:
+        return False
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.executemany(
+            "INSERT INTO category (code, year, label_id, label_en, shipped, stamp) "
+            "VALUES (?, ?, ?, ?, 1, NULL) ON CONFLICT(code) DO UPDATE SET year = excluded.year, "
+            "label_id = excluded.label_id, label_en = excluded.label_en, shipped = 1, "
+            "stamp = NULL",
+            [(c.code, c.year, c.label_id, c.label_en) for c in shipped()],
+        )
+        conn.execute(
+            "INSERT OR REPLACE INTO setting (key, value) VALUES ('categories_sha256', ?)",
+            (digest,),
+        )
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+    return True
+
+
+def load(conn: sqlite3.Connection) -> Categories:
+    rows = conn.execute(
+        "SELECT code, year, label_id, label_en FROM category ORDER BY year, rowid"
+    ).fetchall()
+    return Categories(Category(code, int(year), lid, len_) for code, year, lid, len_ in rows)

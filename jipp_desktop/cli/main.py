@@ -46,6 +46,7 @@ COMMAND_MODULES = (
     "jipp_desktop.cli.sync_commands",
     "jipp_desktop.cli.privacy_commands",
     "jipp_desktop.cli.settings_commands",
+    "jipp_desktop.cli.category_commands",
 )
 
 

@@ -155,6 +155,22 @@ def automatic_backup(db_path: Path, data_dir: Path, reason: str) -> Path | None:
     return target
 
 
+def _stamp_time(stamp: str) -> dt.datetime:
+    """The time in a backup's name (YYYYmmdd-HHMMSS-ffffff, as ``_stamp`` writes it).
+    Sliced rather than strptime'd: the first strptime of a process builds its locale
+    tables (tens of milliseconds), and every start reads the newest backup's time."""
+    d = stamp.replace("-", "")
+    return dt.datetime(
+        int(d[0:4]),
+        int(d[4:6]),
+        int(d[6:8]),
+        int(d[8:10]),
+        int(d[10:12]),
+        int(d[12:14]),
+        int(d[14:20]),
+    )
+
+
 def _meta_path(backup: Path) -> Path:
     return backup.with_name(backup.name + META)
 
@@ -169,7 +185,7 @@ def _info(path: Path) -> BackupInfo:
     created = dt.datetime.fromtimestamp(path.stat().st_mtime)
     reason = name
     if match:
-        created = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S-%f")
+        created = _stamp_time(match["stamp"])
         reason = (match["tail"] or "") if match["head"] == "auto" else match["head"]
     records = meta.get("records")
     return BackupInfo(

@@ -19,6 +19,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from jipp_desktop.core.errors import FieldError
 from jipp_desktop.core.matching import normalise
 from jipp_desktop.paths import resource
 
@@ -115,6 +116,10 @@ def _shipped() -> bytes:
     return resource("categories", "kipp.csv").read_bytes()
 
 
+def shipped_code(code: str) -> bool:
+    return any(c.code == code for c in shipped())
+
+
 def shipped() -> list[Category]:
     rows = csv.DictReader(_shipped().decode("utf-8").splitlines())
     return [Category(r["code"], int(r["year"]), r["label_id"], r["label_en"]) for r in rows]
@@ -152,3 +157,118 @@ def load(conn: sqlite3.Connection) -> Categories:
         "SELECT code, year, label_id, label_en FROM category ORDER BY year, rowid"
     ).fetchall()
     return Categories(Category(code, int(year), lid, len_) for code, year, lid, len_ in rows)
+
+
+# -- categories a ministry adds (carried by packages, sync/extensions.py) -----------------
+
+
+@dataclass(frozen=True)
+class Extension:
+    """A category added after the app shipped, stamped by the adding device's clock: of
+    two entries for one code, the later stamp's labels win (a correction), on every
+    laptop whatever order the packages arrive in."""
+
+    category: Category
+    stamp: str
+
+    def key(self) -> tuple[str, str, str]:
+        return (self.stamp, self.category.label_id, self.category.label_en)
+
+
+def entry_problems(
+    year: object, code: object, label_id: object, label_en: object
+) -> list[FieldError]:
+    """What is wrong with a category to add, named by field, in both languages."""
+    out = []
+    match = CODE.fullmatch(code) if isinstance(code, str) else None
+    if match is None:
+        out.append(
+            FieldError(
+                "code",
+                "category_code",
+                f"Kode kategori '{code}' tidak valid: tulis tahun-kata, mis. 2026-pariwisata "
+                "(huruf kecil, angka, garis bawah).",
+                f"Invalid category code '{code}': write year-word, e.g. 2026-tourism "
+                "(lower-case letters, digits, underscores).",
+            )
+        )
+    if not isinstance(year, int) or isinstance(year, bool) or not 1945 <= year <= 2100:
+        out.append(
+            FieldError(
+                "year",
+                "range",
+                f"Tahun daftar '{year}' harus di antara 1945 dan 2100.",
+                f"The list year '{year}' must be between 1945 and 2100.",
+            )
+        )
+    elif match is not None and int(match.group(1)) != year:
+        out.append(
+            FieldError(
+                "code",
+                "category_code",
+                f"Kode '{code}' harus diawali tahun daftarnya, {year}.",
+                f"The code '{code}' must start with its list's year, {year}.",
+            )
+        )
+    for name, value, words in (
+        ("label_id", label_id, ("Label Indonesia", "Indonesian label")),
+        ("label_en", label_en, ("Label Inggris", "English label")),
+    ):
+        if not isinstance(value, str) or not value.strip() or len(value) > LABEL_LIMIT:
+            out.append(
+                FieldError(
+                    name,
+                    "category_label",
+                    f"{words[0]} wajib diisi, satu baris, paling banyak {LABEL_LIMIT} karakter.",
+                    f"{words[1]} is required, one line, at most {LABEL_LIMIT} characters.",
+                )
+            )
+        elif value != " ".join(value.split()):
+            out.append(
+                FieldError(
+                    name,
+                    "category_label",
+                    f"{words[0]}: tanpa spasi di awal/akhir, spasi ganda atau baris baru.",
+                    f"{words[1]}: no leading/trailing or double spaces, no line breaks.",
+                )
+            )
+    return out
+
+
+def shipped_problem(code: str) -> FieldError:
+    return FieldError(
+        "code",
+        "category_shipped",
+        f"Kategori '{code}' bawaan aplikasi; labelnya tidak dapat diubah di sini.",
+        f"Category '{code}' ships with the app; its labels cannot be changed here.",
+    )
+
+
+def extensions(conn: sqlite3.Connection) -> list[Extension]:
+    """Every category added here or by a package (not shipped), by year and code."""
+    rows = conn.execute(
+        "SELECT code, year, label_id, label_en, stamp FROM category "
+        "WHERE shipped = 0 ORDER BY year, code"
+    ).fetchall()
+    return [Extension(Category(c, int(y), lid, len_), s) for c, y, lid, len_, s in rows]
+
+
+def merge(conn: sqlite3.Connection, entries: Iterable[Extension]) -> list[Extension]:
+    """Take ``entries`` into the table (inside the caller's transaction); returns those
+    that added or changed a category. A shipped category keeps its code."""
+    changed = []
+    for entry in entries:
+        cat = entry.category
+        row = conn.execute(
+            "SELECT shipped, stamp, label_id, label_en FROM category WHERE code = ?", (cat.code,)
+        ).fetchone()
+        if row is not None and (row[0] or (row[1] or "", row[2], row[3]) >= entry.key()):
+            continue
+        conn.execute(
+            "INSERT INTO category (code, year, label_id, label_en, shipped, stamp) "
+            "VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT(code) DO UPDATE SET "
+            "label_id = excluded.label_id, label_en = excluded.label_en, stamp = excluded.stamp",
+            (cat.code, cat.year, cat.label_id, cat.label_en, entry.stamp),
+        )
+        changed.append(entry)
+    return changed

@@ -19,12 +19,13 @@ import os
 import sqlite3
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlparse
 
 import peewee
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives import serialization
 
 from jipp_desktop.core import storage
 from jipp_desktop.core.errors import JippError
@@ -154,6 +155,10 @@ def _salt_of(path: Path) -> bytes | None:
 
 @cache
 def _derive(secret: str, salt: bytes) -> bytes:
+    # Imported here: cryptography costs a noticeable part of the window's start, and only
+    # an encrypted folder needs it before the first sync.
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     return Scrypt(salt=salt, length=32, n=1 << LOG2_N, r=R, p=P).derive(secret.encode("utf-8"))
 
 
@@ -254,6 +259,8 @@ def open_folder(folder: Path, db_name: str, secret: str | None) -> None:
 
 def pem_encryption() -> serialization.KeySerializationEncryption:
     """How a private key file is written: under the folder's passphrase when encrypted."""
+    from cryptography.hazmat.primitives import serialization
+
     secret = passphrase()
     if secret is None:
         return serialization.NoEncryption()
@@ -262,6 +269,8 @@ def pem_encryption() -> serialization.KeySerializationEncryption:
 
 def load_private_pem(data: bytes, secret: str | None = None) -> Any:
     """A private key from PEM bytes, unlocked with ``secret`` (default: the folder's)."""
+    from cryptography.hazmat.primitives import serialization
+
     if b"ENCRYPTED" not in data:
         return serialization.load_pem_private_key(data, password=None)
     secret = passphrase() if secret is None else secret

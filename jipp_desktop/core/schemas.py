@@ -11,6 +11,7 @@ from typing import Any
 
 from jipp_desktop.core import vocab
 from jipp_desktop.core.fields import (
+    CategoryText,
     DateText,
     EnumText,
     Flag,
@@ -49,6 +50,13 @@ def field_schema(field: UserField) -> dict[str, Any]:
     elif isinstance(field, RegionCode):
         pattern = r"^\d{2}$" if field.level == "province" else r"^\d{2}\.\d{2}$"
         out.update(type="string", pattern=pattern)
+    elif isinstance(field, CategoryText):
+        out.update(
+            type="string",
+            maxLength=field.max_length,
+            description="A KIPP category code of the list of the year started (a label in "
+            "either language is accepted and stored as its code), or 'Lainnya: <text>'",
+        )
     elif isinstance(field, ShortText | LongText):
         out.update(type="string", maxLength=field.max_length)
     if not field.required:

@@ -241,8 +241,11 @@ class RecordService:
                 unseen = {s.key: staleness.unseen_rows(s, rows, base) for s, rows in live.items()}
             validator = self._validator()
             child_keys = frozenset(s.key for s in rt.children)
-            values = validator.clean(rt.model, changes, partial=True, child_keys=child_keys)
-            validator.check_record(rt.model, {**record_dict(row), **values})
+            current = record_dict(row)
+            values = validator.clean(
+                rt.model, changes, partial=True, child_keys=child_keys, stored=current
+            )
+            validator.check_record(rt.model, {**current, **values})
             child_plans = [
                 self._plan_children(spec, record_id, changes[spec.key], validator)
                 for spec in rt.children

@@ -111,15 +111,18 @@ class Validator:
         prefix: str = "",
         child_keys: frozenset[str] = frozenset(),
         skip: frozenset[str] = frozenset(),
+        stored: Mapping[str, Any] | None = None,
     ) -> dict[str, Any]:
         """Return normalised values for the user fields present in ``data``.
 
         With ``partial`` (an update), absent fields are left alone; otherwise
-        absent fields get their default and required ones are reported.
+        absent fields get their default and required ones are reported.  ``stored``
+        (an update's current values) gives the year a category label is read in
+        when ``data`` does not change it.
         """
         fields = {f.name: f for f in user_fields(model) if f.name not in skip}
         out: dict[str, Any] = {}
-        self._year = _year_of(data.get("year_started"))
+        self._year = _year_of(data.get("year_started", (stored or {}).get("year_started")))
         for key in data:
             if key not in fields and key not in READ_ONLY_KEYS and key not in child_keys:
                 self.error(prefix + key, None, "unknown_field", key=key)

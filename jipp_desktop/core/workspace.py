@@ -123,6 +123,22 @@ class Workspace:
         conn = m.database.connection()  # type: ignore[no-untyped-call]
         self.records.categories = categories.load(conn)
 
+    def add_category(self, year: int, code: str, label_id: str, label_en: str) -> None:
+        """Add a KIPP category (or correct the labels of one added before): the ministry's
+        way to publish a new year's list; its packages carry it on (sync/extensions.py)."""
+        problems = categories.entry_problems(year, code, label_id, label_en)
+        if not problems and categories.shipped_code(code):
+            problems.append(categories.shipped_problem(code))
+        if problems:
+            raise ValidationError(problems)
+        entry = categories.Extension(
+            categories.Category(code, year, label_id, label_en), self.clock.now()
+        )
+        with m.database.atomic():
+            categories.merge(m.database.connection(), [entry])  # type: ignore[no-untyped-call]
+            self.settings.set("clock_last", str(self.clock.last))
+        self.reload_categories()
+
     @property
     def device_name(self) -> str:
         """This laptop's name as other laptops see it (read each time: settings may change)."""

@@ -22,7 +22,17 @@ from jipp_desktop.core import models as m
 from jipp_desktop.core import passphrase as passphrase_rules
 from jipp_desktop.core.clockfix import ClockRepair
 from jipp_desktop.core.workspace import Workspace
-from jipp_desktop.sync import db, identity, locks, package, revocation, state, status, vectors
+from jipp_desktop.sync import (
+    db,
+    extensions,
+    identity,
+    locks,
+    package,
+    revocation,
+    state,
+    status,
+    vectors,
+)
 from jipp_desktop.sync.errors import ExportCancelled, SyncError, UnknownProvince
 from jipp_desktop.sync.merge import Vector, history, implicit_vector, origin
 from jipp_desktop.sync.schema import TABLE_ORDER, is_flag, synced_fields
@@ -292,6 +302,9 @@ def _export(
     revoked = revocation.for_export()
     if revoked:  # optional: readers before this field ignore it
         manifest["revocations"] = revoked
+    added = extensions.for_export()
+    if added:  # optional too: only a laptop that knows a category beyond the shipped lists
+        manifest[extensions.FIELD] = added
     shas: set[str] = set()
     rows, conflicts = [0], [0]
 

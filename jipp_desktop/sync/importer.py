@@ -22,6 +22,7 @@ from typing import Any
 
 from jipp_desktop.core import backup, cipher, storage
 from jipp_desktop.core import models as m
+from jipp_desktop.core.categories import Categories, Extension
 from jipp_desktop.core.clock import MAX_DRIFT_MS, Stamp, now_ms
 from jipp_desktop.core.services import Cancelled, audit_text
 from jipp_desktop.core.workspace import Workspace
@@ -29,6 +30,7 @@ from jipp_desktop.sync import (
     conflicts,
     db,
     digest,
+    extensions,
     formats,
     identity,
     locks,
@@ -165,13 +167,14 @@ def import_package(
             return report
         statements = revocation.from_manifest(manifest)
         revocation.refuse_if_revoked(ws.data_dir, sender["name"], fingerprint)
+        added = extensions.from_manifest(manifest)
         report.newly_trusted = _check_trust(sender, fingerprint, trust, ask_trust)
         # Checked and applied under one lock: a second import of the package (another
         # workstation of the same database) waits or is refused, then finds it applied.
         # A dry run writes nothing that lasts, so it needs none.
         guard = nullcontext() if dry_run else locks.exclusive(locks.SYNC, who=ws.actor())
         with guard:
-            return _apply_package(ws, pkg, path, report, statements, progress, dry_run)
+            return _apply_package(ws, pkg, path, report, statements, added, progress, dry_run)
 
 
 def _apply_package(
@@ -180,6 +183,7 @@ def _apply_package(
     path: Path,
     report: ImportReport,
     statements: list[revocation.Revocation],
+    added: list[Extension],
     progress: Progress | None,
     dry_run: bool,
 ) -> ImportReport:
@@ -194,7 +198,12 @@ def _apply_package(
         with m.database.atomic():
             # First, so the statements a package carries count for its own lines too.
             report.revoked = revocation.receive(ws.data_dir, statements)
-            _run(ws, pkg, report, progress, dry_run=dry_run)
+            known = ws.categories.with_entries(e.category for e in added)
+            _run(ws, pkg, report, known, progress, dry_run=dry_run)
+            report.categories = [
+                [c.code, c.label_id, c.label_en]
+                for c in (e.category for e in extensions.receive(added))
+            ]
             undo.remember(report.package_id, report.deleted_rows)
             if dry_run:
                 raise _Rollback()
@@ -206,6 +215,8 @@ def _apply_package(
         ) from None
     if not dry_run:
         save(report, ws.data_dir)
+        if report.categories:
+            ws.reload_categories()
     return report
 
 
@@ -268,13 +279,14 @@ def _run(
     ws: Workspace,
     pkg: package.Package,
     report: ImportReport,
+    known: Categories,
     progress: Progress | None,
     *,
     dry_run: bool,
 ) -> None:
     """Merge and write chunk by chunk inside the caller's transaction; any problem raises
     and the caller's rollback leaves the database as it was."""
-    checker = RecordChecker(ws.regions, ws.categories, pkg, ws.attachments.has_blob)
+    checker = RecordChecker(ws.regions, known, pkg, ws.attachments.has_blob)
     total = int(pkg.manifest.get("counts", {}).get("changes", 0) or 0)
     backed_up = dry_run  # a dry run writes nothing that lasts, so it needs no backup
     done = 0

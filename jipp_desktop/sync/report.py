@@ -51,6 +51,8 @@ class ImportReport:
     report_path: str | None = None
     # Keys this package's revocations shut out here: [fingerprint, revoked by (name)].
     revoked: list[list[str]] = field(default_factory=list)
+    # KIPP categories the package added or relabelled here: [code, label_id, label_en].
+    categories: list[list[str]] = field(default_factory=list)
     # (table, row id) of each row this import moved to the trash; kept in the database
     # (sync/undo.py), not in the report file.
     deleted_rows: list[tuple[str, str]] = field(default_factory=list, repr=False)
@@ -167,6 +169,12 @@ class ImportReport:
                 f"! Trust in key {fingerprint} was withdrawn by {by}: its packages are refused."
                 if en
                 else f"! Kepercayaan pada kunci {fingerprint} dicabut oleh {by}: paketnya ditolak."
+            )
+        for code, label_id, label_en in self.categories:
+            lines.append(
+                f"+ KIPP category {code}: {label_en}"
+                if en
+                else f"+ Kategori KIPP {code}: {label_id}"
             )
         for warning in self.warnings:
             lines.append("! " + (warning[1] if en else warning[0]))

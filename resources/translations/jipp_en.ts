@@ -49,6 +49,10 @@
         <translation>Category in your own words</translation>
     </message>
     <message>
+        <source>%1: in your own words</source>
+        <translation>%1: in your own words</translation>
+    </message>
+    <message>
         <source>Other (write it)</source>
         <translation>Other (write it)</translation>
     </message>

@@ -50,6 +50,10 @@
         <translation>Kategori dengan kata-kata sendiri</translation>
     </message>
     <message>
+        <source>%1: in your own words</source>
+        <translation>%1: dengan kata-kata sendiri</translation>
+    </message>
+    <message>
         <source>Other (write it)</source>
         <translation>Lainnya (tulis sendiri)</translation>
     </message>

@@ -97,6 +97,12 @@ def test_other_keeps_the_officers_words_and_needs_them(workspace: Workspace) -> 
     assert field.message_en == 'Category: write the category after "Other:".'
 
 
+def test_a_label_changed_alone_is_read_in_the_stored_years_list(workspace: Workspace) -> None:
+    rid = workspace.records.create("innovation", _innovation(year_started=2025))
+    workspace.records.update("innovation", rid, {"category": "pengentasan kemiskinan"})
+    assert workspace.records.get("innovation", rid)["category"] == "2025-poverty"
+
+
 def test_changing_the_year_is_checked_against_the_stored_category(workspace: Workspace) -> None:
     rid = workspace.records.create(
         "innovation", _innovation(category="2025-digital", year_started=2025)

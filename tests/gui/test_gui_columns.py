@@ -19,7 +19,7 @@ def _innovations(workspace: Workspace) -> None:
                 "title": f"Layanan administrasi kependudukan keliling desa terpencil {n}",
                 "province_code": "53",
                 "regency_code": "53.15",
-                "category": "Pelayanan Publik",
+                "category": "2021-governance",
                 "stage": "implementation",
                 "year_started": 2021,
             }

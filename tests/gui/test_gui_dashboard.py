@@ -20,7 +20,7 @@ def _seed(workspace: Workspace) -> None:
                 "title": f"Inovasi {i}",
                 "province_code": "53",
                 "stage": stage,
-                "category": "Kesehatan" if i % 2 else "Pendidikan",
+                "category": "2021-health" if i % 2 else "2021-education",
             }
             for i, stage in enumerate(stages)
         ],

@@ -89,7 +89,7 @@ def seed(ws: Workspace, folder: Path, *, letterhead: bool = True) -> Sample:
                 "agency_id": agencies[1],
                 "province_code": "53",
                 "regency_code": "53.15",
-                "category": "Administrasi Kependudukan",
+                "category": "Tata Kelola Pemerintahan",
                 "cluster": "regency",
                 "stage": "implementation",
                 "is_digital": True,
@@ -105,7 +105,7 @@ def seed(ws: Workspace, folder: Path, *, letterhead: bool = True) -> Sample:
                 "title": "Sekolah Lapang Iklim Petani Lahan Kering",
                 "agency_id": agencies[0],
                 "province_code": "53",
-                "category": "Ketahanan Pangan",
+                "category": "2022-sdg_effectiveness",
                 "stage": "trial",
                 "year_started": 2022,
             },
@@ -114,7 +114,7 @@ def seed(ws: Workspace, folder: Path, *, letterhead: bool = True) -> Sample:
                 "agency_id": agencies[2],
                 "province_code": "53",
                 "regency_code": "53.71",
-                "category": "Kesehatan",
+                "category": "Lainnya: Kesehatan Digital",
                 "stage": "initiative",
                 "year_started": 2023,
                 "is_digital": True,
@@ -268,7 +268,12 @@ def innovations(n: int, province: str = "53") -> list[dict[str, Any]]:
         {
             "title": f"Inovasi Layanan Publik Nomor {i:05d}" + (" lanjutan" * (i % 7)),
             "province_code": province,
-            "category": ("Kesehatan", "Pendidikan", "Ekonomi")[i % 3],
+            # A category of the list of the year started, or the officer's own words.
+            "category": (
+                ("2021-health", "Pendidikan", "Lainnya: Ekonomi")
+                if i % 10 < 7
+                else ("2022-inclusive_services", "2022-sdg_effectiveness", "Lainnya: Ekonomi")
+            )[i % 3],
             "stage": stages[i % 3],
             "year_started": 2015 + i % 10,
         }

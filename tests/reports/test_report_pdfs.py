@@ -202,6 +202,17 @@ def test_register_of_a_search(built: Built) -> None:
     assert "1 inovasi" in text
 
 
+def test_reports_show_category_labels_never_codes(built: Built) -> None:
+    profile = pdftools.squash(pdftools.text(built.pdfs["innovation"]))
+    assert ": Tata Kelola Pemerintahan :" in profile  # the "Kategori" row of the field list
+    register = pdftools.squash(pdftools.text(built.pdfs["register"]))
+    assert "Lainnya: Kesehatan Digital" in register and "Kesehatan" in register
+    hub_en = pdftools.squash(pdftools.text(built.pdfs["hub_en"]))
+    assert "Other: Kesehatan Digital" in hub_en
+    for text in (profile, register, hub_en):
+        assert not re.search(r"\b20\d\d-[a-z_]+", text), "a category code on paper"
+
+
 def test_english_versions(built: Built) -> None:
     text = pdftools.squash(pdftools.text(built.pdfs["commitment_en"]))
     assert "STATEMENT OF COMMITMENT" in text

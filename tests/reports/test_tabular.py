@@ -44,6 +44,18 @@ def test_export_innovations_to_xlsx_and_csv(workspace: Workspace, tmp_path: Path
         line["Provinsi"] == "Nusa Tenggara Timur" and line["Instansi"] == "Pemerintah Kota Kupang"
     )
 
+    assert line["Kategori"] == "Lainnya: Kesehatan Digital"
+
+    # Categories are exported as labels in the export's language, never as codes.
+    assert export_rows(workspace, "innovation", None, tmp_path / "i.csv", lang="en") == 3
+    raw = (tmp_path / "i.csv").read_bytes().decode("utf-8-sig")
+    exported = {r["Innovation title"]: r["Category"] for r in csv.DictReader(io.StringIO(raw))}
+    assert exported == {
+        "Dukcapil Jemput Bola Desa Terpencil": "Governance",
+        "Sekolah Lapang Iklim Petani Lahan Kering": "Public-institution effectiveness for the SDGs",
+        "Kupang Smart Puskesmas": "Other: Kesehatan Digital",
+    }
+
     assert export_rows(workspace, "visit", None, tmp_path / "v.csv", lang="en") == 1
     raw = (tmp_path / "v.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "a BOM so Excel reads UTF-8"
@@ -74,7 +86,13 @@ def test_template_dry_run_then_all_or_valid_only(workspace: Workspace, tmp_path:
     seed(workspace, tmp_path)
     template = write_template(workspace, tmp_path / "template.xlsx")
     book = load_workbook(template)
-    assert [s.title for s in book.worksheets] == ["Inovasi", "Petunjuk", "Wilayah"]
+    assert [s.title for s in book.worksheets] == ["Inovasi", "Petunjuk", "Wilayah", "Kategori"]
+    # The choices of every year's list, as they are typed (the label) and stored.
+    listed = [tuple(r) for r in book["Kategori"].iter_rows(min_row=2, values_only=True)]
+    assert (2022, "Pelayanan Publik yang Inklusif dan Berkeadilan", "2022-inclusive_services") in (
+        listed
+    )
+    assert listed[-1][1] == "Lainnya: <teks>"
     headers = template_headers("id")
     assert headers[0] == "Judul Inovasi *"
     filled = _fill(
@@ -91,7 +109,7 @@ def test_template_dry_run_then_all_or_valid_only(workspace: Workspace, tmp_path:
                     "Inovasi Digital": "Ya",
                 },
             ),
-            _row(headers, **{"Provinsi": "53", "Kategori": "Tanpa judul"}),
+            _row(headers, **{"Provinsi": "53", "Kategori": "Lainnya: Tanpa judul"}),
             _row(
                 headers,
                 **{"Judul Inovasi": "Salah Wilayah", "Provinsi": "99", "Tahapan": "Selesai Sekali"},
@@ -112,6 +130,7 @@ def test_template_dry_run_then_all_or_valid_only(workspace: Workspace, tmp_path:
                     "Provinsi": "53",
                     "Tahapan": "trial",
                     "Tahun Mulai": "2019",
+                    "Kategori": "pendidikan",
                 },
             ),
         ],
@@ -135,6 +154,7 @@ def test_template_dry_run_then_all_or_valid_only(workspace: Workspace, tmp_path:
     titles = {r["title"]: r for r in workspace.records.list("innovation")}
     assert titles["Layanan Baik"]["stage"] == "trial" and titles["Layanan Baik"]["is_digital"]
     assert titles["Baik Juga"]["year_started"] == 2019
+    assert titles["Baik Juga"]["category"] == "2021-education"  # 2019 takes the 2021 list
 
 
 def test_csv_with_semicolons_and_english_headers(workspace: Workspace, tmp_path: Path) -> None:

@@ -163,6 +163,11 @@ class CategoryInput(Input):
         self.combo.codeChanged.connect(self._picked)
         self.other.textChanged.connect(lambda _t: self.changed.emit())
 
+    def set_accessible_name(self, name: str) -> None:
+        super().set_accessible_name(name)
+        self.combo.setAccessibleName(name)
+        self.other.setAccessibleName(self.tr("%1: in your own words").replace("%1", name))
+
     def set_year(self, year: int | None) -> None:
         """Offer the list that applies to ``year`` (the newest when it is not known)."""
         self._year = year

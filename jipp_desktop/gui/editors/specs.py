@@ -36,11 +36,12 @@ SPECS: dict[str, tuple[Section, ...]] = {
                 "title",
                 Region("province_code", "regency_code"),
                 "agency_id",
+                # The year first: the category picker offers that year's KIPP list.
+                "year_started",
                 "category",
                 "cluster",
                 "stage",
                 "is_digital",
-                "year_started",
                 "tags",
             ),
         ),

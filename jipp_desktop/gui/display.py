@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 import peewee
 from PySide6.QtCore import QCoreApplication
 
-from jipp_desktop.core import dashboard, idformat, vocab
+from jipp_desktop.core import categories, dashboard, idformat, vocab
 from jipp_desktop.core.categories import Categories
 from jipp_desktop.core.fields import (
     CategoryText,
@@ -35,11 +36,19 @@ def never() -> str:
     return QCoreApplication.translate("Display", "never")
 
 
+@cache
+def _shipped() -> Categories:
+    return Categories(categories.shipped())
+
+
 class Display:
-    def __init__(self, regions: Regions, categories: Callable[[], Categories]) -> None:
+    def __init__(
+        self, regions: Regions, categories: Callable[[], Categories] | None = None
+    ) -> None:
         self.regions = regions
         # Asked each time: a package that adds categories replaces the workspace's set.
-        self.categories = categories
+        # Without one (a widget shown on its own), the shipped lists name the codes.
+        self.categories = categories or _shipped
         self._titles: dict[str, dict[str, str]] = {}
 
     def prefetch_titles(self, ref: str, ids: list[str]) -> None:

@@ -33,7 +33,9 @@ def test_a_change_imported_meanwhile_refuses_the_older_save(fleet: Fleet, tmp_pa
             )
         assert ws.records.get("innovation", ids["innovation"])["title"] == "Antrian Daring Terpadu"
         # A field the package did not touch is still saved from the same version.
-        ws.records.update("innovation", ids["innovation"], {"category": "Layanan"}, base=seen)
+        ws.records.update(
+            "innovation", ids["innovation"], {"category": "Lainnya: Layanan"}, base=seen
+        )
     message = caught.value.message("id")
     assert "Judul Inovasi diubah oleh paket dari Laptop Serang" in message
     assert "(diimpor oleh Yohanes Bria)" in message

@@ -27,6 +27,7 @@ from jipp_desktop.core import idformat
 from jipp_desktop.reports.columns import SAMPLE_ROWS, Column, fit_widths, header_style
 from jipp_desktop.reports.feed import ListFeed, RowFeed, StreamFeed
 from jipp_desktop.reports.fonts import FAMILY
+from jipp_desktop.reports.gridpage import FONT_SIZE, LEADING, GridPage
 from jipp_desktop.reports.styles import GRID, HEADER_FILL, ZEBRA_FILL, Styles
 from jipp_desktop.reports.text import Tr, escape
 
@@ -70,8 +71,8 @@ class CellParagraph(Paragraph):
 def grid_style(header_rows: int = 1, zebra: bool = True) -> list[tuple[Any, ...]]:
     cmds: list[tuple[Any, ...]] = [
         BASE_FONT,
-        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
-        ("LEADING", (0, 0), (-1, -1), 10.5),
+        ("FONTSIZE", (0, 0), (-1, -1), FONT_SIZE),
+        ("LEADING", (0, 0), (-1, -1), LEADING),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
@@ -123,7 +124,7 @@ class PagedTable(Flowable):
             if isinstance(cell, Flowable):
                 tallest = max(tallest, cell.wrap(width - 2 * PAD_X, 10_000)[1])
             else:
-                tallest = max(tallest, 10.5 * (str(cell).count("\n") + 1))
+                tallest = max(tallest, LEADING * (str(cell).count("\n") + 1))
         return tallest + 2 * PAD_Y
 
     def _height(self, index: int) -> float:
@@ -159,9 +160,12 @@ class PagedTable(Flowable):
         self.height = used if not self._has(count) else avail_height + 1
         return self.width, self.height
 
-    def _table(self, count: int) -> Table:
+    def _table(self, count: int) -> Flowable:
         data = [self.header, *self._rows(count)]
         heights = [self._header_h, *(self._height(i) for i in range(count))]
+        right = _right_columns(self.extra_style)
+        if right is not None:
+            return GridPage(data, self.col_widths, heights, right, PAD_X, PAD_Y)
         table = Table(data, colWidths=self.col_widths, rowHeights=heights, repeatRows=1)
         table.setStyle(TableStyle(grid_style() + self.extra_style))
         return table
@@ -216,6 +220,19 @@ class PagedTable(Flowable):
         table.drawOn(self.canv, 0, 0)
         if self.on_rows is not None:
             self.on_rows(self._start + count, self.feed.total)
+
+
+def _right_columns(extra_style: Sequence[tuple[Any, ...]]) -> frozenset[int] | None:
+    """The body columns right-aligned by ``extra_style``, or None when it asks for more
+    than ``GridPage`` draws (then a reportlab ``Table`` draws the page)."""
+    right = set()
+    for command in extra_style:
+        match command:
+            case ("ALIGN", (int(column), 1), (int(end), -1), "RIGHT") if end == column:
+                right.add(column)
+            case _:
+                return None
+    return frozenset(right)
 
 
 def data_table(

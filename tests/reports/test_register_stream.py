@@ -150,3 +150,20 @@ def test_reportlab_runs_with_its_c_accelerator() -> None:
     from reportlab.lib.rl_accel import _c_funcs
 
     assert {"fp_str", "instanceStringWidthTTF"} <= set(_c_funcs)
+
+
+def test_numbers_are_right_aligned_on_every_page(streamed: Path) -> None:
+    """Row numbers of one, two and three digits end at one right edge (the page is drawn
+    by gridpage.GridPage, which aligns the number columns itself)."""
+    numbers = _row_numbers(streamed)
+    assert {len(w.text) for w in numbers} == {1, 2, 3}
+    edges = [w.x1 for w in numbers]
+    assert max(edges) - min(edges) < 0.5, (min(edges), max(edges))
+
+
+def test_only_right_alignment_is_drawn_by_the_grid_page() -> None:
+    """Any other style command sends the page to a reportlab Table instead."""
+    assert blocks._right_columns([("ALIGN", (0, 1), (0, -1), "RIGHT")]) == frozenset({0})
+    assert blocks._right_columns([]) == frozenset()
+    assert blocks._right_columns([("BACKGROUND", (0, 1), (-1, 1), "red")]) is None
+    assert blocks._right_columns([("ALIGN", (0, 0), (0, -1), "RIGHT")]) is None

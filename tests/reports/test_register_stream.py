@@ -12,6 +12,7 @@ import pytest
 from report_sample import innovations
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import SimpleDocTemplate
+from test_report_typesetting import _known_words, cut_words
 
 from jipp_desktop.core.workspace import open_workspace
 from jipp_desktop.reports import blocks, register
@@ -167,3 +168,9 @@ def test_only_right_alignment_is_drawn_by_the_grid_page() -> None:
     assert blocks._right_columns([]) == frozenset()
     assert blocks._right_columns([("BACKGROUND", (0, 1), (-1, 1), "red")]) is None
     assert blocks._right_columns([("ALIGN", (0, 0), (0, -1), "RIGHT")]) is None
+
+
+def test_no_word_of_the_streamed_register_is_cut_without_a_hyphen(streamed: Path) -> None:
+    """The rows read after the width sample wrap and hyphenate as the first ones do."""
+    known = _known_words(streamed.parent / "data" / "jipp.sqlite3", {})
+    assert not cut_words(streamed, known)

@@ -77,7 +77,8 @@ def register_folder(rows: int) -> Path:
                     "province_code": "53",
                     "regency_code": regencies[i % len(regencies)],
                     "agency_id": agencies[i % len(agencies)],
-                    "category": ("Kesehatan", "Pendidikan", "Tata Kelola Pemerintahan")[i % 3],
+                    # The officer's own words ("Lainnya: …") fit the list of any year.
+                    "category": "Lainnya: " + ("Kesehatan", "Pendidikan", "Tata Kelola")[i % 3],
                     "stage": stages[i % 3],
                     "year_started": 2015 + i % 10,
                 }
@@ -186,7 +187,7 @@ def _write_many(folder: Path, triggers: bool) -> float:
             {
                 "title": f"Inovasi Layanan Publik Nomor {i:05d}",
                 "province_code": "53",
-                "category": "Kesehatan",
+                "category": "Lainnya: Kesehatan",  # the officer's own words: any year
                 "stage": "trial",
                 "year_started": 2015 + i % 10,
             }

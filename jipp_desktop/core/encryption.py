@@ -12,10 +12,12 @@ skipped.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import os
 import shutil
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,11 +25,19 @@ from typing import Any
 from jipp_desktop.core import backup, cipher, passphrase
 from jipp_desktop.core.errors import JippError
 from jipp_desktop.core.lock import FolderLock
+from jipp_desktop.core.services import Cancelled, Progress
+
+KeepGoing = Callable[[], bool]
 
 KEY_FILE = "device_key.pem"  # the device's signing key (jipp_desktop.sync.identity)
 TEMP_SUFFIX = ".convert"
 # Fault injection for the crash tests: the process dies at the named point.
 CRASH_ENV = "JIPP_CRASH_AT"
+# During a file's copy SQLite calls back every so many virtual-machine steps (counted
+# per statement, and sqlcipher_export runs one short statement per table and index);
+# Cancel is looked at no more often than every LOOK_EVERY seconds.
+PROGRESS_EVERY = 1_000
+LOOK_EVERY = 0.1
 
 
 class ConversionFailed(JippError):
@@ -50,8 +60,22 @@ def _crash_point(name: str) -> None:
         os._exit(86)
 
 
-def convert(folder: Path, db_name: str, old: str | None, new: str | None) -> Converted:
+def convert(
+    folder: Path,
+    db_name: str,
+    old: str | None,
+    new: str | None,
+    *,
+    lock: FolderLock | None = None,
+    progress: Progress | None = None,
+) -> Converted:
     """Re-key every database file of ``folder`` from ``old`` to ``new`` (None: plain).
+
+    ``lock`` is the folder lock the caller already holds (the app converts the folder
+    it has open); without one the conversion takes the lock itself.  ``progress(done,
+    total)`` is told how far the work is (in KiB of database files); when it returns
+    False the conversion stops, turns the files already converted back, and raises
+    ``services.Cancelled``: the folder is as it was.
 
     Raises PassphraseError when ``old`` does not open the database, WeakPassphrase for a
     ``new`` passphrase too short.
@@ -64,21 +88,62 @@ def convert(folder: Path, db_name: str, old: str | None, new: str | None) -> Con
             raise cipher.passphrase_needed(folder)
         if not _opens(db_path, new):
             cipher.check_key(db_path, old)
-    lock = FolderLock(folder)
-    lock.acquire()
+    held = lock
+    if held is None:
+        held = FolderLock(folder)
+        held.acquire()
     try:
-        if new is not None:
-            _write_marker(folder)
-        done = Converted()
-        for path in _database_files(folder, db_path):
-            (done.files if _convert_file(path, old, new) else done.skipped).append(path)
-            _crash_point(f"after:{path.name}")
-        _rewrap_key(folder / KEY_FILE, old, new)
-        if new is None:
-            (folder / cipher.MARKER).unlink(missing_ok=True)
-        return done
+        return _convert_locked(folder, db_path, old, new, progress or _carry_on)
     finally:
-        lock.release()
+        if lock is None:
+            held.release()
+
+
+def _carry_on(done: int, total: int) -> bool:
+    return True
+
+
+def _convert_locked(
+    folder: Path, db_path: Path, old: str | None, new: str | None, progress: Progress
+) -> Converted:
+    marker = folder / cipher.MARKER
+    had_marker = marker.exists()
+    if new is not None:
+        _write_marker(folder)
+    files = list(_database_files(folder, db_path))
+    weights = [_kib(path) for path in files]
+    total, so_far = sum(weights), 0
+    done = Converted()
+    try:
+        for path, weight in zip(files, weights, strict=True):
+            if not progress(so_far, total):
+                raise Cancelled()
+            changed = _convert_file(path, old, new, functools.partial(progress, so_far, total))
+            (done.files if changed else done.skipped).append(path)
+            so_far += weight
+            _crash_point(f"after:{path.name}")
+    except BaseException:
+        # Cancelled, or a file that failed its check: what was converted goes back, so
+        # the folder keeps one form (a crash instead is finished by running it again).
+        _undo(done.files, old, new)
+        if not had_marker and new is not None and old is None:
+            marker.unlink(missing_ok=True)
+        raise
+    progress(total, total)
+    _rewrap_key(folder / KEY_FILE, old, new)
+    if new is None:
+        marker.unlink(missing_ok=True)
+    return done
+
+
+def _undo(paths: list[Path], old: str | None, new: str | None) -> None:
+    for path in reversed(paths):
+        _convert_file(path, new, old, None)
+
+
+def _kib(path: Path) -> int:
+    """A file's weight in the progress count (KiB: a Qt int holds a national database)."""
+    return max(1, path.stat().st_size >> 10)
 
 
 def _database_files(folder: Path, db_path: Path) -> Iterator[Path]:
@@ -106,25 +171,20 @@ def _opens(path: Path, secret: str | None) -> bool:
     return True
 
 
-def _convert_file(path: Path, old: str | None, new: str | None) -> bool:
+def _convert_file(
+    path: Path, old: str | None, new: str | None, keep_going: KeepGoing | None
+) -> bool:
     if _is_gzip(path):
-        return _convert_packed(path, old, new)
+        return _convert_packed(path, old, new, keep_going)
     if _opens(path, new):
         return False
     temp = path.with_name(path.name + TEMP_SUFFIX)
     temp.unlink(missing_ok=True)
-    source = _raw(path, None if cipher.is_plain(path) else old)
     try:
-        source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        version = source.execute("PRAGMA user_version").fetchone()[0]
-        counts = _counts(source)
-        key = "''" if new is None else f'"{cipher.key_pragma(temp, new)}"'
-        source.execute(f"ATTACH DATABASE ? AS target KEY {key}", (str(temp),))
-        source.execute("SELECT sqlcipher_export('target')")
-        source.execute(f"PRAGMA target.user_version = {int(version)}")
-        source.execute("DETACH DATABASE target")
-    finally:
-        source.close()
+        counts = _export(path, temp, old, new, keep_going)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
     _crash_point("exported")
     _verify(temp, new, counts)
     _fsync(temp)
@@ -136,19 +196,64 @@ def _convert_file(path: Path, old: str | None, new: str | None) -> bool:
     return True
 
 
+def _export(
+    path: Path, temp: Path, old: str | None, new: str | None, keep_going: KeepGoing | None
+) -> dict[str, int]:
+    """Copy ``path`` into ``temp`` in the new form; returns its row counts for the check."""
+    source = _raw(path, None if cipher.is_plain(path) else old)
+    try:
+        source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        version = source.execute("PRAGMA user_version").fetchone()[0]
+        counts = _counts(source)
+        key = "''" if new is None else f'"{cipher.key_pragma(temp, new)}"'
+        source.execute(f"ATTACH DATABASE ? AS target KEY {key}", (str(temp),))
+        if keep_going is not None:
+            # A big file takes a while: Cancel is heard during its copy too.
+            source.set_progress_handler(_now_and_then(keep_going), PROGRESS_EVERY)
+        try:
+            source.execute("SELECT sqlcipher_export('target')")
+        except cipher.operational_errors():
+            if keep_going is not None and not keep_going():
+                raise Cancelled() from None
+            raise
+        source.set_progress_handler(None, 0)
+        source.execute(f"PRAGMA target.user_version = {int(version)}")
+        source.execute("DETACH DATABASE target")
+    finally:
+        source.close()
+    return counts
+
+
+def _now_and_then(keep_going: KeepGoing) -> Callable[[], int]:
+    """SQLite's progress handler: non-zero stops the statement (Cancel was pressed)."""
+    last = [-LOOK_EVERY]
+    answer = [True]
+
+    def handler() -> int:
+        now = time.monotonic()
+        if now - last[0] >= LOOK_EVERY:
+            last[0] = now
+            answer[0] = keep_going()
+        return 0 if answer[0] else 1
+
+    return handler
+
+
 def _is_gzip(path: Path) -> bool:
     with open(path, "rb") as handle:
         return handle.read(2) == backup.GZIP_MAGIC
 
 
-def _convert_packed(path: Path, old: str | None, new: str | None) -> bool:
+def _convert_packed(
+    path: Path, old: str | None, new: str | None, keep_going: KeepGoing | None
+) -> bool:
     """A compressed backup: unpacked beside itself, converted, packed again, then swapped."""
     unpacked = path.with_name(path.name + ".unpacked")
     packed = path.with_name(path.name + TEMP_SUFFIX)
     try:
         with gzip.open(path, "rb") as source, open(unpacked, "wb") as sink:
             shutil.copyfileobj(source, sink, 1 << 20)
-        if not _convert_file(unpacked, old, new):
+        if not _convert_file(unpacked, old, new, keep_going):
             return False
         with open(unpacked, "rb") as source, gzip.open(packed, "wb", compresslevel=1) as sink:
             shutil.copyfileobj(source, sink, 1 << 20)

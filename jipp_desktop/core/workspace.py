@@ -180,6 +180,30 @@ class Workspace:
     def readonly(self) -> bool:
         return self._lock is None
 
+    @property
+    def lock(self) -> FolderLock | None:
+        """The folder lock this writer holds (a conversion in place runs under it)."""
+        return self._lock
+
+    def reopen(self, *secrets: str | None) -> None:
+        """Open the database again after its file was replaced under the held lock.
+
+        Every connection must have been closed first (on each thread that had one).
+        ``secrets`` are tried in turn (the new passphrase, then the old one, for a
+        conversion that stopped part way); a plain database needs none.
+        """
+        wrong: cipher.PassphraseError | None = None
+        for secret in secrets or (None,):
+            try:
+                cipher.open_folder(self.data_dir, DB_NAME, secret)
+            except cipher.PassphraseError as exc:
+                wrong = exc
+                continue
+            m.database.connect(reuse_if_open=True)
+            return
+        assert wrong is not None
+        raise wrong
+
     def close(self) -> None:
         if not m.database.is_closed():
             m.database.close()

@@ -13,9 +13,13 @@ from pathlib import Path
 import pytest
 
 from jipp_desktop.cli.main import run
-from jipp_desktop.core import cipher, encryption
+from jipp_desktop.core import cipher, encryption, models
 from jipp_desktop.core.backup import list_backups, plain_copy
-from jipp_desktop.core.workspace import DB_NAME
+from jipp_desktop.core.errors import DataFolderInUse
+from jipp_desktop.core.lock import FolderLock
+from jipp_desktop.core.query import ListQuery
+from jipp_desktop.core.services import Cancelled
+from jipp_desktop.core.workspace import DB_NAME, open_workspace
 
 SECRET = "kopi tubruk pagi hari"
 OTHER = "teh manis sore hari"
@@ -183,3 +187,62 @@ def test_a_crash_during_encrypt_leaves_a_usable_folder(
     assert again.status == 0, again.err
     _no_clear_text(plain)
     assert not list(plain.rglob(f"*{encryption.TEMP_SUFFIX}"))
+
+
+def _forms(folder: Path) -> list[bool]:
+    """For the database and each backup: is it plain SQLite (a backup once unpacked)?"""
+    return [
+        _database_bytes(path).startswith(cipher.SQLITE_MAGIC)
+        for path in [folder / DB_NAME, *list_backups(folder)]
+    ]
+
+
+def test_the_open_app_converts_under_its_own_lock_and_reopens(plain: Path) -> None:
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return True
+
+    workspace = open_workspace(plain)
+    try:
+        models.database.close()
+        lock = workspace.lock
+        assert lock is not None
+        done = encryption.convert(plain, DB_NAME, None, SECRET, lock=lock, progress=progress)
+        workspace.reopen(SECRET)
+        found = workspace.records.list("hub", ListQuery(search="Rahasia"))
+        assert [h["name"] for h in found] == [NAME]
+        with pytest.raises(DataFolderInUse):  # the app's lock was held throughout
+            FolderLock(plain).acquire()
+    finally:
+        workspace.close()
+    assert len(done.files) == len(_forms(plain)) >= 2 and not any(_forms(plain))
+    totals = {total for _done, total in seen}
+    assert len(totals) == 1 and seen[-1] == (totals.pop(), seen[-1][1])
+    assert [d for d, _t in seen] == sorted(d for d, _t in seen)
+    _no_clear_text(plain)
+
+
+@pytest.mark.parametrize("where", ["copy", "between"])
+def test_cancel_part_way_turns_converted_files_back(plain: Path, where: str) -> None:
+    """Cancel during the database's copy, or after it was swapped and before the first
+    backup: either way the folder is plain and whole again."""
+    calls: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        calls.append((done, total))
+        if where == "copy":
+            return len(calls) < 2  # the first look from inside the copy says stop
+        return done == 0
+
+    before = _forms(plain)
+    with pytest.raises(Cancelled):
+        encryption.convert(plain, DB_NAME, None, SECRET, progress=progress)
+    assert _forms(plain) == before and all(before)
+    assert (calls[-1][0] > 0) is (where == "between")
+    assert not (plain / cipher.MARKER).exists()
+    assert not list(plain.rglob(f"*{encryption.TEMP_SUFFIX}"))
+    assert b"ENCRYPTED" not in (plain / encryption.KEY_FILE).read_bytes()
+    listed = cli("--data-dir", str(plain), "record", "list", "hub", "--search", "Rahasia", "--json")
+    assert [h["name"] for h in json.loads(listed.out)] == [NAME]

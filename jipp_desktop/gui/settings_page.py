@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from jipp_desktop.core.errors import ValidationError
 from jipp_desktop.core.workspace import Workspace
+from jipp_desktop.gui.encryption_box import EncryptionBox
 from jipp_desktop.gui.i18n import current_language
 from jipp_desktop.gui.widgets import CodeCombo
 from jipp_desktop.paths import ui_file
@@ -221,6 +222,9 @@ class SettingsPage(QWidget):
         holder = QWidget(self)
         column = QVBoxLayout(holder)
         column.addWidget(self.form)
+        self.encryption = EncryptionBox(workspace, holder)
+        self.encryption.setMaximumWidth(820)
+        column.addWidget(self.encryption)
         column.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)

@@ -260,6 +260,81 @@
     </message>
 </context>
 <context>
+    <name>EncryptionBox</name>
+    <message>
+        <source>Data protection</source>
+        <translation>Data protection</translation>
+    </message>
+    <message>
+        <source>Encrypt…</source>
+        <translation>Encrypt…</translation>
+    </message>
+    <message>
+        <source>Change passphrase…</source>
+        <translation>Change passphrase…</translation>
+    </message>
+    <message>
+        <source>Turn encryption off…</source>
+        <translation>Turn encryption off…</translation>
+    </message>
+    <message>
+        <source>This data folder is encrypted: its database, backups, attachments and sync reports cannot be read without the passphrase, which the app asks for at every start.</source>
+        <translation>This data folder is encrypted: its database, backups, attachments and sync reports cannot be read without the passphrase, which the app asks for at every start.</translation>
+    </message>
+    <message>
+        <source>This data folder is not encrypted: whoever has this laptop can read the names, NIPs and phone numbers in it. Encrypt it with a passphrase that you write down and keep apart from the laptop.</source>
+        <translation>This data folder is not encrypted: whoever has this laptop can read the names, NIPs and phone numbers in it. Encrypt it with a passphrase that you write down and keep apart from the laptop.</translation>
+    </message>
+    <message>
+        <source>Encrypt the data folder</source>
+        <translation>Encrypt the data folder</translation>
+    </message>
+    <message>
+        <source>Write this passphrase down and keep it apart from the laptop. Without it nobody, not even the JIPP team, can open the data again.</source>
+        <translation>Write this passphrase down and keep it apart from the laptop. Without it nobody, not even the JIPP team, can open the data again.</translation>
+    </message>
+    <message>
+        <source>The data folder is encrypted.</source>
+        <translation>The data folder is encrypted.</translation>
+    </message>
+    <message>
+        <source>Current passphrase of the data folder:</source>
+        <translation>Current passphrase of the data folder:</translation>
+    </message>
+    <message>
+        <source>Change the passphrase</source>
+        <translation>Change the passphrase</translation>
+    </message>
+    <message>
+        <source>The new passphrase replaces the old one at once; the old one will no longer open the data folder or its backups. Write the new one down.</source>
+        <translation>The new passphrase replaces the old one at once; the old one will no longer open the data folder or its backups. Write the new one down.</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed.</source>
+        <translation>The passphrase was changed.</translation>
+    </message>
+    <message>
+        <source>Turning encryption off stores the data unencrypted again, readable by whoever has this laptop. Current passphrase, to confirm:</source>
+        <translation>Turning encryption off stores the data unencrypted again, readable by whoever has this laptop. Current passphrase, to confirm:</translation>
+    </message>
+    <message>
+        <source>The data folder is no longer encrypted.</source>
+        <translation>The data folder is no longer encrypted.</translation>
+    </message>
+    <message>
+        <source>Not converted: the data folder stays as it was.</source>
+        <translation>Not converted: the data folder stays as it was.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the data folder stays as it was.</source>
+        <translation>Cancelled: the data folder stays as it was.</translation>
+    </message>
+    <message>
+        <source>Converting the database and its backups…</source>
+        <translation>Converting the database and its backups…</translation>
+    </message>
+</context>
+<context>
     <name>ExportAction</name>
     <message>
         <source>Export signatories…</source>
@@ -547,6 +622,14 @@ Offline records for public-service innovation hubs.</translation>
     <message>
         <source>Other words</source>
         <translation>Other words</translation>
+    </message>
+    <message>
+        <source>Type it again, from what you wrote down:</source>
+        <translation>Type it again, from what you wrote down:</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>The two passphrases differ.</translation>
     </message>
 </context>
 <context>

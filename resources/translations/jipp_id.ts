@@ -261,6 +261,81 @@
     </message>
 </context>
 <context>
+    <name>EncryptionBox</name>
+    <message>
+        <source>Data protection</source>
+        <translation>Perlindungan data</translation>
+    </message>
+    <message>
+        <source>Encrypt…</source>
+        <translation>Enkripsi…</translation>
+    </message>
+    <message>
+        <source>Change passphrase…</source>
+        <translation>Ganti frasa sandi…</translation>
+    </message>
+    <message>
+        <source>Turn encryption off…</source>
+        <translation>Matikan enkripsi…</translation>
+    </message>
+    <message>
+        <source>This data folder is encrypted: its database, backups, attachments and sync reports cannot be read without the passphrase, which the app asks for at every start.</source>
+        <translation>Folder data ini terenkripsi: basis data, cadangan, lampiran, dan laporan sinkronisasinya tidak dapat dibaca tanpa frasa sandi, yang ditanyakan aplikasi setiap kali dibuka.</translation>
+    </message>
+    <message>
+        <source>This data folder is not encrypted: whoever has this laptop can read the names, NIPs and phone numbers in it. Encrypt it with a passphrase that you write down and keep apart from the laptop.</source>
+        <translation>Folder data ini tidak terenkripsi: siapa pun yang memegang laptop ini dapat membaca nama, NIP, dan nomor telepon di dalamnya. Enkripsikan dengan frasa sandi yang Anda catat dan simpan terpisah dari laptop.</translation>
+    </message>
+    <message>
+        <source>Encrypt the data folder</source>
+        <translation>Enkripsi folder data</translation>
+    </message>
+    <message>
+        <source>Write this passphrase down and keep it apart from the laptop. Without it nobody, not even the JIPP team, can open the data again.</source>
+        <translation>Catat frasa sandi ini dan simpan terpisah dari laptop. Tanpanya tidak seorang pun, termasuk tim JIPP, dapat membuka data ini lagi.</translation>
+    </message>
+    <message>
+        <source>The data folder is encrypted.</source>
+        <translation>Folder data sudah terenkripsi.</translation>
+    </message>
+    <message>
+        <source>Current passphrase of the data folder:</source>
+        <translation>Frasa sandi folder data saat ini:</translation>
+    </message>
+    <message>
+        <source>Change the passphrase</source>
+        <translation>Ganti frasa sandi</translation>
+    </message>
+    <message>
+        <source>The new passphrase replaces the old one at once; the old one will no longer open the data folder or its backups. Write the new one down.</source>
+        <translation>Frasa sandi baru langsung menggantikan yang lama; yang lama tidak akan lagi membuka folder data maupun cadangannya. Catat frasa sandi yang baru.</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed.</source>
+        <translation>Frasa sandi sudah diganti.</translation>
+    </message>
+    <message>
+        <source>Turning encryption off stores the data unencrypted again, readable by whoever has this laptop. Current passphrase, to confirm:</source>
+        <translation>Mematikan enkripsi menyimpan data tanpa enkripsi lagi, dapat dibaca siapa pun yang memegang laptop ini. Frasa sandi saat ini, untuk konfirmasi:</translation>
+    </message>
+    <message>
+        <source>The data folder is no longer encrypted.</source>
+        <translation>Folder data tidak lagi terenkripsi.</translation>
+    </message>
+    <message>
+        <source>Not converted: the data folder stays as it was.</source>
+        <translation>Tidak dikonversi: folder data tetap seperti semula.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the data folder stays as it was.</source>
+        <translation>Dibatalkan: folder data tetap seperti semula.</translation>
+    </message>
+    <message>
+        <source>Converting the database and its backups…</source>
+        <translation>Mengonversi basis data dan cadangannya…</translation>
+    </message>
+</context>
+<context>
     <name>ExportAction</name>
     <message>
         <source>Export signatories…</source>
@@ -546,6 +621,14 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
     <message>
         <source>Other words</source>
         <translation>Kata lain</translation>
+    </message>
+    <message>
+        <source>Type it again, from what you wrote down:</source>
+        <translation>Ketik sekali lagi, dari catatan Anda:</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Kedua frasa sandi berbeda.</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ import importlib
 import itertools
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -192,7 +193,7 @@ def _unexpected(exc: Exception, argv: Sequence[str], lang: str, stderr: TextIO) 
     data_dir = resolve_data_dir(_value_of(argv, "--data-dir"))
     try:
         path = setup_logging(data_dir)
-        log.exception("command %s failed", list(argv))
+        log.exception("command %s failed", " ".join(command_words(argv)))
         close_logging()
         where_id, where_en = f" Rincian dicatat di {path}.", f" Details are in {path}."
     except OSError:
@@ -202,6 +203,26 @@ def _unexpected(exc: Exception, argv: Sequence[str], lang: str, stderr: TextIO) 
     else:
         stderr.write(f"An unexpected error occurred: {exc}.{where_en}\n")
     return exit_codes.FAILURE
+
+
+# Global options that take a value (their values are paths or a language, never logged).
+_GLOBAL_VALUES = ("--data-dir", "--lang", "--passphrase-file")
+
+
+def command_words(argv: Sequence[str]) -> list[str]:
+    """What the log may say about a command: its words and option names, no values.
+
+    Arguments are search words, names, file paths: personal data the log must not hold.
+    """
+    words, i = [], 0
+    while i < len(argv) and argv[i].startswith("-"):
+        words.append(argv[i].split("=")[0])
+        i += 2 if argv[i] in _GLOBAL_VALUES else 1
+    while i < len(argv) and not argv[i].startswith("-"):
+        words.append(argv[i] if re.fullmatch(r"[a-z][a-z-]{0,23}", argv[i]) else "…")
+        i += 1
+    words += [a.split("=")[0] for a in argv[i:] if a.startswith("--")]
+    return words
 
 
 def read_passphrase_file(path: Path) -> str:

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from jipp_desktop.core import faults
-from jipp_desktop.core.errors import JippError
+from jipp_desktop.core.errors import JippError, ValidationError
 from jipp_desktop.core.logs import log
 from jipp_desktop.gui.i18n import current_language
 
@@ -57,7 +57,10 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
     """Log ``exc`` with its traceback and show it without one (details on request)."""
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     exc = _named(exc)
-    if isinstance(exc, JippError):
+    if isinstance(exc, ValidationError):
+        # The messages quote what was typed; the log gets the fields' names only.
+        log.warning("refused: %s", ", ".join(e.field for e in exc.errors))
+    elif isinstance(exc, JippError):
         log.warning("%s", exc.message("en"))
     else:
         log.error("unexpected error\n%s", details)

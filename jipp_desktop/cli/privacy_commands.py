@@ -47,9 +47,11 @@ def _prepared(ctx: Context) -> None:
 def _report(ctx: Context, done: encryption.Converted, what_id: str, what_en: str) -> int:
     ctx.say(
         f"{what_id}: {len(done.files)} berkas basis data dikonversi, "
-        f"{len(done.skipped)} sudah dalam bentuk itu.",
+        f"{len(done.skipped)} sudah dalam bentuk itu; {len(done.sealed)} lampiran dan "
+        "laporan impor dikonversi.",
         f"{what_en}: {len(done.files)} database files converted, "
-        f"{len(done.skipped)} already in that form.",
+        f"{len(done.skipped)} already in that form; {len(done.sealed)} attachments and "
+        "import reports converted.",
     )
     return exit_codes.OK
 

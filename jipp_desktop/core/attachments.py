@@ -2,7 +2,8 @@
 
 The database holds one synced ``attachment`` row per use of a file; the bytes
 live under ``attachments/ab/abcdef…`` so the same scan attached twice, or
-received twice through sync, is stored once.
+received twice through sync, is stored once.  In an encrypted data folder they are
+sealed (core/sealed.py): read them through ``chunks``/``read``/``copy_out``.
 """
 
 from __future__ import annotations
@@ -10,10 +11,12 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from jipp_desktop.core import models as m
+from jipp_desktop.core import sealed
 from jipp_desktop.core.errors import FieldError, RecordNotFound, ValidationError
 from jipp_desktop.core.listing import record_dict
 from jipp_desktop.core.registry import record_type
@@ -46,13 +49,38 @@ class AttachmentStore:
     def store_blob(self, source: Path) -> str:
         """Copy ``source`` into the store (once) and return its SHA-256."""
         sha = sha256_file(source)
-        target = self.blob_path(sha)
-        if not target.is_file():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_name(target.name + ".part")
-            shutil.copyfile(source, partial)
-            partial.replace(target)
+        if not self.has_blob(sha):
+            with open(source, "rb") as stream:
+                self.store_stream(sha, stream)
         return sha
+
+    def store_stream(self, sha256: str, stream: IO[bytes]) -> None:
+        """Store the bytes of ``stream`` as ``sha256``: sealed in an encrypted folder."""
+        target = self.blob_path(sha256)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".part")
+        try:
+            key = sealed.folder_key(self.folder.parent)
+            if key is None:
+                with open(partial, "wb") as sink:
+                    shutil.copyfileobj(stream, sink, 1 << 20)
+            else:
+                sealed.seal_stream(stream, partial, key)
+            partial.replace(target)
+        finally:
+            partial.unlink(missing_ok=True)
+
+    def chunks(self, path: Path) -> Iterator[bytes]:
+        """The plain bytes of a stored file (sealed or not), a chunk at a time."""
+        return sealed.chunks(path, sealed.reading_key(self.folder.parent))
+
+    def read(self, path: Path) -> bytes:
+        """A stored file's plain bytes at once (a photo for a report or a thumbnail)."""
+        return b"".join(self.chunks(path))
+
+    def copy_out(self, path: Path, target: Path) -> None:
+        """A plain copy of a stored file (for a viewer outside the app)."""
+        sealed.copy_plain(path, target, sealed.reading_key(self.folder.parent))
 
     def add(
         self,

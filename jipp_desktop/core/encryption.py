@@ -5,9 +5,10 @@ it, the new file is checked (integrity and row counts), then renamed over the ol
 the rename is the one moment a file changes, so a crash leaves either the old or the new
 file in each place, both whole.  The database goes first, since its form decides whether
 the folder is encrypted (see ``cipher.open_folder``); the marker is written before an
-``encrypt`` and removed after a ``decrypt``; the device key follows the backups.  Running
-the command again after a crash finishes the work: files already in the wanted form are
-skipped.
+``encrypt`` and removed after a ``decrypt``.  The attachments and import reports follow
+the backups, sealed or unsealed one by one the same way (core/sealed.py; a change of
+passphrase only re-wraps their key), then the device key.  Running the command again
+after a crash finishes the work: files already in the wanted form are skipped.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jipp_desktop.core import backup, cipher, passphrase
+from jipp_desktop.core import backup, cipher, passphrase, sealed
 from jipp_desktop.core.errors import JippError
 from jipp_desktop.core.lock import FolderLock
 from jipp_desktop.core.services import Cancelled, Progress
@@ -30,6 +31,8 @@ from jipp_desktop.core.services import Cancelled, Progress
 KeepGoing = Callable[[], bool]
 
 KEY_FILE = "device_key.pem"  # the device's signing key (jipp_desktop.sync.identity)
+ATTACHMENT_DIR = "attachments"  # core.attachments
+SYNC_REPORT_DIR = "sync-reports"  # jipp_desktop.sync.report.REPORT_DIR
 TEMP_SUFFIX = ".convert"
 # Fault injection for the crash tests: the process dies at the named point.
 CRASH_ENV = "JIPP_CRASH_AT"
@@ -51,8 +54,9 @@ class ConversionFailed(JippError):
 
 @dataclass
 class Converted:
-    files: list[Path] = field(default_factory=list)
-    skipped: list[Path] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)  # database files converted
+    skipped: list[Path] = field(default_factory=list)  # database files already converted
+    sealed: list[Path] = field(default_factory=list)  # other files sealed or unsealed
 
 
 def _crash_point(name: str) -> None:
@@ -108,36 +112,94 @@ def _convert_locked(
 ) -> Converted:
     marker = folder / cipher.MARKER
     had_marker = marker.exists()
+    had_file_key = (folder / sealed.KEY_FILE).exists()
+    file_key = _open_file_key(folder, old, new)
     if new is not None:
         _write_marker(folder)
-    files = list(_database_files(folder, db_path))
-    weights = [_kib(path) for path in files]
+    sealed.remove_stale(folder)
+    steps = [(path, True) for path in _database_files(folder, db_path)]
+    steps += [(path, False) for path in personal_files(folder)]
+    weights = [_kib(path) for path, _db in steps]
     total, so_far = sum(weights), 0
     done = Converted()
     try:
-        for path, weight in zip(files, weights, strict=True):
+        for (path, is_db), weight in zip(steps, weights, strict=True):
             if not progress(so_far, total):
                 raise Cancelled()
-            changed = _convert_file(path, old, new, functools.partial(progress, so_far, total))
-            (done.files if changed else done.skipped).append(path)
+            if is_db:
+                keep_going = functools.partial(progress, so_far, total)
+                changed = _convert_file(path, old, new, keep_going)
+                (done.files if changed else done.skipped).append(path)
+            elif file_key is not None and sealed.convert(path, file_key, new is not None):
+                done.sealed.append(path)
             so_far += weight
             _crash_point(f"after:{path.name}")
     except BaseException:
         # Cancelled, or a file that failed its check: what was converted goes back, so
         # the folder keeps one form (a crash instead is finished by running it again).
-        _undo(done.files, old, new)
+        _undo(done, old, new, file_key)
+        _forget_file_key(folder, file_key, old, remove=not had_file_key)
         if not had_marker and new is not None and old is None:
             marker.unlink(missing_ok=True)
         raise
     progress(total, total)
     _rewrap_key(folder / KEY_FILE, old, new)
+    _forget_file_key(folder, file_key, new, remove=True)
     if new is None:
         marker.unlink(missing_ok=True)
     return done
 
 
-def _undo(paths: list[Path], old: str | None, new: str | None) -> None:
-    for path in reversed(paths):
+def personal_files(folder: Path) -> list[Path]:
+    """The files besides the databases that hold personal data: attachments (photos and
+    scans of signed statements) and the reports of imports (names of senders and
+    records).  Sealed in an encrypted folder."""
+    found = [
+        path
+        for path in sorted((folder / ATTACHMENT_DIR).glob("*/*"))
+        if path.is_file() and path.suffix not in (".part", sealed.TEMP_SUFFIX)
+    ]
+    found += sorted(p for p in (folder / SYNC_REPORT_DIR).glob("*.json") if p.is_file())
+    return found
+
+
+def _open_file_key(folder: Path, old: str | None, new: str | None) -> bytes | None:
+    """The file key for the conversion, stored under every passphrase that may open the
+    folder while it runs (a crash must not leave sealed files nobody can read)."""
+    secrets = [secret for secret in (old, new) if secret is not None]
+    if not secrets:
+        # A decrypt killed after its database: what is still sealed needs the passphrase.
+        if any(sealed.is_sealed(path) for path in personal_files(folder)):
+            raise cipher.passphrase_needed(folder)
+        return None
+    key = None
+    for secret in secrets:
+        key = key or sealed.read_key(folder, secret)
+    if key is None:
+        if old is not None and (folder / sealed.KEY_FILE).exists():
+            raise cipher.wrong_passphrase(folder / sealed.KEY_FILE)
+        key = sealed.new_key()
+    if new is not None:
+        sealed.write_key(folder, key, *secrets)
+    return key
+
+
+def _forget_file_key(folder: Path, key: bytes | None, keep: str | None, *, remove: bool) -> None:
+    """Leave the file key wrapped under ``keep`` only; with none (the folder is plain
+    now) the key file goes, if ``remove``."""
+    if key is None:
+        return
+    if keep is not None:
+        sealed.write_key(folder, key, keep)
+    elif remove:
+        (folder / sealed.KEY_FILE).unlink(missing_ok=True)
+
+
+def _undo(done: Converted, old: str | None, new: str | None, file_key: bytes | None) -> None:
+    for path in reversed(done.sealed):
+        assert file_key is not None
+        sealed.convert(path, file_key, new is None)
+    for path in reversed(done.files):
         _convert_file(path, new, old, None)
 
 

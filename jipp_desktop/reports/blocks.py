@@ -478,14 +478,22 @@ def signature_rows(
     return out
 
 
-def _photo_source(path: Path) -> tuple[str | io.BytesIO, tuple[int, int]] | None:
-    """The photo as a file name or a downscaled JPEG in memory, with its pixel size."""
+def _photo_source(
+    path: Path | io.BytesIO,
+) -> tuple[str | io.BytesIO, tuple[int, int]] | None:
+    """The photo as a file name or a downscaled JPEG in memory, with its pixel size.
+
+    ``path`` may be the photo's bytes already in memory (unsealed from an encrypted
+    folder)."""
     try:
         from PIL import Image as PILImage
 
         with PILImage.open(path) as img:
             img.load()
             if max(img.size) <= MAX_PHOTO_PX and img.format in ("JPEG", "PNG"):
+                if isinstance(path, io.BytesIO):
+                    path.seek(0)
+                    return path, img.size
                 return str(path), img.size
             img.thumbnail((MAX_PHOTO_PX, MAX_PHOTO_PX))
             buffer = io.BytesIO()
@@ -498,7 +506,7 @@ def _photo_source(path: Path) -> tuple[str | io.BytesIO, tuple[int, int]] | None
 
 
 def photo_grid(
-    styles: Styles, photos: Sequence[tuple[Path, str]], width: float, tr: Tr
+    styles: Styles, photos: Sequence[tuple[Path | io.BytesIO, str]], width: float, tr: Tr
 ) -> list[Flowable]:
     """Photos two to a row, each fitted into its box with its caption underneath."""
     if not photos:

@@ -230,11 +230,6 @@ def conflict_lines(
         yield (json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
 
 
-def _file_chunks(path: Path) -> Iterator[bytes]:
-    with open(path, "rb") as handle:
-        yield from iter(lambda: handle.read(1 << 20), b"")
-
-
 def next_seq(stream: str) -> int:
     return int(state.get(f"seq:{stream}") or "0") + 1
 
@@ -319,7 +314,9 @@ def _export(
         yield package.CONFLICTS, conflict_lines(base, scope, conflicts)
         for sha in sorted(shas):
             if ws.attachments.has_blob(sha):
-                yield package.ATTACHMENT_DIR + sha, _file_chunks(ws.attachments.blob_path(sha))
+                # Plain in the package (an encrypted folder's files are unsealed here).
+                blob = ws.attachments.blob_path(sha)
+                yield package.ATTACHMENT_DIR + sha, ws.attachments.chunks(blob)
 
     try:
         package.write(

@@ -699,11 +699,8 @@ def _store_attachments(
         report.attachments += 1
         if dry_run:
             continue
-        target = ws.attachments.blob_path(sha)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".part")
-        pkg.copy_attachment(sha, partial)
-        partial.replace(target)
+        with pkg.open_attachment(sha) as stream:
+            ws.attachments.store_stream(sha, stream)
 
 
 def _check_foreign_keys(tables: set[str]) -> None:

@@ -123,11 +123,9 @@ class Package:
                     )
                 yield value
 
-    def copy_attachment(self, sha256: str, target: Path) -> None:
-        """Write an attachment's bytes to ``target``, a chunk at a time."""
-        with self.zip.open(ATTACHMENT_DIR + sha256) as source, open(target, "wb") as sink:
-            while block := source.read(1 << 20):
-                sink.write(block)
+    def open_attachment(self, sha256: str) -> IO[bytes]:
+        """An attachment's bytes as a stream (read a chunk at a time; close it)."""
+        return self.zip.open(ATTACHMENT_DIR + sha256)
 
     def has_attachment(self, sha256: str) -> bool:
         return ATTACHMENT_DIR + sha256 in self.members

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jipp_desktop.core import sealed
 from jipp_desktop.core.idformat import format_number
 
 REPORT_DIR = "sync-reports"
@@ -192,15 +193,18 @@ def path_for(report: ImportReport, data_dir: Path) -> Path:
 
 
 def save(report: ImportReport, data_dir: Path) -> Path:
+    """Keep the report (it names senders and records: sealed in an encrypted folder)."""
     path = path_for(report, data_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
     report.report_path = str(path)
-    path.write_text(json.dumps(report.as_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+    text = json.dumps(report.as_dict(), ensure_ascii=False, indent=1)
+    sealed.write_bytes(path, text.encode("utf-8"), sealed.folder_key(data_dir))
     return path
 
 
 def load(path: Path) -> ImportReport:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data_dir = path.parent.parent
+    data = json.loads(sealed.read_bytes(path, sealed.reading_key(data_dir)).decode("utf-8"))
     counts = {k: Counts(**v) for k, v in data.pop("counts").items()}
     warnings = [(w["id"], w["en"]) for w in data.pop("warnings")]
     for key in ("total", "nothing_new"):

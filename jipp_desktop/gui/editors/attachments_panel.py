@@ -6,13 +6,13 @@ the first save, so an officer can add the visit photos while filling in the form
 
 from __future__ import annotations
 
-import shutil
+import contextlib
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QIcon, QImageReader, QPixmap
+from PySide6.QtGui import QDesktopServices, QIcon, QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jipp_desktop.core import idformat
+from jipp_desktop.core import idformat, sealed
 from jipp_desktop.core.errors import JippError
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.gui.errors import show_error
@@ -114,7 +114,12 @@ class AttachmentsPanel(QWidget):
         # Stored files are named by their hash; give the viewer a copy with the real name.
         folder = Path(tempfile.mkdtemp(prefix="jipp-open-"))
         target = folder / item.text().split("\n")[0]
-        shutil.copyfile(source, target)
+        # The viewer gets a plain copy (in an encrypted folder, the one plain copy).
+        try:
+            self.workspace.attachments.copy_out(source, target)
+        except (JippError, OSError) as exc:
+            show_error(self, exc)
+            return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
     def remove_selected(self) -> None:
@@ -158,6 +163,8 @@ class AttachmentsPanel(QWidget):
         self.list.addItem(item)
 
     def _thumbnail(self, path: Path) -> QIcon:
+        if sealed.is_sealed(path):
+            return self._sealed_thumbnail(path)
         reader = QImageReader(str(path))
         if reader.canRead():
             reader.setAutoTransform(True)
@@ -168,3 +175,15 @@ class AttachmentsPanel(QWidget):
             if not image.isNull():
                 return QIcon(QPixmap.fromImage(image))
         return self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+
+    def _sealed_thumbnail(self, path: Path) -> QIcon:
+        """An encrypted folder's photo, unsealed in memory only."""
+        image = QImage()
+        with contextlib.suppress(JippError):
+            image.loadFromData(self.workspace.attachments.read(path))
+        if image.isNull():
+            return self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        small = image.scaled(
+            THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+        return QIcon(QPixmap.fromImage(small))

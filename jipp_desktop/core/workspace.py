@@ -192,6 +192,9 @@ class Workspace:
         ``secrets`` are tried in turn (the new passphrase, then the old one, for a
         conversion that stopped part way); a plain database needs none.
         """
+        if not m.database.is_closed():
+            # Opened again meanwhile (a stray read): it would still see the old file.
+            m.database.close()
         wrong: cipher.PassphraseError | None = None
         for secret in secrets or (None,):
             try:

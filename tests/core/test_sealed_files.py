@@ -51,7 +51,9 @@ def folder(tmp_path: Path) -> Path:
     scan = tmp_path / "pernyataan.txt"
     scan.write_text(f"Surat pernyataan, NIP {NIP}\n", encoding="utf-8")
     with open_workspace(data) as ws:
-        innovation = ws.records.create("innovation", {"title": "Arsip Digital", "province_code": "53"})
+        innovation = ws.records.create(
+            "innovation", {"title": "Arsip Digital", "province_code": "53"}
+        )
         ws.attachments.add("innovation", innovation, _photo(tmp_path / "foto.png"))
         ws.attachments.add("innovation", innovation, scan)
         importer.import_package(ws, package, trust=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
@@ -38,6 +39,9 @@ from jipp_desktop.gui.tasks import task_runner
 
 
 class EncryptionBox(QGroupBox):
+    # After a conversion (done, cancelled or failed): the database was opened again.
+    reopened = Signal()
+
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Data protection"))
@@ -208,4 +212,5 @@ class EncryptionBox(QGroupBox):
             return False
         finally:
             self.show_state()
+        self.reopened.emit()
         return True

@@ -269,6 +269,7 @@ class MainWindow(QMainWindow):
 
             settings = SettingsPage(self.workspace)
             settings.saved.connect(self._settings_saved)
+            settings.encryption.reopened.connect(self._folder_reopened)
             return settings
         cls = external_page_class(spec.key)
         if cls is None:
@@ -408,6 +409,13 @@ class MainWindow(QMainWindow):
             self.watcher = ChangeWatcher(self, interval_ms or POLL_MS)
             self.watcher.moved.connect(self.changed_elsewhere)
         self.watcher.start()
+
+    def _folder_reopened(self) -> None:
+        """The data folder was encrypted, decrypted or re-keyed: every connection was
+        closed meanwhile (the change watcher stops when it finds its own closed)."""
+        if self.watcher is not None:
+            self.watcher.start()
+        self.refresh_all()
 
     def changed_elsewhere(self) -> None:
         """The lists follow: the one on screen now, keeping the officer's place; the

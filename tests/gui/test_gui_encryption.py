@@ -4,6 +4,7 @@ Cancel part way, all on a real folder through the real page and the task runner.
 
 from __future__ import annotations
 
+import shutil
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,6 +29,7 @@ from jipp_desktop.core.lock import FolderLock
 from jipp_desktop.core.query import ListQuery
 from jipp_desktop.core.workspace import DB_NAME, Workspace, open_workspace
 from jipp_desktop.gui import app
+from jipp_desktop.gui.main_window import MainWindow
 from jipp_desktop.gui.passphrase_dialog import NewPassphraseDialog
 from jipp_desktop.gui.settings_page import SettingsPage
 from jipp_desktop.gui.tasks import task_runner
@@ -100,15 +102,17 @@ def answers() -> Iterator[Answers]:
 
 
 @pytest.fixture
-def folder(data_dir: Path) -> Iterator[Path]:
+def folder(data_dir: Path, tmp_path: Path, template_db: Path) -> Iterator[Path]:
     """A folder holding one hub and a backup (two database files to convert)."""
     with open_workspace(data_dir) as workspace:
         workspace.records.create("hub", {"province_code": "36", "name": NAME})
         workspace.backup("test")
     yield data_dir
     # Later GUI tests read through the app's global database: leave it on a plain folder.
-    cipher.unlock(None)
-    open_workspace(data_dir if cipher.is_plain(data_dir / DB_NAME) else None).close()
+    after = tmp_path / "after"
+    after.mkdir()
+    shutil.copyfile(template_db, after / DB_NAME)
+    open_workspace(after).close()
 
 
 def _page(qtbot: Any, workspace: Workspace) -> SettingsPage:
@@ -242,3 +246,17 @@ def test_cancel_part_way_leaves_the_folder_as_it_was(
     workspace.records.create("hub", {"province_code": "36", "name": "Simpul Sesudah Batal"})
     page.close()
     workspace.close()
+
+
+def test_the_window_keeps_watching_for_changes_after_a_conversion(
+    qtbot: Any, folder: Path, window: MainWindow, answers: Answers
+) -> None:
+    """Every connection closes for the conversion; the change watcher stops when it finds
+    its own closed, and the window starts it again once the folder is open again."""
+    window.watch_changes(interval_ms=20)
+    page = window.show_page("settings")
+    assert isinstance(page, SettingsPage)
+    answers.add(NewPassphraseDialog, _choose([]))
+    _run(qtbot, page, page.encryption.encrypt_button, answers)
+    assert window.watcher is not None and window.watcher.active
+    assert not cipher.is_plain(folder / DB_NAME)

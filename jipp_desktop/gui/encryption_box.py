@@ -12,6 +12,7 @@ core then turned the converted files back).
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
@@ -176,6 +177,11 @@ class EncryptionBox(QGroupBox):
         folder = self.workspace.data_dir
         shared_reader().release()
         models.database.close()
+        # The whole suite once crashed in the cycle collector on this thread while the
+        # worker was inside SQLCipher (sqlcipher3 0.6.4): collect what is left over now,
+        # and let the collector wait until the conversion ends.
+        gc.collect()
+        gc.disable()
 
         def job(progress: Progress) -> encryption.Converted:
             return encryption.convert(folder, DB_NAME, old, new, lock=lock, progress=progress)
@@ -204,6 +210,7 @@ class EncryptionBox(QGroupBox):
 
     def _reopen(self, first: str | None, then: str | None) -> bool:
         """Open the database again (whichever passphrase fits its form now)."""
+        gc.enable()
         shared_reader().release()
         try:
             self.workspace.reopen(first, then)

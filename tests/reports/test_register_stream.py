@@ -174,3 +174,23 @@ def test_no_word_of_the_streamed_register_is_cut_without_a_hyphen(streamed: Path
     """The rows read after the width sample wrap and hyphenate as the first ones do."""
     known = _known_words(streamed.parent / "data" / "jipp.sqlite3", {})
     assert not cut_words(streamed, known)
+
+
+def test_a_streamed_register_on_f4(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Landscape F4 holds more rows a page; every row still comes once, inside the grid."""
+    monkeypatch.setattr(blocks, "SAMPLE_ROWS", 40)
+    monkeypatch.setattr(register, "CHUNK", 50)
+    ws = open_workspace(tmp_path / "data")
+    try:
+        ws.records.create_many("innovation", innovations(300, "53"))
+        pdf = tmp_path / "register-f4.pdf"
+        generate(ws, ReportRequest("register", paper="f4"), pdf)
+    finally:
+        ws.close()
+    assert tuple(round(x) for x in pdftools.page_size_mm(pdf)) == (330, 215)
+    numbers = _row_numbers(pdf)
+    assert [int(w.text) for w in numbers] == list(range(1, 301))
+    assert all(w.x0 > LEFT_BORDER + 1 for w in numbers)
+    pages = pdftools.pages_text(pdf)
+    assert all("Judul Inovasi" in page for page in pages)
+    assert f"Halaman {len(pages)} dari {len(pages)}" in pages[-1]

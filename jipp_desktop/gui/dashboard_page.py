@@ -261,9 +261,14 @@ class DashboardPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        # After the page is on screen, so the first paint never waits for the charts; and
-        # every time it is shown, since records may have changed on other pages.
-        QTimer.singleShot(0, self.refresh)
+        # After the window's first frame, so that frame never waits for (or shares the CPU
+        # with) the aggregates; and every time the page is shown, since records may have
+        # changed on other pages. Shown on its own, the page reads at the next turn.
+        later = getattr(self.window(), "after_first_paint", None)
+        if later is not None:
+            later(lambda: QTimer.singleShot(0, self.refresh))
+        else:
+            QTimer.singleShot(0, self.refresh)
 
     # -- data -------------------------------------------------------------------------
 

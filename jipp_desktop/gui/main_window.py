@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import peewee
 import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -74,6 +75,11 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         # Started by the app (watch_changes), not by every window a test builds.
         self.watcher: ChangeWatcher | None = None
+        # Reads the first frame does not need (the status bar's counts, Beranda's figures)
+        # wait until it is drawn: on a big folder they would compete with it for the CPU.
+        self._painted = False
+        self._after_paint: list[Callable[[], None]] = []
+        self._status_queued = False
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("JIPP Desktop"))
         self.setWindowIcon(icon("app"))
@@ -522,8 +528,34 @@ class MainWindow(QMainWindow):
 
     # -- status bar -------------------------------------------------------------------
 
+    def after_first_paint(self, fn: Callable[[], None]) -> None:
+        """Run ``fn`` once the window has been drawn (at once if it has)."""
+        if self._painted:
+            fn()
+        else:
+            self._after_paint.append(fn)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._run_after_paint)
+
+    def _run_after_paint(self) -> None:
+        waiting, self._after_paint = self._after_paint, []
+        for fn in waiting:
+            fn()
+
     def update_status(self) -> None:
-        """Counts and the last exchange, read on the reader thread."""
+        """Counts and the last exchange, read on the reader thread (after the first frame;
+        requests made before it are answered by one read)."""
+        if self._status_queued:
+            return
+        self._status_queued = True
+        self.after_first_paint(self._read_status)
+
+    def _read_status(self) -> None:
+        self._status_queued = False
         workspace = self.workspace
         shared_reader().read(
             lambda: (workspace.records.stats(), _last_exchange(workspace)), self._show_status

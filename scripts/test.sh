@@ -13,6 +13,8 @@ ensure_debs "${QT_OFFSCREEN_DEBS[@]}" poppler-utils qpdf libreoffice-calc-nogui 
 # The bundle tests (tests/bundle) check the desktop file and the .jipp file type with the
 # freedesktop tools; the bundle itself is built by their fixture (scripts/build_bundle.sh).
 ensure_debs desktop-file-utils shared-mime-info
+# The PostgreSQL tests start a throwaway cluster (initdb, pg_ctl; contrib's unaccent).
+ensure_debs postgresql
 ensure_venv
 pip_install_once ".[test]" test
 

@@ -22,7 +22,7 @@ from typing import Any, TextIO
 
 from jipp_desktop import __version__
 from jipp_desktop.cli import exit_codes
-from jipp_desktop.core import faults, storage
+from jipp_desktop.core import engine, faults, storage
 from jipp_desktop.core.clockfix import ClockRepair
 from jipp_desktop.core.errors import (
     DatabaseDamaged,
@@ -117,9 +117,9 @@ def window_only(argv: Sequence[str]) -> bool:
     rest = list(argv)
     while rest:
         arg = rest.pop(0)
-        if arg in ("--data-dir", "--lang") and rest:
+        if arg in ("--data-dir", "--lang", "--database") and rest:
             rest.pop(0)
-        elif not arg.startswith(("--data-dir=", "--lang=")):
+        elif not arg.startswith(("--data-dir=", "--lang=", "--database=")):
             return False
     return True
 
@@ -134,6 +134,13 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         type=Path,
         default=None,
         help="data folder (default: $JIPP_DATA_DIR or the per-user folder)",
+    )
+    parser.add_argument(
+        "--database",
+        default=None,
+        metavar="URL",
+        help=f"PostgreSQL database postgresql://USER@HOST:PORT/DB (default: "
+        f"${engine.ENV_DATABASE}, else DIR/{engine.SETTING_FILE}, else the folder's SQLite file)",
     )
     parser.add_argument(
         "--lang",
@@ -167,6 +174,7 @@ def run(
     try:
         args = build_parser(commands=not window_only(argv)).parse_args(list(argv))
         lang = args.lang or lang
+        engine.choose(args.database)
         ctx = Context(resolve_data_dir(args.data_dir), lang, stdout, stderr, stdin)
         ctx.passphrase = _folder_passphrase(args.folder_passphrase_file)
         if args.command is None:
@@ -187,6 +195,8 @@ def run(
             return _unexpected(exc, argv, lang, stderr)
         stderr.write(named.message(lang) + "\n")
         return _status_of(named)
+    finally:
+        engine.choose(None)  # the option was this command's; run() may be called again
 
 
 def _unexpected(exc: Exception, argv: Sequence[str], lang: str, stderr: TextIO) -> int:

@@ -8,7 +8,7 @@ from typing import Any
 
 from jipp_desktop.cli import exit_codes
 from jipp_desktop.cli.main import Context, UsageError, read_passphrase_file
-from jipp_desktop.core import encryption
+from jipp_desktop.core import encryption, engine
 from jipp_desktop.core import passphrase as passphrase_rules
 from jipp_desktop.core.workspace import DB_NAME
 
@@ -40,6 +40,7 @@ def _new_passphrase(path: Path) -> str:
 
 def _prepared(ctx: Context) -> None:
     """Open and close the folder once: it is migrated, checked and its key is right."""
+    engine.refuse_on_postgresql(ctx.data_dir, "encrypt")
     with ctx.workspace():
         pass
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from jipp_desktop.cli import exit_codes
 from jipp_desktop.cli.main import Context, InvalidInput, UsageError
-from jipp_desktop.core import backup, cipher, demo, staleness, storage
+from jipp_desktop.core import backup, cipher, demo, engine, staleness, storage
 from jipp_desktop.core.demo.office import fill_settings
 from jipp_desktop.core.faults import megabytes
 from jipp_desktop.core.query import ListQuery
@@ -218,6 +218,7 @@ def record_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def backup_cmd(args: argparse.Namespace, ctx: Context) -> int:
+    engine.refuse_on_postgresql(ctx.data_dir, "backup")
     with ctx.workspace() as ws:
         target = args.to or None
         if target is None:
@@ -232,6 +233,7 @@ def backup_cmd(args: argparse.Namespace, ctx: Context) -> int:
 
 def backup_list(args: argparse.Namespace, ctx: Context) -> int:
     # The folder is not opened: the list must show even when the database is missing.
+    engine.refuse_on_postgresql(ctx.data_dir, "backup")
     infos = backup.backup_infos(ctx.data_dir)
     if args.json:
         ctx.print_json([info.as_dict() for info in infos])
@@ -250,6 +252,7 @@ def backup_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def restore_cmd(args: argparse.Namespace, ctx: Context) -> int:
+    engine.refuse_on_postgresql(ctx.data_dir, "restore")
     cipher.unlock_without_database(ctx.data_dir, ctx.passphrase)
     try:
         saved = backup.restore(ctx.data_dir, Path(args.file))

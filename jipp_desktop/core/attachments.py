@@ -1,9 +1,12 @@
-"""Attachments (photos, scans, PDFs): files stored once by SHA-256 in the data folder.
+"""Attachments (photos, scans, PDFs): files stored once by SHA-256.
 
-The database holds one synced ``attachment`` row per use of a file; the bytes
-live under ``attachments/ab/abcdef…`` so the same scan attached twice, or
-received twice through sync, is stored once.  In an encrypted data folder they are
-sealed (core/sealed.py): read them through ``chunks``/``read``/``copy_out``.
+The database holds one synced ``attachment`` row per use of a file; on a laptop the
+bytes live under ``attachments/ab/abcdef…`` in the data folder, so the same scan
+attached twice, or received twice through sync, is stored once.  In an encrypted data
+folder they are sealed (core/sealed.py): read them through ``chunks``/``read``/``copy_out``.
+On the ministry's PostgreSQL database the bytes live in the database (``attachment_blob``),
+where every workstation reads them; ``blob_path`` then gives a copy in the workstation's
+cache folder (``attachment-cache/``), written on first use.
 """
 
 from __future__ import annotations
@@ -15,8 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from jipp_desktop.core import engine, sealed
 from jipp_desktop.core import models as m
-from jipp_desktop.core import sealed
 from jipp_desktop.core.errors import FieldError, RecordNotFound, ValidationError
 from jipp_desktop.core.listing import record_dict
 from jipp_desktop.core.registry import record_type
@@ -35,15 +38,33 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+CACHE_FOLDER = "attachment-cache"
+
+
 class AttachmentStore:
-    def __init__(self, folder: Path, records: RecordService) -> None:
-        self.folder = folder
+    def __init__(self, folder: Path, records: RecordService, *, in_database: bool = False) -> None:
+        self.folder = folder.parent / CACHE_FOLDER if in_database else folder
         self.records = records
+        self.in_database = in_database
 
     def blob_path(self, sha256: str) -> Path:
-        return self.folder / sha256[:2] / sha256
+        """The stored file (on PostgreSQL the workstation's cached copy, made on first use)."""
+        path = self.folder / sha256[:2] / sha256
+        if self.in_database and not path.is_file():
+            found = engine.sql(
+                "SELECT data FROM attachment_blob WHERE sha256 = ?", (sha256,)
+            ).fetchone()
+            if found is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                partial = path.with_name(path.name + ".part")
+                partial.write_bytes(bytes(found[0]))
+                partial.replace(path)
+        return path
 
     def has_blob(self, sha256: str) -> bool:
+        if self.in_database:
+            found = engine.sql("SELECT 1 FROM attachment_blob WHERE sha256 = ?", (sha256,))
+            return found.fetchone() is not None
         return self.blob_path(sha256).is_file()
 
     def store_blob(self, source: Path) -> str:
@@ -55,7 +76,15 @@ class AttachmentStore:
         return sha
 
     def store_stream(self, sha256: str, stream: IO[bytes]) -> None:
-        """Store the bytes of ``stream`` as ``sha256``: sealed in an encrypted folder."""
+        """Store the bytes of ``stream`` as ``sha256``: sealed in an encrypted folder, in
+        the database on PostgreSQL (inside the caller's transaction, if any)."""
+        if self.in_database:
+            engine.sql(
+                "INSERT INTO attachment_blob (sha256, data) VALUES (?, ?) "
+                "ON CONFLICT (sha256) DO NOTHING",
+                (sha256, stream.read()),
+            )
+            return
         target = self.blob_path(sha256)
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(target.name + ".part")

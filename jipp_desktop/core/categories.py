@@ -19,6 +19,8 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from jipp_desktop.core import engine
+from jipp_desktop.core import models as m
 from jipp_desktop.core.errors import FieldError
 from jipp_desktop.core.matching import normalise
 from jipp_desktop.paths import resource
@@ -125,26 +127,37 @@ def shipped() -> list[Category]:
     return [Category(r["code"], int(r["year"]), r["label_id"], r["label_en"]) for r in rows]
 
 
-def seed(conn: sqlite3.Connection) -> bool:
+def seed(conn: sqlite3.Connection | None = None) -> bool:
     """Upsert the shipped lists when the file changed; returns True when it wrote.
-    A shipped entry takes its code back from any package entry that used it."""
+    A shipped entry takes its code back from any package entry that used it.
+
+    On ``conn``, a bare SQLite connection (a laptop's start-up, as regions.seed), else on
+    the open workspace's database (PostgreSQL); one transaction either way."""
     digest = hashlib.sha256(_shipped()).hexdigest()
-    row = conn.execute("SELECT value FROM setting WHERE key = 'categories_sha256'").fetchone()
+    run = conn.execute if conn is not None else engine.sql
+    row = run("SELECT value FROM setting WHERE key = 'categories_sha256'", ()).fetchone()
     if row and row[0] == digest:
         return False
+    upsert = (
+        "INSERT INTO category (code, year, label_id, label_en, shipped, stamp) "
+        "VALUES (?, ?, ?, ?, 1, NULL) ON CONFLICT(code) DO UPDATE SET year = excluded.year, "
+        "label_id = excluded.label_id, label_en = excluded.label_en, shipped = 1, "
+        "stamp = NULL"
+    )
+    rows = [(c.code, c.year, c.label_id, c.label_en) for c in shipped()]
+    remember = (
+        "INSERT INTO setting (key, value) VALUES ('categories_sha256', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+    )
+    if conn is None:
+        with m.database.atomic():
+            engine.executemany(upsert, rows)
+            engine.sql(remember, (digest,))
+        return True
     conn.execute("BEGIN IMMEDIATE")
     try:
-        conn.executemany(
-            "INSERT INTO category (code, year, label_id, label_en, shipped, stamp) "
-            "VALUES (?, ?, ?, ?, 1, NULL) ON CONFLICT(code) DO UPDATE SET year = excluded.year, "
-            "label_id = excluded.label_id, label_en = excluded.label_en, shipped = 1, "
-            "stamp = NULL",
-            [(c.code, c.year, c.label_id, c.label_en) for c in shipped()],
-        )
-        conn.execute(
-            "INSERT OR REPLACE INTO setting (key, value) VALUES ('categories_sha256', ?)",
-            (digest,),
-        )
+        conn.executemany(upsert, rows)
+        conn.execute(remember, (digest,))
     except BaseException:
         conn.rollback()
         raise
@@ -152,9 +165,10 @@ def seed(conn: sqlite3.Connection) -> bool:
     return True
 
 
-def load(conn: sqlite3.Connection) -> Categories:
-    rows = conn.execute(
-        "SELECT code, year, label_id, label_en FROM category ORDER BY year, rowid"
+def load() -> Categories:
+    """Every category of the open database, each year's in the order they were added."""
+    rows = engine.sql(
+        f"SELECT code, year, label_id, label_en FROM category ORDER BY year, {engine.row_order()}"
     ).fetchall()
     return Categories(Category(code, int(year), lid, len_) for code, year, lid, len_ in rows)
 
@@ -244,27 +258,27 @@ def shipped_problem(code: str) -> FieldError:
     )
 
 
-def extensions(conn: sqlite3.Connection) -> list[Extension]:
+def extensions() -> list[Extension]:
     """Every category added here or by a package (not shipped), by year and code."""
-    rows = conn.execute(
+    rows = engine.sql(
         "SELECT code, year, label_id, label_en, stamp FROM category "
         "WHERE shipped = 0 ORDER BY year, code"
     ).fetchall()
     return [Extension(Category(c, int(y), lid, len_), s) for c, y, lid, len_, s in rows]
 
 
-def merge(conn: sqlite3.Connection, entries: Iterable[Extension]) -> list[Extension]:
+def merge(entries: Iterable[Extension]) -> list[Extension]:
     """Take ``entries`` into the table (inside the caller's transaction); returns those
     that added or changed a category. A shipped category keeps its code."""
     changed = []
     for entry in entries:
         cat = entry.category
-        row = conn.execute(
+        row = engine.sql(
             "SELECT shipped, stamp, label_id, label_en FROM category WHERE code = ?", (cat.code,)
         ).fetchone()
         if row is not None and (row[0] or (row[1] or "", row[2], row[3]) >= entry.key()):
             continue
-        conn.execute(
+        engine.sql(
             "INSERT INTO category (code, year, label_id, label_en, shipped, stamp) "
             "VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT(code) DO UPDATE SET "
             "label_id = excluded.label_id, label_en = excluded.label_en, stamp = excluded.stamp",

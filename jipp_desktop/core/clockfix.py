@@ -37,10 +37,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from jipp_desktop.core import engine
 from jipp_desktop.core import models as m
 from jipp_desktop.core.clock import MAX_DRIFT_MS, HybridClock, Stamp
 from jipp_desktop.core.registry import RECORD_TYPES, SYNCED_MODELS
@@ -126,12 +128,31 @@ def recover(
 
 
 def _sql(query: str, params: Iterable[Any] = ()) -> Any:
-    return m.database.execute_sql(query, tuple(params))  # type: ignore[no-untyped-call]
+    """Run ``query`` on either engine; its numbered ``?1``, ``?2`` (this device, the cut)
+    become plain ``?`` placeholders with their values repeated, as engine.sql takes them."""
+    params = tuple(params)
+    numbered = [int(n) for n in _NUMBERED.findall(query)]
+    if numbered:
+        assert query.count("?") == len(numbered), "numbered and plain placeholders mixed"
+        query = _NUMBERED.sub("?", query)
+        params = tuple(params[n - 1] for n in numbered)
+    return engine.sql(query, params)
+
+
+_NUMBERED = re.compile(r"\?(\d+)")
+
+
+def _each(json_text: str) -> str:
+    """A FROM item ``j`` over a JSON object's members (``j.value``), on either engine."""
+    return f"{engine.json_members(json_text)} j"
 
 
 def _future(column: str) -> str:
     """SQL: ``column`` is a stamp of this device (?1) after the cut (?2): one that moves."""
     return f"(substr({column}, 18) = ?1 AND substr({column}, 1, 16) > ?2)"
+
+
+_LOSER_HISTORY = "coalesce(loser_vv, '{}')"
 
 
 def _cut(limit_ms: int) -> str:
@@ -149,13 +170,13 @@ def _places() -> list[str]:
     for t in _tables():
         places += [
             f"SELECT hlc AS s FROM {t}",
-            f"SELECT j.value AS s FROM {t}, json_each(stamps) j",
+            f"SELECT j.value AS s FROM {t}, {_each('stamps')}",
         ]
     places += [
         "SELECT stamp AS s FROM sync_field",
-        "SELECT j.value AS s FROM sync_field, json_each(vv) j",
+        f"SELECT j.value AS s FROM sync_field, {_each('vv')}",
         *(f"SELECT {c} AS s FROM sync_conflict" for c in _CONFLICT_STAMPS),
-        "SELECT j.value AS s FROM sync_conflict, json_each(coalesce(loser_vv, '{}')) j",
+        f"SELECT j.value AS s FROM sync_conflict, {_each(_LOSER_HISTORY)}",
         "SELECT stamp AS s FROM sync_vector",
     ]
     return places
@@ -167,7 +188,7 @@ def _newest(condition: str, params: tuple[str, ...]) -> str | None:
     found = [
         str(value)
         for place in _places()
-        for (value,) in _sql(f"SELECT max(s) FROM ({place}) WHERE {condition}", params)
+        for (value,) in _sql(f"SELECT max(s) FROM ({place}) AS kept WHERE {condition}", params)
         if value
     ]
     return max(found, default=None)
@@ -216,7 +237,7 @@ class _Found:
                 f"SELECT id, tbl, row_id, field, {', '.join(_CONFLICT_STAMPS)}, loser_vv "
                 "FROM sync_conflict WHERE "
                 + " OR ".join(_future(c) for c in _CONFLICT_STAMPS)
-                + " OR EXISTS (SELECT 1 FROM json_each(coalesce(loser_vv, '{}')) j "
+                + f" OR EXISTS (SELECT 1 FROM {_each(_LOSER_HISTORY)} "
                 f"WHERE {_future('j.value')})",
                 params,
             )
@@ -255,7 +276,7 @@ def _rows(table: str, params: tuple[str, str]) -> list[_Row]:
     owner_column = parent or ("record_type || ' ' || record_id" if table == "attachment" else "id")
     cursor = _sql(
         f"SELECT id, hlc, stamps, {owner_column} FROM {table} WHERE {_future('hlc')} "
-        f"OR EXISTS (SELECT 1 FROM json_each({table}.stamps) j WHERE {_future('j.value')})",
+        f"OR EXISTS (SELECT 1 FROM {_each(table + '.stamps')} WHERE {_future('j.value')})",
         params,
     )
     out = []
@@ -273,7 +294,7 @@ def _fields(
     columns = "SELECT tbl, row_id, field, stamp, origin, vv FROM sync_field"
     found = list(
         _sql(
-            f"{columns} WHERE {_future('stamp')} OR EXISTS (SELECT 1 FROM json_each(vv) j "
+            f"{columns} WHERE {_future('stamp')} OR EXISTS (SELECT 1 FROM {_each('vv')} "
             f"WHERE {_future('j.value')})",
             params,
         )
@@ -351,8 +372,9 @@ def _rewrite(found: _Found, f: _Mapping, actor: str, device: str) -> int:
                 audits.append((now, device, actor, *row.owner, _path(row, name), old, f(old)))
     for (tbl, rid, name), (stamp, origin, vv) in found.fields.items():
         _sql(
-            "INSERT OR REPLACE INTO sync_field (tbl, row_id, field, stamp, origin, vv) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO sync_field (tbl, row_id, field, stamp, origin, vv) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tbl, row_id, field) DO UPDATE SET "
+            "stamp = excluded.stamp, origin = excluded.origin, vv = excluded.vv",
             (tbl, rid, name, f(stamp), origin, f.vector(vv)),
         )
     for cid, tbl, rid, name, *columns, vv in found.conflicts:

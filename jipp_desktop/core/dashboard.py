@@ -15,6 +15,7 @@ from typing import Any
 
 import peewee
 
+from jipp_desktop.core import engine
 from jipp_desktop.core import models as m
 from jipp_desktop.core.listing import YEAR_FIELD
 from jipp_desktop.core.regions import province_aliases
@@ -101,7 +102,7 @@ def visits_per_month(months: int = 12, today: dt.date | None = None) -> list[tup
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     keys.reverse()
     v = m.Visit
-    month_of = peewee.fn.SUBSTR(v.start_date, 1, 7)
+    month_of = engine.leading(v.start_date, 7)
     rows = (
         v.select(month_of, peewee.fn.COUNT(v.seq))
         .where(m.alive(v) & (v.start_date >= f"{keys[0]}-01"))
@@ -129,7 +130,7 @@ def years(type_name: str, field_name: str) -> list[int]:
     """The years present in a year or ISO-date field, newest first."""
     model = record_type(type_name).model
     column = getattr(model, field_name)
-    expr = column if isinstance(column, peewee.IntegerField) else peewee.fn.SUBSTR(column, 1, 4)
+    expr = column if isinstance(column, peewee.IntegerField) else engine.leading(column, 4)
     rows = model.select(expr).distinct().where(m.alive(model) & column.is_null(False))
     found: set[int] = set()
     for (value,) in m.result_tuples(rows):

@@ -12,10 +12,11 @@ from typing import Any
 
 import peewee
 
+from jipp_desktop.core import engine, engine_postgresql
 from jipp_desktop.core import models as m
 from jipp_desktop.core.errors import FieldError, ValidationError
 from jipp_desktop.core.fields import LongText, RefId, ShortText
-from jipp_desktop.core.query import ListQuery, fts_expression
+from jipp_desktop.core.query import ListQuery, fts_expression, search_words
 from jipp_desktop.core.registry import RECORD_TYPES, RecordType, user_fields
 
 # peewee's stubs type a select by its model; ours mix models and raw SQL nodes.
@@ -98,7 +99,7 @@ def list_select(model: type[m.SyncedModel]) -> Select:
 def fetch_dicts(model: type[m.SyncedModel], sql: str, params: Any) -> list[dict[str, Any]]:
     """Rows as record_dict() would give them, straight from the cursor."""
     names, flags = _row_shape(model)
-    cursor: Any = m.database.execute_sql(sql, params)  # type: ignore[no-untyped-call]
+    cursor: Any = m.database.execute_sql(sql, params)
     rows = [dict(zip(names, row, strict=True)) for row in cursor]
     for row in rows:
         for name in flags:
@@ -109,37 +110,61 @@ def fetch_dicts(model: type[m.SyncedModel], sql: str, params: Any) -> list[dict[
 def _search(rt: RecordType, select: Select, text: str) -> tuple[Select, bool]:
     model = rt.model
     if rt.fts_table:
-        expr = fts_expression(text)
-        if expr is None:
+        match = _text_match(rt, "t1", text)
+        if match is None:
             return select, False
-        fts: Any = peewee.Table(rt.fts_table, ["rowid", "rank"])
-        select = select.join(fts, on=(fts.rowid == model.seq)).where(
-            peewee.SQL(f"{rt.fts_table} MATCH ?", [expr])
-        )
-        return select, True
+        if not engine.is_postgresql():
+            fts: Any = peewee.Table(rt.fts_table, ["rowid", "rank"])
+            select = select.join(fts, on=(fts.rowid == model.seq))
+        return select.where(match), True
     # Types without a full-text index are smaller (hubs, replications...): match their
     # own text, and the full text of what they point to (a replication is found by
     # its innovation's title).
     term = text.strip()
-    expr = fts_expression(text)
     where = None
     for field in user_fields(model):
         clause = None
-        if isinstance(field, RefId) and expr is not None:
+        if isinstance(field, RefId):
             target = RECORD_TYPES.get(field.ref)
             if target is not None and target.fts_table:
-                clause = field.in_(
-                    peewee.SQL(
-                        f"(SELECT r.id FROM {target.table} r JOIN {target.fts_table} f "
-                        f"ON f.rowid = r.seq WHERE {target.fts_table} MATCH ?)",
-                        [expr],
-                    )
-                )
+                found = _matching_ids(target, text)
+                clause = field.in_(found) if found is not None else None
         elif isinstance(field, ShortText | LongText):
             clause = field.contains(term)
         if clause is not None:
             where = clause if where is None else where | clause
     return (select.where(where) if where is not None else select), False
+
+
+def _text_match(rt: RecordType, alias: str, text: str) -> peewee.SQL | None:
+    """The full-text condition on ``rt``'s rows (None when ``text`` has no words):
+    FTS5's MATCH on SQLite, the tsvector GIN index on PostgreSQL."""
+    if engine.is_postgresql():
+        words = search_words(text)
+        if words is None:
+            return None
+        return peewee.SQL(engine_postgresql.search_match(rt.table, alias), [words])
+    expr = fts_expression(text)
+    if expr is None:
+        return None
+    return peewee.SQL(f"{rt.fts_table} MATCH ?", [expr])
+
+
+def _matching_ids(target: RecordType, text: str) -> peewee.SQL | None:
+    """A subquery of the ids of ``target``'s records whose full text matches ``text``."""
+    if engine.is_postgresql():
+        match = _text_match(target, "r", text)
+        if match is None:
+            return None
+        return peewee.SQL(f"(SELECT r.id FROM {target.table} r WHERE {match.sql})", match.params)
+    expr = fts_expression(text)
+    if expr is None:
+        return None
+    return peewee.SQL(
+        f"(SELECT r.id FROM {target.table} r JOIN {target.fts_table} f "
+        f"ON f.rowid = r.seq WHERE {target.fts_table} MATCH ?)",
+        [expr],
+    )
 
 
 def _order(rt: RecordType, select: Select, q: ListQuery, ranked: bool) -> Select:
@@ -148,6 +173,13 @@ def _order(rt: RecordType, select: Select, q: ListQuery, ranked: bool) -> Select
     same; that costs nothing, as the ranking sorts every match anyway."""
     model = rt.model
     if q.sort is None and ranked:
+        if engine.is_postgresql():
+            if not q.ranked:
+                return select.order_by(model.seq.desc())
+            rank = engine_postgresql.search_rank(rt.table, '"t1"')
+            return select.order_by(
+                peewee.SQL(f"{rank} DESC", [search_words(q.search or "")]), model.seq
+            )
         fts: Any = peewee.Table(str(rt.fts_table), ["rowid", "rank"])
         if not q.ranked:
             # The preview shown while the officer types: the index's order lets the LIMIT

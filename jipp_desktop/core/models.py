@@ -30,7 +30,12 @@ from jipp_desktop.core.fields import (
     Year,
 )
 
-database = cipher.Database(None)
+# The database the models use (core/engine.py binds it): the data folder's SQLite file
+# through ``sqlite_database``, one object for the process as threads keep connections to
+# it, or the ministry's PostgreSQL database.
+sqlite_database = cipher.Database(None)
+database = peewee.DatabaseProxy()
+database.initialize(sqlite_database)
 
 
 class BaseModel(peewee.Model):

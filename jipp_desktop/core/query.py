@@ -38,3 +38,9 @@ def fts_expression(text: str) -> str | None:
     if not words:
         return None
     return " ".join(f'"{w}"*' for w in words)
+
+
+def search_words(text: str) -> str | None:
+    """The words of ``text`` for PostgreSQL's prefix query (SQL jipp_prefix_query)."""
+    words = _WORD.findall(text)
+    return " ".join(words) if words else None

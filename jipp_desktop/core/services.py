@@ -17,8 +17,8 @@ from typing import Any
 
 import peewee
 
+from jipp_desktop.core import engine, staleness
 from jipp_desktop.core import models as m
-from jipp_desktop.core import staleness
 from jipp_desktop.core.categories import Categories
 from jipp_desktop.core.clock import HybridClock
 from jipp_desktop.core.concurrency import for_update, write_transaction
@@ -58,7 +58,7 @@ def drop_own_conflicts(table: str, row_id: str, fields: Sequence[str], device: s
     laptop's own values kept as conflicts of that field are conflicts no more: every
     receiver of the write drops them too (docs/sync-format.md, "Conflicts")."""
     marks = ", ".join("?" * len(fields))
-    m.database.execute_sql(  # type: ignore[no-untyped-call]
+    engine.sql(
         f"DELETE FROM sync_conflict WHERE tbl = ? AND row_id = ? AND field IN ({marks}) "
         "AND substr(loser_stamp, 18) = ?",
         (table, row_id, *fields, device),
@@ -129,14 +129,14 @@ class RecordService:
     def count(self, type_name: str, query: ListQuery | None = None) -> int:
         rt = record_type(type_name)
         sql, params = self._compile(rt, query or ListQuery(), "count")
-        cursor: Any = m.database.execute_sql(sql, params)  # type: ignore[no-untyped-call]
+        cursor: Any = m.database.execute_sql(sql, params)
         return int(cursor.fetchone()[0])
 
     def seqs(self, type_name: str, query: ListQuery | None = None) -> builtins.list[int]:
         """Local row keys in list order: what a big list view keeps in memory."""
         rt = record_type(type_name)
         sql, params = self._compile(rt, query or ListQuery(), "seqs")
-        cursor: Any = m.database.execute_sql(sql, params)  # type: ignore[no-untyped-call]
+        cursor: Any = m.database.execute_sql(sql, params)
         return [seq for (seq,) in cursor]
 
     def _compile(self, rt: RecordType, q: ListQuery, kind: str) -> tuple[str, Any]:
@@ -158,7 +158,7 @@ class RecordService:
                     search=q.search, filters=q.filters, year=q.year, sort="", deleted=q.deleted
                 )
                 inner, params = build_select(rt, bare, model.select(model.seq)).sql()
-                compiled = (f"SELECT count(*) FROM ({inner})", params)
+                compiled = (f"SELECT count(*) FROM ({inner}) AS matches", params)
             if len(self._compiled) >= _COMPILED_KEEP:
                 self._compiled.pop(next(iter(self._compiled)))
             self._compiled[key] = compiled
@@ -682,9 +682,10 @@ class RecordService:
         ).execute()
 
     def _save_clock(self) -> None:
-        m.Setting.insert(
-            key="clock_last", value=str(self.clock.last)
-        ).on_conflict_replace().execute()
+        last = str(self.clock.last)
+        m.Setting.insert(key="clock_last", value=last).on_conflict(
+            conflict_target=[m.Setting.key], update={m.Setting.value: last}
+        ).execute()
 
 
 def _owner_of(row: m.SyncedModel) -> tuple[str, str, str]:
@@ -722,7 +723,7 @@ def _insert_rows(model: Any, rows: Sequence[Mapping[str, Any]]) -> None:
     marks = ", ".join("?" for _ in columns)
     sql = f'INSERT INTO "{model._meta.table_name}" ({names}) VALUES ({marks})'
     params = [tuple(row.get(c, defaults[c]) for c in columns) for row in rows]
-    m.database.connection().executemany(sql, params)  # type: ignore[no-untyped-call]
+    engine.executemany(sql, params)
 
 
 def _new_row(

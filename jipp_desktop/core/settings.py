@@ -41,7 +41,9 @@ class Settings:
 
     def set(self, key: str, value: str) -> None:
         self._check(key)
-        m.Setting.insert(key=key, value=value).on_conflict_replace().execute()
+        m.Setting.insert(key=key, value=value).on_conflict(
+            conflict_target=[m.Setting.key], update={m.Setting.value: value}
+        ).execute()
 
     def update(self, values: Mapping[str, str]) -> None:
         with m.database.atomic():

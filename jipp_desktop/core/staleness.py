@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from jipp_desktop.core import idformat
+from jipp_desktop.core import engine, idformat
 from jipp_desktop.core import models as m
 from jipp_desktop.core.errors import JippError
 from jipp_desktop.core.registry import ChildSpec, RecordType, field_label, user_fields
@@ -264,9 +264,7 @@ def _last_change(record_id: str, path: str, field: str | None) -> Any:
 
 
 def _peer_name(device: str) -> str:
-    cursor: Any = m.database.execute_sql(  # type: ignore[no-untyped-call]
-        "SELECT name FROM sync_peer WHERE device_id = ?", (device,)
-    )
+    cursor: Any = engine.sql("SELECT name FROM sync_peer WHERE device_id = ?", (device,))
     found = cursor.fetchone()
     return str(found[0]) if found else device
 

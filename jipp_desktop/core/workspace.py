@@ -23,12 +23,14 @@ from jipp_desktop.core import (
     categories,
     cipher,
     clockfix,
+    engine,
     faults,
     integrity,
     migrations,
     regions,
     storage,
 )
+from jipp_desktop.core import engine_postgresql as pg
 from jipp_desktop.core import models as m
 from jipp_desktop.core.attachments import AttachmentStore
 from jipp_desktop.core.categories import Categories
@@ -94,10 +96,16 @@ class Workspace:
     """``lock`` is None for a reader: it holds no folder lock and cannot write."""
 
     def __init__(
-        self, data_dir: Path, lock: FolderLock | None, wall: Callable[[], int] = now_ms
+        self,
+        data_dir: Path,
+        lock: FolderLock | None,
+        wall: Callable[[], int] = now_ms,
+        database_url: str | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.db_path = data_dir / DB_NAME
+        # The PostgreSQL database this workstation uses (None: the folder's SQLite file).
+        self.database_url = database_url
         self._lock = lock
         # Said to the officer although the folder opened (e.g. a start-up backup skipped).
         self.notices: list[JippError] = []
@@ -106,10 +114,11 @@ class Workspace:
         self._ensure("device_name", socket.gethostname)
         last = self.settings.get("clock_last") or None
         self.clock = HybridClock(self.device_id, last, wall)
-        conn = m.database.connection()  # type: ignore[no-untyped-call]
-        self.regions = regions.load(conn)
-        self.records = RecordService(self.clock, self.regions, categories.load(conn), self.actor)
-        self.attachments = AttachmentStore(data_dir / "attachments", self.records)
+        self.regions = regions.load()
+        self.records = RecordService(self.clock, self.regions, categories.load(), self.actor)
+        self.attachments = AttachmentStore(
+            data_dir / "attachments", self.records, in_database=database_url is not None
+        )
         # What the start-up clock check found (None: the clock is fine); the faces tell
         # the officer.
         self.clock_repair: clockfix.ClockRepair | None = None
@@ -120,8 +129,7 @@ class Workspace:
         return self.records.categories
 
     def reload_categories(self) -> None:
-        conn = m.database.connection()  # type: ignore[no-untyped-call]
-        self.records.categories = categories.load(conn)
+        self.records.categories = categories.load()
 
     def add_category(self, year: int, code: str, label_id: str, label_en: str) -> None:
         """Add a KIPP category (or correct the labels of one added before): the ministry's
@@ -135,7 +143,7 @@ class Workspace:
             categories.Category(code, year, label_id, label_en), self.clock.now()
         )
         with m.database.atomic():
-            categories.merge(m.database.connection(), [entry])  # type: ignore[no-untyped-call]
+            categories.merge([entry])
             self.settings.set("clock_last", str(self.clock.last))
         self.reload_categories()
 
@@ -169,11 +177,19 @@ class Workspace:
         except OSError:
             return "?"
 
+    @property
+    def on_postgresql(self) -> bool:
+        return self.database_url is not None
+
     def recover_clock(self) -> clockfix.ClockRepair | None:
         """Re-stamp changes made while the wall clock ran ahead (see core/clockfix.py)."""
         return clockfix.recover(self.clock, self.actor(), lambda: self.backup("clock"))
 
     def backup(self, reason: str) -> Path | None:
+        """An automatic backup of the SQLite file (None on PostgreSQL: the ministry's
+        database is backed up on its server with pg_dump, docs/ministry.md)."""
+        if self.on_postgresql:
+            return None
         return backup.automatic_backup(self.db_path, self.data_dir, reason)
 
     @property
@@ -211,7 +227,8 @@ class Workspace:
         if not m.database.is_closed():
             m.database.close()
         if self._lock is not None:
-            integrity.mark_closed(self.data_dir)
+            if not self.on_postgresql:
+                integrity.mark_closed(self.data_dir)
             self._lock.release()
         cipher.unlock(None)
 
@@ -241,6 +258,7 @@ def open_workspace(
     readonly: bool = False,
     wall: Callable[[], int] = now_ms,
     passphrase: str | None = None,
+    database: str | None = None,
 ) -> Workspace:
     """Open (creating if needed) the data folder; raises DataFolderInUse, DatabaseDamaged,
     SchemaTooNew.  ``wall`` is the wall clock in milliseconds (tests move it).
@@ -249,8 +267,14 @@ def open_workspace(
     each other and beside the one writer (WAL lets them read while it writes). A folder
     that still needs preparing (new, or waiting for a migration) is opened as a writer.
     An encrypted folder needs its ``passphrase`` (PassphraseError, exit 7, otherwise).
+    ``database`` is a PostgreSQL URL (else JIPP_DATABASE, else the folder's database.url,
+    else the folder's own SQLite file: core/engine.py).
     """
     folder = resolve_data_dir(data_dir)
+    url = engine.resolve_url(database, folder)
+    if url is not None:
+        return _open_postgresql(folder, url, readonly, wall)
+    engine.use(engine.SQLITE, m.sqlite_database)
     cipher.open_folder(folder, DB_NAME, passphrase)
     try:
         if readonly and _ready_for_readers(folder / DB_NAME, folder):
@@ -281,6 +305,37 @@ def _open_writer(folder: Path, wall: Callable[[], int]) -> Workspace:
         return workspace
     except BaseException:
         lock.release()
+        raise
+
+
+def _open_postgresql(folder: Path, url: str, readonly: bool, wall: Callable[[], int]) -> Workspace:
+    """A workstation on the ministry's PostgreSQL database: the data folder keeps only
+    this workstation's lock, logs and caches; no integrity check or backup at start (the
+    server's own tools do that), migrations under an advisory lock."""
+    storage.keep_private()
+    folder.mkdir(parents=True, exist_ok=True)
+    storage.make_private(folder)
+    lock = None if readonly else FolderLock(folder)
+    if lock is not None:
+        lock.acquire()
+    try:
+        conn = pg.connect(url)
+        try:
+            pg.migrate(conn)
+        finally:
+            conn.close()
+        engine.use(engine.POSTGRESQL, pg.Database(url))
+        m.database.connect(reuse_if_open=True)
+        regions.seed()
+        categories.seed()
+        workspace = Workspace(folder, lock, wall, database_url=url)
+        workspace.clock_repair = workspace.recover_clock()
+        return workspace
+    except BaseException:
+        if not m.database.is_closed():
+            m.database.close()
+        if lock is not None:
+            lock.release()
         raise
 
 

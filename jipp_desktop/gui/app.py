@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 from jipp_desktop.cli import exit_codes
 from jipp_desktop.core import backup, storage
 from jipp_desktop.core.cipher import PassphraseError
+from jipp_desktop.core.engine import BadDatabaseUrl
+from jipp_desktop.core.engine_postgresql import DatabaseUnreachable
 from jipp_desktop.core.errors import (
     DatabaseDamaged,
     DatabaseMissing,
@@ -158,6 +160,12 @@ def open_or_explain(
         before_message()
         tell(exc.message(lang))
         return exit_codes.DAMAGED_FILE
+    except (DatabaseUnreachable, BadDatabaseUrl) as exc:
+        # The ministry's server (docs/cli.md, "PostgreSQL"): named, never its password.
+        log.error("%s", exc.message("en"))
+        before_message()
+        tell(exc.message(lang))
+        return int(exc.exit_status)
     except FolderReadOnly as exc:
         # Reading needs no write: the officer can still look things up and print.
         log.warning("%s", exc.message("en"))

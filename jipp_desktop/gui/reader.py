@@ -10,7 +10,6 @@ closing the workspace.
 from __future__ import annotations
 
 import itertools
-import sqlite3
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -40,7 +39,7 @@ class Reader(QObject):
         self._topics: dict[object, int] = {}
         self._superseded: set[int] = set()
         self._running: int | None = None
-        self._connection: sqlite3.Connection | None = None
+        self._connection: Any = None
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def read(self, fn: Callable[[], Any], on_done: Done, topic: object = None) -> int:
@@ -100,9 +99,14 @@ class Reader(QObject):
         return fn(), None
 
     def _interrupt(self) -> None:
-        """Stop the running query (sqlite3 allows this from another thread)."""
-        if self._connection is not None:
-            self._connection.interrupt()
+        """Stop the running query (sqlite3 and psycopg allow this from another thread)."""
+        conn: Any = self._connection
+        if conn is None:
+            return
+        if hasattr(conn, "interrupt"):
+            conn.interrupt()
+        else:
+            conn.cancel_safe()  # PostgreSQL: the server stops the statement
 
     def release(self) -> None:
         """Close the reader's connection (before the workspace closes) and wait for it."""

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jipp_desktop.core.errors import ValidationError
+from jipp_desktop.core import engine
+from jipp_desktop.core.errors import FieldError, ValidationError
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.gui.encryption_box import EncryptionBox
 from jipp_desktop.gui.i18n import current_language
@@ -113,6 +114,20 @@ class SettingsForm(QWidget):
             self.fingerprint.setAccessibleName(self.tr("Laptop key fingerprint"))
             row, _role = rows.getWidgetPosition(self.device_name)
             rows.insertRow(row + 1, self.tr("Laptop key fingerprint"), self.fingerprint)
+            # Per workstation, in the data folder (database.url): the ministry's staff
+            # point their workstations at the national PostgreSQL database.
+            self.database_url = QLineEdit(self)
+            self.database_url.setObjectName("setting_database_url")
+            self.database_url.setPlaceholderText(
+                self.tr("empty: this laptop's own database; postgresql://USER@HOST:PORT/NAME")
+            )
+            self.database_url.setToolTip(
+                self.tr(
+                    "Used from the next start. The password is never written here: "
+                    "PGPASSWORD or ~/.pgpass."
+                )
+            )
+            rows.insertRow(row + 2, self.tr("Ministry database"), self.database_url)
         else:
             for widget in (
                 self.letterhead_title,
@@ -141,6 +156,7 @@ class SettingsForm(QWidget):
             self.letterhead_unit.setText(values["letterhead_unit"])
             self.letterhead_address.setPlainText(values["letterhead_address"])
             self._show_logo(values["logo_path"])
+            self.database_url.setText(engine.saved_setting(self.workspace.data_dir) or "")
 
     def values(self) -> dict[str, str]:
         out = {
@@ -166,7 +182,12 @@ class SettingsForm(QWidget):
         Raises ValidationError (nothing stored) when the core refuses them."""
         old_language = self.workspace.settings.get("language")
         values = self.values()
+        url = self.database_url.text().strip() if self.full else None
+        if url:
+            _check_database_url(url)
         self.workspace.settings.save_profile(values, self.workspace.regions.provinces, finish_setup)
+        if self.full:
+            engine.save_setting(self.workspace.data_dir, url or None)
         self.show_problems(None)
         return values["language"] != old_language
 
@@ -207,6 +228,16 @@ class SettingsForm(QWidget):
                     Qt.TransformationMode.SmoothTransformation,
                 )
             )
+
+
+def _check_database_url(url: str) -> None:
+    """The core's refusal of a database address, as a problem of the form's field."""
+    try:
+        engine.check_url(url, "settings")
+    except engine.BadDatabaseUrl as bad:
+        raise ValidationError(
+            [FieldError("database_url", "bad_url", bad.message("id"), bad.message("en"))]
+        ) from None
 
 
 class SettingsPage(QWidget):

@@ -15,6 +15,7 @@ from typing import Any
 
 import peewee
 
+from jipp_desktop.core import engine
 from jipp_desktop.core import models as m
 from jipp_desktop.core.dashboard import CLOSED_TASK_STATES, titles
 
@@ -43,12 +44,12 @@ class Period:
 
     def where_dated(self, column: Any) -> Any:
         """Rows dated in the period; for an unbounded period every row, dated or not."""
-        return self.where(column) if self.bounded else peewee.SQL("1")
+        return self.where(column) if self.bounded else peewee.SQL("1 = 1")
 
     def where_year(self, column: Any) -> Any:
         """Rows whose year (an integer column) falls in the period's years."""
         if not self.bounded:
-            return peewee.SQL("1")
+            return peewee.SQL("1 = 1")
         cond = column.is_null(False)
         if self.start is not None:
             cond &= column >= self.start.year
@@ -286,7 +287,7 @@ class ProvinceLine:
 
 def _year_of(column: Any, year: int | None) -> Any:
     if year is None:
-        return True
+        return peewee.SQL("1 = 1")  # a literal: a bound True would be a 0/1 flag (engine.py)
     if isinstance(column, peewee.IntegerField):
         return column == year
     return column.startswith(f"{year:04d}-")
@@ -320,7 +321,7 @@ def national_lines(year: int | None = None) -> list[ProvinceLine]:
     done_where = rep_where & (r.status == "completed")
     for code, n in _count_by(r, r.province_code, done_where).items():
         line(code).replications_done = n
-    prov_of_visit = peewee.fn.SUBSTR(v.regency_code, 1, 2)
+    prov_of_visit = engine.leading(v.regency_code, 2)
     for code, n in _count_by(v, prov_of_visit, m.alive(v) & _year_of(v.start_date, year)).items():
         line(code).visits = n
     for code, n in _count_by(c, c.province_code, m.alive(c) & _year_of(c.signed_on, year)).items():

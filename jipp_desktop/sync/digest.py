@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from jipp_desktop.core import engine
 from jipp_desktop.sync import db
 from jipp_desktop.sync.schema import TABLE_ORDER, synced_fields
 
@@ -88,7 +89,7 @@ def _cache_key() -> str:
     from a backup may carry the marker value of another state, never also its sizes."""
     parts = [str(change_marker())]
     for table in (*TABLE_ORDER, "sync_conflict"):
-        count, top = db.sql(f"SELECT count(*), max(rowid) FROM {table}").fetchone()
+        count, top = db.sql(f"SELECT count(*), {engine.newest_row()} FROM {table}").fetchone()
         parts.append(f"{count}.{top}")
     return hashlib.sha256("|".join(parts).encode("ascii")).hexdigest()[:32]
 

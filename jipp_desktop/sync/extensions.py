@@ -16,7 +16,6 @@ from typing import Any
 from jipp_desktop.core import categories
 from jipp_desktop.core.categories import Category, Extension
 from jipp_desktop.core.clock import is_stamp
-from jipp_desktop.sync import db
 from jipp_desktop.sync.errors import InvalidRecords
 
 FIELD = "categories"
@@ -32,7 +31,7 @@ def for_export() -> list[dict[str, Any]]:
             "label_en": e.category.label_en,
             "stamp": e.stamp,
         }
-        for e in categories.extensions(db.connection())
+        for e in categories.extensions()
     ]
 
 
@@ -65,4 +64,4 @@ def from_manifest(manifest: Mapping[str, Any]) -> list[Extension]:
 
 def receive(entries: list[Extension]) -> list[Extension]:
     """Merge ``entries`` inside the import's transaction; those that added or changed one."""
-    return categories.merge(db.connection(), entries)
+    return categories.merge(entries)

@@ -1111,6 +1111,18 @@ Offline records for public-service innovation hubs.</translation>
         <translation>Laptop key fingerprint</translation>
     </message>
     <message>
+        <source>empty: this laptop's own database; postgresql://USER@HOST:PORT/NAME</source>
+        <translation>empty: this laptop's own database; postgresql://USER@HOST:PORT/NAME</translation>
+    </message>
+    <message>
+        <source>Used from the next start. The password is never written here: PGPASSWORD or ~/.pgpass.</source>
+        <translation>Used from the next start. The password is never written here: PGPASSWORD or ~/.pgpass.</translation>
+    </message>
+    <message>
+        <source>Ministry database</source>
+        <translation>Ministry database</translation>
+    </message>
+    <message>
         <source>Logo for reports</source>
         <translation>Logo for reports</translation>
     </message>

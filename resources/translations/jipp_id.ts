@@ -1105,6 +1105,18 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
         <translation>Sidik jari kunci laptop</translation>
     </message>
     <message>
+        <source>empty: this laptop&apos;s own database; postgresql://USER@HOST:PORT/NAME</source>
+        <translation>kosong: basis data laptop ini sendiri; postgresql://PENGGUNA@HOST:PORT/NAMA</translation>
+    </message>
+    <message>
+        <source>Used from the next start. The password is never written here: PGPASSWORD or ~/.pgpass.</source>
+        <translation>Berlaku mulai aplikasi dibuka lagi. Kata sandi tidak pernah ditulis di sini: PGPASSWORD atau ~/.pgpass.</translation>
+    </message>
+    <message>
+        <source>Ministry database</source>
+        <translation>Basis data kementerian</translation>
+    </message>
+    <message>
         <source>Logo for reports</source>
         <translation>Logo untuk laporan</translation>
     </message>

@@ -1,4 +1,5 @@
-"""The documented command line (docs/cli.md), driven as a script would drive it."""
+"""The documented command line (docs/cli.md), driven as a script would drive it; the record
+commands on both engines (``engine_name``: SQLite, and PostgreSQL through JIPP_DATABASE)."""
 
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ HUB = {
 }
 
 
-def test_record_add_show_update_history(data_dir: Path, tmp_path: Path) -> None:
+def test_record_add_show_update_history(data_dir: Path, tmp_path: Path, engine_name: str) -> None:
     hub_id = cli(data_dir, "record", "add", "hub", "--json", "-", stdin=json.dumps(HUB)).out.strip()
     visit = {
         "hub_id": hub_id,
@@ -97,7 +98,7 @@ def test_record_add_show_update_history(data_dir: Path, tmp_path: Path) -> None:
     assert "Komitmen pimpinan kuat" in text
 
 
-def test_list_search_delete_restore_and_stats(data_dir: Path) -> None:
+def test_list_search_delete_restore_and_stats(data_dir: Path, engine_name: str) -> None:
     ids = []
     for title in ("Layanan Adminduk Keliling", "Puskesmas Ramah Lansia"):
         body = json.dumps({"title": title, "province_code": "36"})
@@ -144,7 +145,7 @@ def test_bad_input_has_its_exit_status_and_writes_nothing(
     assert db_bytes(data_dir) == before
 
 
-def test_messages_follow_the_language(data_dir: Path) -> None:
+def test_messages_follow_the_language(data_dir: Path, engine_name: str) -> None:
     result = cli(
         data_dir,
         "--lang",

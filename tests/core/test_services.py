@@ -1,4 +1,5 @@
-"""RecordService on a real SQLite data folder: create, validate, update, delete, search."""
+"""RecordService on both engines (SQLite data folder, PostgreSQL database): create, validate,
+update, delete, search."""
 
 from __future__ import annotations
 
@@ -28,12 +29,7 @@ def _innovation(ws: Workspace, **extra: Any) -> str:
 
 
 def _table_counts() -> dict[str, int]:
-    tables = [
-        r[0]
-        for r in m.database.execute_sql(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '%fts%'"
-        )
-    ]
+    tables = [t for t in m.database.get_tables() if "fts" not in t]
     return {t: m.database.execute_sql(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
 
 
@@ -307,8 +303,14 @@ def test_attachments_are_stored_once_by_hash(workspace: Workspace, tmp_path: Any
     listed = workspace.attachments.list("innovation", rid)
     assert listed[0]["id"] == a1 and len(listed) == 2
     assert listed[0]["mime"] == "image/jpeg"
-    blobs = list((workspace.data_dir / "attachments").rglob("*"))
-    assert len([b for b in blobs if b.is_file()]) == 1
+    if workspace.on_postgresql:
+        # In the database, where every workstation reads it; files only as a cache.
+        assert not (workspace.data_dir / "attachments").exists()
+        assert m.database.execute_sql("SELECT count(*) FROM attachment_blob").fetchone()[0] == 1
+    else:
+        blobs = list((workspace.data_dir / "attachments").rglob("*"))
+        assert len([b for b in blobs if b.is_file()]) == 1
+    assert workspace.attachments.blob_path(listed[0]["sha256"]).read_bytes() == photo.read_bytes()
     workspace.attachments.remove(a1)
     assert len(workspace.attachments.list("innovation", rid)) == 1
     assert any(h["action"] == "detach" for h in workspace.records.history("innovation", rid))

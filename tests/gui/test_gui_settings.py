@@ -113,3 +113,31 @@ def test_renaming_the_laptop_is_seen_by_the_next_package(workspace: Workspace) -
     assert workspace.device_name == "Laptop Simpul Banten 1"
     with pytest.raises(ValidationError):
         workspace.rename_device(" ")
+
+
+def test_the_ministry_database_is_a_setting_of_this_workstation(
+    qtbot: Any, workspace: Workspace, indonesian: None
+) -> None:
+    from jipp_desktop.core import engine
+
+    page = SettingsPage(workspace)
+    qtbot.addWidget(page)
+    workspace.settings.update({"officer_name": "Maria Goreti", "province_code": "53"})
+    page.refresh()
+    assert page.form.database_url.text() == ""
+    saved_file = workspace.data_dir / engine.SETTING_FILE
+    for refused in ("mysql://root@db/jipp", "postgresql://petugas:rahasia@db.menpan.go.id/jipp"):
+        page.form.database_url.setText(refused)
+        page.save_button.click()
+        assert "postgresql://PENGGUNA@HOST" in page.form.problems.text()
+        assert "rahasia" not in page.form.problems.text()
+        assert page.form.database_url.hasFocus() or not page.isVisible()
+        assert not saved_file.exists()
+    url = "postgresql://petugas@db.menpan.go.id:5432/jipp?sslmode=verify-full"
+    page.form.database_url.setText(url)
+    page.save_button.click()
+    assert page.form.problems.isHidden()
+    assert engine.resolve_url(None, workspace.data_dir) == url  # used from the next start
+    page.form.database_url.clear()
+    page.save_button.click()
+    assert not saved_file.exists()

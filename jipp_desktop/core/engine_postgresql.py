@@ -1,0 +1,175 @@
+"""PostgreSQL: the ministry's national database (docs/architecture.md, "Engines").
+
+Everything here is PostgreSQL-only SQL: the connection, the schema version table (there
+is no PRAGMA user_version), the migrations under db/migrations/postgresql and the
+full-text search fragments (the GIN indexes and functions of 0008_baseline.sql).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import peewee
+import psycopg
+from psycopg.types.numeric import Int8BinaryDumper, Int8Dumper
+
+from jipp_desktop.core.errors import JippError, SchemaTooNew
+from jipp_desktop.paths import migrations_dir
+
+NAME = "postgresql"
+URL_SCHEMES = ("postgresql://", "postgres://")
+# Exit status of a command whose database server cannot be reached (docs/cli.md).
+UNREACHABLE_EXIT = 10
+_MIGRATION = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+# Serialises migrations of one database when several workstations start at once.
+_MIGRATION_LOCK = 0x4A495050  # "JIPP"
+
+
+class DatabaseUnreachable(JippError):
+    exit_status = UNREACHABLE_EXIT
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__()
+        shown = redact(url)
+        self.message_id = (
+            f"Basis data {shown} tidak dapat dihubungi: {reason}. Periksa alamat, jaringan, "
+            "nama pengguna dan kata sandi (PGPASSWORD atau ~/.pgpass)."
+        )
+        self.message_en = (
+            f"Cannot reach the database {shown}: {reason}. Check the address, the network, "
+            "the user name and the password (PGPASSWORD or ~/.pgpass)."
+        )
+
+
+def redact(url: str) -> str:
+    """``url`` without a password, for messages and logs."""
+    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
+
+
+def is_url(text: str) -> bool:
+    return text.startswith(URL_SCHEMES)
+
+
+def _flags_as_integers(conn: Any) -> None:
+    """Flags are 0/1 integers on both engines (SQLite has no boolean type), so Python's
+    True and False are sent as integers and the same SQL compares them on both."""
+    conn.adapters.register_dumper(bool, Int8Dumper)
+    conn.adapters.register_dumper(bool, Int8BinaryDumper)
+
+
+class Database(peewee.PostgresqlDatabase):
+    """peewee's PostgreSQL database over psycopg 3, with flags sent as integers."""
+
+    def __init__(self, url: str, **kwargs: Any) -> None:
+        super().__init__(url, prefer_psycopg3=True, **kwargs)
+
+    def _connect(self) -> Any:
+        try:
+            conn = super()._connect()  # type: ignore[misc]
+        except psycopg.OperationalError as exc:
+            raise DatabaseUnreachable(self.database, _first_line(exc)) from exc
+        _flags_as_integers(conn)
+        return conn
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or ["?"])[0]
+
+
+def connect(url: str) -> Any:
+    """A plain psycopg connection (autocommit) for preparing the database."""
+    try:
+        conn = psycopg.connect(url, autocommit=True)
+    except psycopg.OperationalError as exc:
+        raise DatabaseUnreachable(url, _first_line(exc)) from exc
+    _flags_as_integers(conn)
+    return conn
+
+
+# -- migrations -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    path: Path
+
+    @property
+    def sql(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+
+def available() -> list[Migration]:
+    """db/migrations/postgresql: a baseline at some version, then one file per version."""
+    found = []
+    for path in sorted((migrations_dir() / NAME).iterdir()):
+        match = _MIGRATION.match(path.name)
+        if match:
+            found.append(Migration(int(match.group(1)), path))
+    versions = [mig.version for mig in found]
+    if not versions or versions != list(range(versions[0], versions[0] + len(versions))):
+        raise RuntimeError(f"PostgreSQL migrations must be numbered without gaps: {versions}")
+    return found
+
+
+def current_version(conn: Any) -> int:
+    if conn.execute("SELECT to_regclass('schema_version')").fetchone()[0] is None:
+        return 0
+    return int(conn.execute("SELECT version FROM schema_version").fetchone()[0])
+
+
+def pending(conn: Any) -> list[Migration]:
+    found = available()
+    latest = found[-1].version
+    version = current_version(conn)
+    if version > latest:
+        raise SchemaTooNew(version, latest)
+    if version == 0:
+        # A new database starts at the baseline (the first file), then every later one.
+        return found
+    return [mig for mig in found if mig.version > version]
+
+
+def migrate(conn: Any) -> list[int]:
+    """Apply pending migrations in one transaction; returns the versions applied.
+
+    An advisory lock makes a second workstation starting at the same moment wait, then
+    find nothing left to do.
+    """
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+        todo = pending(conn)
+        if not todo:
+            return []
+        for mig in todo:
+            conn.execute(mig.sql)  # no parameters: several statements, '%' as it is
+        conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")
+        conn.execute("DELETE FROM schema_version")
+        conn.execute("INSERT INTO schema_version (version) VALUES (%s)", (todo[-1].version,))
+    return [mig.version for mig in todo]
+
+
+# -- full-text search (0008_baseline.sql) -----------------------------------------------
+
+# The indexed expression per table: the same call as its GIN index, so the index is used.
+SEARCH_VECTOR = {
+    "innovation": "innovation_search({a}.title, {a}.problem, {a}.solution, {a}.novelty, "
+    "{a}.results, {a}.tags, {a}.category)",
+    "visit": "visit_search({a}.place, {a}.agenda, {a}.findings, {a}.notes)",
+}
+
+
+def search_match(table: str, alias: str) -> str:
+    """SQL true for rows of ``table`` (as ``alias``) matching the one search parameter."""
+    vector = SEARCH_VECTOR[table].format(a=alias)
+    return f"{vector} @@ jipp_prefix_query(%s)"
+
+
+def search_rank(table: str, alias: str) -> str:
+    """Relevance, higher first; divided by the log of the text's length (normalisation 1)
+    so that, as with FTS5's bm25, a short title that matches ranks above a long text."""
+    vector = SEARCH_VECTOR[table].format(a=alias)
+    return f"ts_rank({vector}, jipp_prefix_query(%s), 1)"

@@ -231,6 +231,10 @@ class Workspace:
                 integrity.mark_closed(self.data_dir)
             self._lock.release()
         cipher.unlock(None)
+        if self.on_postgresql:
+            # Back to the process's default (the folder's SQLite file): nothing that runs
+            # after this workspace (a reader thread, the next workspace) reaches the server.
+            engine.use(engine.SQLITE, m.sqlite_database)
 
     def __enter__(self) -> Workspace:
         return self

@@ -40,6 +40,7 @@ class Reader(QObject):
         self._superseded: set[int] = set()
         self._running: int | None = None
         self._connection: Any = None
+        self._opened_db: Any = None
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def read(self, fn: Callable[[], Any], on_done: Done, topic: object = None) -> int:
@@ -82,9 +83,12 @@ class Reader(QObject):
         # for every keystroke made searches three times slower) while the app keeps the
         # same database; a different one (a test's fresh folder) gets a fresh connection.
         target = models.database.database
-        if self._opened_for != target and not models.database.is_closed():
-            models.database.close()
+        if self._opened_for != target:
+            self._close_opened()
         self._opened_for = target
+        # The database object itself: a workspace on another engine binds another one,
+        # and this thread's connection belongs to the object it was opened on.
+        self._opened_db = models.database.obj
         with self._lock:
             if key in self._superseded:
                 return None, _Superseded()
@@ -113,10 +117,16 @@ class Reader(QObject):
         self._executor.submit(self._close).result()
 
     def _close(self) -> None:
-        if not models.database.is_closed():
-            models.database.close()
+        self._close_opened()
         self._opened_for = None
         self._connection = None
+
+    def _close_opened(self) -> None:
+        """Close this thread's connection to the database it last read (either engine)."""
+        db = self._opened_db if self._opened_db is not None else models.database.obj
+        if db is not None and not db.is_closed():
+            db.close()
+        self._opened_db = None
 
     def _deliver(self, key: int, result: object, error: object) -> None:
         callback = self._callbacks.pop(key, None)

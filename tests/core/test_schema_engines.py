@@ -7,12 +7,15 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import psycopg
 import pytest
 from pg_cluster import Cluster
 
 from jipp_desktop.core import engine_postgresql as pg
 from jipp_desktop.core import migrations
 from jipp_desktop.core import models as m
+from jipp_desktop.core.errors import SchemaTooNew
+from jipp_desktop.core.workspace import open_workspace
 
 # Tables one engine has for its own mechanics: FTS5 indexes (PostgreSQL indexes an
 # expression instead), PostgreSQL's schema version (SQLite keeps PRAGMA user_version)
@@ -77,8 +80,6 @@ def _model_schema() -> Columns:
 
 @pytest.fixture(scope="module")
 def schemas(tmp_path_factory: pytest.TempPathFactory, pg_cluster: Cluster) -> dict[str, Columns]:
-    import psycopg
-
     with psycopg.connect(pg_cluster.url("postgres"), autocommit=True) as admin:
         admin.execute("CREATE DATABASE schema_check")
     return {
@@ -103,3 +104,54 @@ def test_every_model_matches_its_table(schemas: dict[str, Columns], engine: str)
 def test_postgresql_migrations_reach_the_sqlite_version() -> None:
     """A migration added for SQLite needs its PostgreSQL counterpart (same number)."""
     assert pg.available()[-1].version == migrations.latest_version()
+
+
+def _fresh(pg_cluster: Cluster, name: str) -> str:
+    with psycopg.connect(pg_cluster.url("postgres"), autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    return pg_cluster.url(name)
+
+
+def test_a_failing_postgresql_migration_leaves_the_database_as_it_was(
+    pg_cluster: Cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "migrations" / pg.NAME
+    folder.mkdir(parents=True)
+    for mig in pg.available():
+        (folder / mig.path.name).write_text(mig.sql)
+    broken = pg.available()[-1].version + 1
+    (folder / f"{broken:04d}_broken.sql").write_text(
+        "CREATE TABLE half_done (x BIGINT);\nINSERT INTO no_such_table VALUES (1);\n"
+    )
+    conn = pg.connect(_fresh(pg_cluster, "failing_migration"))
+    try:
+        assert pg.migrate(conn) == [mig.version for mig in pg.available()]
+        monkeypatch.setattr(pg, "migrations_dir", lambda: tmp_path / "migrations")
+        with pytest.raises(psycopg.errors.UndefinedTable):
+            pg.migrate(conn)
+        assert pg.current_version(conn) == broken - 1
+        assert conn.execute("SELECT to_regclass('half_done')").fetchone()[0] is None
+    finally:
+        conn.close()
+
+
+def test_a_postgresql_database_from_a_newer_app_is_refused(
+    pg_cluster: Cluster, tmp_path: Path
+) -> None:
+    url = _fresh(pg_cluster, "newer_schema")
+    conn = pg.connect(url)
+    try:
+        pg.migrate(conn)
+        conn.execute("UPDATE schema_version SET version = version + 1")
+    finally:
+        conn.close()
+    with pytest.raises(SchemaTooNew):
+        open_workspace(tmp_path / "data", database=url)
+    # The refusal released the workstation's folder lock and changed nothing.
+    conn = pg.connect(url)
+    try:
+        conn.execute("UPDATE schema_version SET version = version - 1")
+    finally:
+        conn.close()
+    with open_workspace(tmp_path / "data", database=url) as ws:
+        assert ws.records.stats()["innovation"] == 0

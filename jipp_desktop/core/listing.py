@@ -178,7 +178,7 @@ def _order(rt: RecordType, select: Select, q: ListQuery, ranked: bool) -> Select
                 return select.order_by(model.seq.desc())
             rank = engine_postgresql.search_rank(rt.table, '"t1"')
             return select.order_by(
-                peewee.SQL(f"{rank} DESC", [search_words(q.search or "")]), model.seq
+                peewee.SQL(f"{rank} DESC", [search_words(q.search or "")]), model.hlc, model.id
             )
         fts: Any = peewee.Table(str(rt.fts_table), ["rowid", "rank"])
         if not q.ranked:

@@ -155,3 +155,60 @@ def test_a_postgresql_database_from_a_newer_app_is_refused(
         conn.close()
     with open_workspace(tmp_path / "data", database=url) as ws:
         assert ws.records.stats()["innovation"] == 0
+
+
+CATEGORY_TEXTS = [
+    "Pendidikan",
+    "  KESEHATAN ",
+    "Tata Kelola Pemerintahan",
+    "Pelayanan Kesehatan",
+    "Pelayanan Publik yang Inklusif dan Berkeadilan",
+    "pemberdayaan masyarakat",
+    "Économie locale",
+    "Sistem antrean",
+    "",
+    None,
+]
+
+
+def _innovation_rows() -> list[tuple[object, ...]]:
+    return [
+        (f"id-{n}", "Inovasi", "53", "trial", text, "h", "t", "t", "d")
+        for n, text in enumerate(CATEGORY_TEXTS)
+    ]
+
+
+_INSERT = (
+    "INSERT INTO innovation (id, title, province_code, stage, category, hlc, created_at, "
+    "updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def test_version_9_maps_old_categories_alike_on_both_engines(
+    pg_cluster: Cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sqlite_conn = sqlite3.connect(tmp_path / "v8.sqlite3")
+    migrations.migrate(sqlite_conn, target=8)
+    sqlite_conn.execute("INSERT INTO province (code, name) VALUES ('53', 'NTT')")
+    sqlite_conn.executemany(_INSERT, _innovation_rows())
+    sqlite_conn.commit()
+    migrations.migrate(sqlite_conn)
+    on_sqlite = sqlite_conn.execute("SELECT id, category FROM innovation ORDER BY id").fetchall()
+    sqlite_conn.close()
+
+    conn = pg.connect(_fresh(pg_cluster, "categories_upgrade"))
+    try:
+        baseline = [mig for mig in pg.available() if mig.version == 8]
+        monkeypatch.setattr(pg, "available", lambda: baseline)
+        pg.migrate(conn)
+        conn.execute("INSERT INTO province (code, name) VALUES ('53', 'NTT')")
+        with conn.cursor() as cursor:
+            cursor.executemany(_INSERT.replace("?", "%s"), _innovation_rows())
+        monkeypatch.undo()
+        assert pg.migrate(conn) == [9]
+        on_postgresql = conn.execute("SELECT id, category FROM innovation ORDER BY id").fetchall()
+    finally:
+        conn.close()
+    assert on_postgresql == on_sqlite
+    assert dict(on_sqlite)["id-0"] == "2021-education"
+    assert dict(on_sqlite)["id-7"] == "Lainnya: Sistem antrean"

@@ -32,7 +32,7 @@ def _fill(ws: Workspace) -> None:
         rid = ws.records.create(
             "innovation",
             {"title": title, "province_code": "53", "regency_code": "53.01",
-             "year_started": year, "stage": stage, "category": f"Kategori {n % 2}"},
+             "year_started": year, "stage": stage, "category": f"Lainnya: Kategori {n % 2}"},
         )  # fmt: skip
         ws.records.create(
             "replication", {"innovation_id": rid, "province_code": "52", "status": "implementation"}

@@ -77,8 +77,11 @@ def prepare(folder: Path) -> Workspace:
     demo.generate(workspace.records, size="small", seed=1)
     # One edit, so the history tab shows what a change looks like.
     innovation = first_with_children(workspace, "innovation")
+    # A 2021 start takes a category of the 2021 list.
     workspace.records.update(
-        "innovation", innovation, {"stage": "implementation", "year_started": 2021}
+        "innovation",
+        innovation,
+        {"stage": "implementation", "year_started": 2021, "category": "2021-governance"},
     )
     return workspace
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -12,7 +13,9 @@ import pytest
 from sync_helpers import Fleet, cli
 from test_format_doc import examples, validator
 
-from jipp_desktop.sync import exporter, extensions, importer, package
+from jipp_desktop.core.errors import ValidationError
+from jipp_desktop.core.workspace import DB_NAME, Workspace
+from jipp_desktop.sync import conflicts, db, exporter, extensions, importer, package
 from jipp_desktop.sync.errors import InvalidRecords
 
 TOURISM = ("2026", "2026-tourism", "Pariwisata Berkelanjutan", "Sustainable tourism")
@@ -158,3 +161,70 @@ def test_the_documented_example_matches_the_schema() -> None:
     (example,) = examples("categories")
     schema = validator("manifest").schema["$defs"]["manifest"]["properties"]["categories"]
     jsonschema.Draft202012Validator(schema).validate(example["categories"])
+
+
+def _innovation(ws: Workspace, category: str) -> str:
+    return ws.records.create(
+        "innovation",
+        {
+            "title": "Layanan Keliling",
+            "province_code": "53",
+            "year_started": 2021,
+            "category": category,
+        },
+    )
+
+
+def test_an_arriving_category_outside_the_vocabulary_is_refused(
+    fleet: Fleet, tmp_path: Path
+) -> None:
+    old, new = fleet.add("Laptop lama"), fleet.add("Laptop baru")
+    fleet.trust_all()
+    with old.open() as ws:
+        rid = _innovation(ws, "2021-education")
+    # Free text written past the gate, as by a version before categories were a vocabulary.
+    conn = sqlite3.connect(old.folder / DB_NAME)
+    conn.execute("UPDATE innovation SET category = 'Pariwisata' WHERE id = ?", (rid,))
+    conn.commit()
+    conn.close()
+    with old.open() as ws:
+        exporter.export(ws, tmp_path / "old.jipp")
+    with new.open() as ws, pytest.raises(InvalidRecords) as caught:
+        importer.import_package(ws, tmp_path / "old.jipp")
+    assert caught.value.exit_status == 3
+    english = caught.value.message("en")
+    assert f"innovation {rid}: category: Category: 'Pariwisata' is not a known KIPP category" in (
+        english
+    )
+    assert "Kategori: 'Pariwisata' bukan kategori KIPP yang dikenal" in caught.value.message("id")
+    with new.open() as ws:
+        assert ws.records.count("innovation") == 0
+
+
+def test_a_kept_conflict_value_passes_the_same_gate(fleet: Fleet, tmp_path: Path) -> None:
+    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
+    fleet.trust_all()
+    with a.open() as ws:
+        rid = _innovation(ws, "2021-education")
+        exporter.export(ws, tmp_path / "a1.jipp")
+    with b.open() as ws:
+        importer.import_package(ws, tmp_path / "a1.jipp")
+        ws.records.update("innovation", rid, {"category": "2021-health"})
+    with a.open() as ws:
+        ws.records.update("innovation", rid, {"category": "2021-governance"})
+        exporter.export(ws, tmp_path / "a2.jipp")
+    with b.open() as ws:
+        importer.import_package(ws, tmp_path / "a2.jipp")
+        (conflict,) = [
+            r[0] for r in db.sql("SELECT id FROM sync_conflict WHERE field = 'category'")
+        ]
+        # A value kept from before categories were a vocabulary, neither code nor label.
+        db.sql("UPDATE sync_conflict SET loser_value = '\"Pariwisata\"' WHERE id = ?", (conflict,))
+        with pytest.raises(ValidationError) as refused:
+            conflicts.resolve(ws, conflict, "other")
+        assert refused.value.errors[0].field == "category"
+        assert "'Pariwisata' is not a known KIPP category" in refused.value.errors[0].message_en
+        # A label is kept as its code.
+        db.sql("UPDATE sync_conflict SET loser_value = '\"Pendidikan\"' WHERE id = ?", (conflict,))
+        conflicts.resolve(ws, conflict, "other")
+        assert ws.records.get("innovation", rid)["category"] == "2021-education"

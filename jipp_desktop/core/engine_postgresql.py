@@ -44,6 +44,30 @@ class DatabaseUnreachable(JippError):
         )
 
 
+class SchemaNeedsOwner(JippError):
+    """The workstation's role may not create or upgrade the schema (docs/ministry.md: the
+    staff role has no DDL rights; the owner role runs one command after each upgrade)."""
+
+    exit_status = UNREACHABLE_EXIT
+
+    def __init__(self, versions: list[int], reason: str) -> None:
+        super().__init__()
+        target = versions[-1]
+        self.message_id = (
+            f"Skema basis data kementerian belum pada versi {target} yang dibutuhkan aplikasi "
+            f"ini, dan peran basis data yang dipakai tidak berhak membuat atau "
+            f"meningkatkannya ({reason}). Minta pengelola basis data menjalankan satu "
+            "perintah sebagai peran pemilik skema (docs/ministry.md), lalu coba lagi. "
+            "Tidak ada yang diubah."
+        )
+        self.message_en = (
+            f"The ministry database's schema is not yet at version {target}, which this app "
+            f"needs, and the database role in use may not create or upgrade it ({reason}). "
+            "Ask the database administrator to run one command as the schema's owner role "
+            "(docs/ministry.md), then try again. Nothing was changed."
+        )
+
+
 def redact(url: str) -> str:
     """``url`` without a password, for messages and logs."""
     return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
@@ -144,8 +168,11 @@ def migrate(conn: Any) -> list[int]:
         todo = pending(conn)
         if not todo:
             return []
-        for mig in todo:
-            conn.execute(mig.sql)  # no parameters: several statements, '%' as it is
+        try:
+            for mig in todo:
+                conn.execute(mig.sql)  # no parameters: several statements, '%' as it is
+        except psycopg.errors.InsufficientPrivilege as exc:
+            raise SchemaNeedsOwner([mig.version for mig in todo], str(exc).splitlines()[0]) from exc
         conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")
         conn.execute("DELETE FROM schema_version")
         conn.execute("INSERT INTO schema_version (version) VALUES (%s)", (todo[-1].version,))

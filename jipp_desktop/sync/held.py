@@ -11,8 +11,10 @@ Left out, not lost: what this laptop records as held for each origin stays below
 first change it left out, so its peers keep sending those changes, and if the officer
 trusts the key again they are imported then.  A change line carries a row's latest
 values only, so a row new to this laptop that holds any such change is left out whole
-(with the other changes on it); a row already here loses only those cells.  A conflict
-line naming such a change, or a row left out, is left out too.
+(with the other changes on it); a row already here loses only those cells.  What refers
+to a row left out (its child rows, attachments, a reference in another record) is left out
+the same way, or the package would name a row that is not there.  A conflict line naming
+such a change, or a row left out, is left out too.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from jipp_desktop.core.clock import Stamp
 from jipp_desktop.sync.lines import ConflictChange, RowChange
-from jipp_desktop.sync.merge import Vector
+from jipp_desktop.sync.merge import FieldState, Vector
 
 Exists = Callable[[str, str], bool]
 """exists(table, row id): whether this laptop has the row."""
@@ -33,6 +35,7 @@ class Held:
     cuts: dict[str, str]  # origin -> the stamp prefix of its revocation: later ones are held
     names: dict[str, str]  # origin -> its name, for the report
     rows: set[tuple[str, str]] = field(default_factory=set)  # rows left out whole
+    ids: set[str] = field(default_factory=set)  # their ids, which references would name
     count: int = 0
     first: Vector = field(default_factory=dict)  # origin -> its first stamp left out
 
@@ -42,13 +45,21 @@ class Held:
 
     def row(self, change: RowChange, exists: Exists) -> RowChange | None:
         """The change without what is held; None when the whole row is held."""
-        if not self.cuts or not any(self.after(s) for s in change.stamps):
+        if not self.cuts:
+            return change
+        refers = self.ids and any(self._refers(s) for s in change.fields.values())
+        if not refers and not any(self.after(s) for s in change.stamps):
             return change
         if not exists(change.table, change.id):
             self.rows.add((change.table, change.id))
+            self.ids.add(change.id)
             self._note(change.stamps, 1)
             return None
-        kept = {n: s for n, s in change.fields.items() if not self.after(s.stamp)}
+        kept = {
+            n: s
+            for n, s in change.fields.items()
+            if not self.after(s.stamp) and not self._refers(s)
+        }
         life = change.life
         held = [s.stamp for n, s in change.fields.items() if n not in kept]
         if life is not None and life.stamp is not None and self.after(life.stamp):
@@ -56,6 +67,10 @@ class Held:
             life = None
         self._note(held, len(held))
         return replace(change, fields=kept, life=life)
+
+    def _refers(self, cell: FieldState) -> bool:
+        """Whether the cell's value names a row left out (references hold row ids)."""
+        return isinstance(cell.value, str) and cell.value in self.ids
 
     def conflict(self, change: ConflictChange) -> bool:
         """Whether the conflict line is imported."""
@@ -83,10 +98,11 @@ class Held:
             return None
         names = ", ".join(sorted({self.names[key] for key in self.first if key in self.cuts}))
         return (
-            f"{self.count} perubahan dari perangkat yang kepercayaannya telah dicabut ({names}), "
-            "dibuat setelah pencabutan, ditahan dan tidak diimpor.",
-            f"{self.count} changes made by a device whose trust was withdrawn ({names}) "
-            "after the withdrawal were held back and not imported.",
+            f"{self.count} perubahan ditahan dan tidak diimpor: dibuat oleh perangkat yang "
+            f"kepercayaannya telah dicabut ({names}) setelah pencabutan, atau bergantung "
+            "pada perubahan itu.",
+            f"{self.count} changes were held back and not imported: made by a device whose "
+            f"trust was withdrawn ({names}) after the withdrawal, or depending on such changes.",
         )
 
     def _note(self, stamps: list[str], count: int) -> None:

@@ -31,9 +31,13 @@ def _import(laptop: Laptop, path: Path, *extra: str) -> Any:
     return cli("--data-dir", str(laptop.folder), "sync", "import", str(path), *extra)
 
 
+def _listed(laptop: Laptop, type_name: str) -> list[dict[str, Any]]:
+    out = cli("--data-dir", str(laptop.folder), "record", "list", type_name, "--json").out
+    return list(json.loads(out))
+
+
 def _agencies(laptop: Laptop) -> set[str]:
-    out = cli("--data-dir", str(laptop.folder), "record", "list", "agency", "--json").out
-    return {a["name"] for a in json.loads(out)}
+    return {a["name"] for a in _listed(laptop, "agency")}
 
 
 def test_untrust_refuses_later_packages_and_keeps_what_was_imported(
@@ -180,12 +184,18 @@ def test_a_revoked_laptops_later_changes_are_held_whoever_relays_them(
         ws.records.delete("agency", dua)
     assert _import(h1, _export(s, tmp_path / "s3.jipp", h1.device_id)).status == 0
     _edit(h1, "Dinas Jujur")
+    with h1.open() as ws:  # an honest record that refers to the thief's: held with it
+        thief = next(r["id"] for r in ws.records.list("agency") if r["name"] == "Data Pencuri")
+        ws.records.create(
+            "innovation", {"title": "Antrian", "agency_id": thief, "province_code": "36"}
+        )
     relayed = _import(h2, _export(h1, tmp_path / "h1.jipp", h2.device_id), "--json")
     assert relayed.status == 0, relayed.err
     warnings = json.loads(relayed.out)["warnings"]
     assert len(warnings) == 1 and "Hub Curian" in warnings[0]["id"]
-    assert "3 perubahan" in warnings[0]["id"]
+    assert "4 perubahan" in warnings[0]["id"]
     assert _agencies(h2) == {"Dinas Lama", "Dinas Dua", "Dinas Sebelum", "Dinas Jujur"}
+    assert not _listed(h2, "innovation")
     # Held, not lost: H2 never counts S's later changes as received, so H1 sends them
     # again, and they arrive once H2's officer trusts S again.
     assert _import(h1, _export(h2, tmp_path / "h2.jipp", h1.device_id)).status == 0
@@ -195,3 +205,4 @@ def test_a_revoked_laptops_later_changes_are_held_whoever_relays_them(
     assert cli("--data-dir", str(h2.folder), "device", "trust", s.fingerprint).status == 0
     assert _import(h2, _export(h1, tmp_path / "h1c.jipp", h2.device_id)).status == 0
     assert _agencies(h2) == {"Dinas Lama (palsu)", "Data Pencuri", "Dinas Sebelum", "Dinas Jujur"}
+    assert [r["title"] for r in _listed(h2, "innovation")] == ["Antrian"]

@@ -20,7 +20,7 @@ from jipp_desktop.core import models as m
 from jipp_desktop.core.clock import MAX_DRIFT_MS, Stamp, now_ms
 from jipp_desktop.core.registry import SYNCED_MODELS
 from jipp_desktop.core.workspace import open_workspace
-from jipp_desktop.sync import digest, exporter, importer
+from jipp_desktop.sync import conflicts, digest, exporter, importer
 from jipp_desktop.sync.errors import SyncError
 
 DAY_MS = 24 * 3_600_000
@@ -300,6 +300,12 @@ def test_every_moved_stamp_goes_through_one_monotone_mapping(fleet: Fleet, tmp_p
     with a.open() as ws:
         assert ws.clock_repair is not None and ws.clock_repair.repaired
         after = _stamp_places(a.device_id)
+        # A conflict's id follows the stamp that names it, as a peer would derive it.
+        for cid, tbl, rid, name, loser, winner in m.database.execute_sql(
+            "SELECT id, tbl, row_id, field, loser_stamp, winner_stamp FROM sync_conflict"
+        ):
+            key = winner if name == "_cl" else loser
+            assert cid == conflicts.conflict_id(tbl, rid, name, key)
         exporter.export(ws, tmp_path / "a2.jipp", for_device=b.device_id)
     assert after.keys() == before.keys()
     mapping: dict[str, str] = {}

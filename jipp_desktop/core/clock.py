@@ -70,21 +70,36 @@ class HybridClock:
     """
 
     def __init__(
-        self, device: str, last_seen: str | None = None, wall: Callable[[], int] = now_ms
+        self,
+        device: str,
+        last_seen: str | None = None,
+        wall: Callable[[], int] = now_ms,
+        floor: str | None = None,
     ) -> None:
         self.device = device
         self._wall = wall
         self._lock = threading.Lock()
         self._last = Stamp.parse(last_seen) if last_seen else Stamp(0, 0, device)
+        self._floor = Stamp.parse(floor) if floor else None
 
     @property
     def last(self) -> Stamp:
         return self._last
 
+    @property
+    def floor(self) -> Stamp | None:
+        """The newest stamp issued before the wall clock last leapt more than
+        MAX_DRIFT_MS past it.  A clock set days ahead leaps so; when it is corrected, the
+        repair (core/clockfix.py) restarts after this stamp, which it may no longer find in
+        the data (the leap's changes overwrote it) but must never issue again."""
+        return self._floor
+
     def now(self) -> str:
         with self._lock:
             wall = self._wall()
             if wall > self._last.wall_ms:
+                if self._last.wall_ms and wall - self._last.wall_ms > MAX_DRIFT_MS:
+                    self._floor = self._last
                 self._last = Stamp(wall, 0, self.device)
             else:
                 self._last = self._bump(self._last.wall_ms, self._last.counter)
@@ -104,12 +119,14 @@ class HybridClock:
         """This laptop's wall clock, as the stamps see it (injected in tests)."""
         return self._wall()
 
-    def restart_from(self, newest_kept: str) -> None:
+    def restart_from(self, newest_kept: str, floor: str | None) -> None:
         """Continue after ``newest_kept``, forgetting later stamps this clock issued while the
-        wall clock ran ahead (core/clockfix.py re-stamps the changes that carried them)."""
+        wall clock ran ahead (core/clockfix.py re-stamps the changes that carried them);
+        ``floor`` is the floor those stamps moved to."""
         kept = Stamp.parse(newest_kept)
         with self._lock:
             self._last = Stamp(kept.wall_ms, kept.counter, self.device)
+            self._floor = Stamp.parse(floor) if floor else None
 
     def behind_by_ms(self) -> int:
         """How far the wall clock lags the latest stamp seen (0 when it does not)."""

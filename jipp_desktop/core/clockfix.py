@@ -19,12 +19,14 @@ through one mapping ``f``, applied once to the state found before the repair:
   greatest moved change stamp not after it, or to the clock's restart point when there is
   none (every kept stamp of this device is at or before that point).
 
-The restart point is after every stamp kept, so ``f`` is monotone (strictly on change
-stamps) and no merge decision on this laptop changes; the new stamps are newer than
-anything a peer holds of us, so the changes travel again in the next package as new
-changes.  The new stamps may themselves lie after the wall clock, which is why ``f`` is
-never applied to what the repair has already written.  The audit trail records each
-correction with the old and the new time.
+The restart point is after every stamp kept, and after the clock's floor (the last stamp
+it issued before it leapt ahead, which the leap's changes may have overwritten everywhere
+but which may have left this laptop: it is never issued again), so ``f`` is monotone
+(strictly on change stamps) and no merge decision on this laptop changes; the new stamps
+are newer than anything a peer holds of us, so the changes travel again in the next
+package as new changes.  The new stamps may themselves lie after the wall clock, which
+is why ``f`` is never applied to what the repair has already written.  The audit trail
+records each correction with the old and the new time.
 
 The wall clock itself may be the wrong one (a flat CMOS battery resets it to the past).
 Then re-stamping would date the officer's work years back, so nothing is changed when the
@@ -325,9 +327,9 @@ def _child_key(table: str) -> str | None:
 class _Mapping:
     """``f``: old stamp -> new stamp, total and monotone (see the module's docstring)."""
 
-    def __init__(self, found: _Found, new: list[str], floor: str) -> None:
+    def __init__(self, found: _Found, new: list[str], start: str) -> None:
         self._found = found
-        self._old, self._new, self._floor = sorted(found.stamps), new, floor
+        self._old, self._new, self._start = sorted(found.stamps), new, start
         self.exact = dict(zip(self._old, new, strict=True))
 
     def __call__(self, stamp: str | None) -> str | None:
@@ -336,7 +338,7 @@ class _Mapping:
         if stamp in self.exact:
             return self.exact[stamp]
         at = bisect.bisect_right(self._old, stamp)
-        return self._new[at - 1] if at else self._floor
+        return self._new[at - 1] if at else self._start
 
     def vector(self, text: str) -> str:
         vector: dict[str, str] = json.loads(text)
@@ -345,12 +347,17 @@ class _Mapping:
 
 def _new_stamps(clock: HybridClock, found: _Found, wall: int) -> _Mapping:
     """Restart the clock after every stamp that stays, then one new stamp per moving one,
-    in order."""
+    in order.  What stays includes the clock's floor: the stamp it issued last before it
+    leapt ahead, which the leap's changes may have overwritten everywhere but which may
+    have left this laptop, so it must never be issued again.  A floor that itself ran
+    ahead is dropped (a later leap records a new one)."""
     kept = _newest(f"s IS NOT NULL AND NOT {_future('s')}", (found.device, found.cut))
-    clock.restart_from(max(kept or "", str(Stamp(wall, 0, clock.device))))
-    floor = str(clock.last)
+    floor = str(clock.floor) if clock.floor and not found.moves(str(clock.floor)) else None
+    start = max(kept or "", floor or "", str(Stamp(wall, 0, clock.device)))
+    clock.restart_from(start, floor)
+    restarted = str(clock.last)
     new = [clock.now() for _ in found.stamps]
-    return _Mapping(found, new, floor)
+    return _Mapping(found, new, restarted)
 
 
 def _rewrite(found: _Found, f: _Mapping, actor: str, device: str) -> int:
@@ -429,8 +436,9 @@ def stamp_time(stamp: str | None) -> str | None:
 
 
 def _save_clock(clock: HybridClock) -> None:
-    _sql(
-        "INSERT INTO setting (key, value) VALUES ('clock_last', ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (str(clock.last),),
-    )
+    for key, value in (("clock_last", clock.last), ("clock_floor", clock.floor or "")):
+        _sql(
+            "INSERT INTO setting (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, str(value)),
+        )

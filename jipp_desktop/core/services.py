@@ -682,10 +682,13 @@ class RecordService:
         ).execute()
 
     def _save_clock(self) -> None:
-        last = str(self.clock.last)
-        m.Setting.insert(key="clock_last", value=last).on_conflict(
-            conflict_target=[m.Setting.key], update={m.Setting.value: last}
-        ).execute()
+        saved = [("clock_last", str(self.clock.last))]
+        if self.clock.floor is not None:
+            saved.append(("clock_floor", str(self.clock.floor)))
+        for key, value in saved:
+            m.Setting.insert(key=key, value=value).on_conflict(
+                conflict_target=[m.Setting.key], update={m.Setting.value: value}
+            ).execute()
 
 
 def _owner_of(row: m.SyncedModel) -> tuple[str, str, str]:

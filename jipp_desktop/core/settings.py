@@ -29,6 +29,7 @@ DEFAULTS: dict[str, str] = {
     "report_credit": "1",
     "setup_done": "",
     "clock_last": "",
+    "clock_floor": "",
     "regions_sha256": "",
 }
 

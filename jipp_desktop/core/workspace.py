@@ -113,7 +113,8 @@ class Workspace:
         self.device_id = self._ensure("device_id", lambda: str(uuid.uuid4()))
         self._ensure("device_name", socket.gethostname)
         last = self.settings.get("clock_last") or None
-        self.clock = HybridClock(self.device_id, last, wall)
+        floor = self.settings.get("clock_floor") or None
+        self.clock = HybridClock(self.device_id, last, wall, floor)
         self.regions = regions.load()
         self.records = RecordService(self.clock, self.regions, categories.load(), self.actor)
         self.attachments = AttachmentStore(

@@ -343,3 +343,31 @@ def test_every_moved_stamp_goes_through_one_monotone_mapping(fleet: Fleet, tmp_p
     with a.open() as ws:
         importer.import_package(ws, tmp_path / "b3.jipp")
         assert digest.dataset_digest() == b_digest
+
+
+def test_a_second_repair_never_issues_a_stamp_again(fleet: Fleet, tmp_path: Path) -> None:
+    """The schedule the convergence test found next: the stamp the first repair gave an
+    edit is overwritten by a second edit made while days ahead, so it is nowhere in the
+    data when the second repair runs; the clock must still not issue it again (it may have
+    left this laptop meanwhile), though the newest stamp kept is older."""
+    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
+    fleet.trust_all()
+    ws = open_workspace(b.folder, wall=lambda: now_ms() + 60_000)
+    try:
+        shared = ws.records.create("agency", {"name": "Dinas B", "level": "province"})
+        exporter.export(ws, tmp_path / "b.jipp", full=True)
+    finally:
+        ws.close()
+    with a.open() as ws:
+        importer.import_package(ws, tmp_path / "b.jipp")
+    given = []
+    for name in ("Dinas B (ralat)", "Dinas B (ralat 2)"):
+        ws = open_workspace(a.folder, wall=lambda: _ahead(3))
+        try:
+            ws.records.update("agency", shared, {"name": name})
+        finally:
+            ws.close()
+        with a.open() as ws:
+            assert ws.clock_repair is not None and ws.clock_repair.repaired
+            given.append(json.loads(m.Agency.get(m.Agency.id == shared).stamps)["name"])
+    assert given[0] < given[1]

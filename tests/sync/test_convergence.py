@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sync_helpers import Fleet, Laptop
 
@@ -282,6 +282,20 @@ SKEWS = st.lists(st.integers(-2 * 3_600_000, 2 * 3_600_000), min_size=3, max_siz
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(skews=SKEWS, ops=OPS)
+# Found by hypothesis: laptop 2 (its clock behind, its stamps ahead of it) edits a field
+# twice while days ahead; the second repair issued the first one's new stamp again.
+@example(
+    skews=[393, -19954, -7_200_000, -5_099_429, 370],
+    ops=[
+        ("create", 0, 69, 22),
+        ("fast", 99, 84, 0),
+        ("send", 58, 60, 58),
+        ("fast", 22, 78, 69),
+        ("resolve", 23, 18, 73),
+        ("fast", 22, 78, 69),
+        ("edit", 15, 0, 91),
+    ],
+)
 def test_any_order_of_exchanges_converges_and_keeps_concurrent_losers(
     tmp_path_factory: Any, template_db: Path, skews: list[int], ops: list[tuple[str, int, int, int]]
 ) -> None:

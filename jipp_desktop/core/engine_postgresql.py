@@ -98,6 +98,30 @@ class Database(peewee.PostgresqlDatabase):
         _flags_as_integers(conn)
         return conn
 
+    def execute_sql(self, sql: Any, params: Any = None) -> Any:
+        """A read outside any transaction survives a lost connection (a server restart,
+        an idle connection cut by the network): it reconnects once and runs again.  In a
+        transaction the error stands: the transaction is gone, and the caller's rollback
+        path tells the officer (faults.translate names the server)."""
+        try:
+            return super().execute_sql(sql, params)  # type: ignore[no-untyped-call]
+        except peewee.OperationalError:
+            conn = None if self.is_closed() else self._state.conn  # type: ignore[attr-defined]
+            if self.in_transaction() or conn is None or not conn.closed:
+                raise
+            self.close()
+            self.connect()
+            return super().execute_sql(sql, params)  # type: ignore[no-untyped-call]
+
+
+def lost_connection(exc: BaseException, url: str) -> DatabaseUnreachable | None:
+    """The named fault for a psycopg error that means the server went away, else None."""
+    if isinstance(exc, psycopg.OperationalError) and not isinstance(
+        exc, psycopg.errors.QueryCanceled
+    ):
+        return DatabaseUnreachable(url, _first_line(exc))
+    return None
+
 
 def _first_line(exc: Exception) -> str:
     return (str(exc).strip().splitlines() or ["?"])[0]

@@ -195,6 +195,14 @@ def _unwritable(folder: Path, db_path: Path) -> StorageFault | None:
     return None
 
 
+def _from_postgresql_error(exc: BaseException) -> JippError | None:
+    """The ministry's server went away mid-command: named, as at the start (exit 10)."""
+    from jipp_desktop.core import engine_postgresql
+    from jipp_desktop.core import models as m
+
+    return engine_postgresql.lost_connection(exc, str(m.database.database))
+
+
 def translate(exc: BaseException, folder: Path, db_path: Path | None = None) -> JippError | None:
     """The named fault behind ``exc`` (disk full, read-only, ...), or None."""
     from jipp_desktop.core import cipher
@@ -208,6 +216,8 @@ def translate(exc: BaseException, folder: Path, db_path: Path | None = None) -> 
             found = _from_os_error(link, folder)
         elif isinstance(link, cipher.base_errors()):  # an encrypted folder's too
             found = _from_sqlite_error(link, folder, db_path)
+        elif type(link).__module__.startswith("psycopg"):
+            found = _from_postgresql_error(link)
         if found is not None:
             return found
     return None

@@ -1,0 +1,65 @@
+"""The ministry's server going away under a running workstation, for real: its backend
+is terminated (as a server restart or a cut network does).  A read outside a transaction
+reconnects; a write in a transaction fails whole, named as an unreachable server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import psycopg
+import pytest
+from pg_cluster import Cluster
+
+from jipp_desktop.cli import exit_codes
+from jipp_desktop.core import faults
+from jipp_desktop.core import models as m
+from jipp_desktop.core.engine_postgresql import DatabaseUnreachable
+from jipp_desktop.core.workspace import Workspace, open_workspace
+
+INNOVATION = {"title": "Layanan Adminduk Keliling", "province_code": "36"}
+
+
+@pytest.fixture
+def ws(data_dir: Path, pg_url: str) -> Iterator[Workspace]:
+    opened = open_workspace(data_dir, database=pg_url)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def _cut_connections(pg_cluster: Cluster, url: str) -> int:
+    name = urlparse(url).path.lstrip("/")
+    with psycopg.connect(pg_cluster.url("postgres"), autocommit=True) as admin:
+        rows = admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid != pg_backend_pid()",
+            (name,),
+        ).fetchall()
+    return len(rows)
+
+
+def test_a_read_after_the_connection_was_cut_reconnects(
+    ws: Workspace, pg_cluster: Cluster, pg_url: str
+) -> None:
+    ws.records.create("innovation", INNOVATION)
+    assert _cut_connections(pg_cluster, pg_url) >= 1
+    assert ws.records.count("innovation") == 1
+    assert [r["title"] for r in ws.records.list("innovation")] == [INNOVATION["title"]]
+
+
+def test_a_write_cut_in_its_transaction_fails_whole_and_names_the_server(
+    ws: Workspace, pg_cluster: Cluster, pg_url: str
+) -> None:
+    with pytest.raises(Exception) as caught, m.database.atomic():
+        ws.records.create("innovation", INNOVATION)
+        _cut_connections(pg_cluster, pg_url)
+        ws.records.create("innovation", {**INNOVATION, "title": "Kedua"})
+    named = faults.translate(caught.value, ws.data_dir)
+    assert isinstance(named, DatabaseUnreachable)
+    assert named.exit_status == exit_codes.DATABASE_UNREACHABLE
+    assert "tidak dapat dihubungi" in named.message("id") and "postgres@" in named.message("en")
+    # Nothing of the transaction was kept, and the workstation carries on.
+    assert ws.records.count("innovation") == 0

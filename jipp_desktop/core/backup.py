@@ -75,6 +75,7 @@ def copy_database(source: Path, target: Path) -> None:
     try:
         with faults.writing_to(target.parent):
             _snapshot(source, partial)
+            storage.fail_if_simulated_full(partial)
             partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
@@ -101,6 +102,7 @@ def _compress(source: Path, target: Path) -> None:
     try:
         with source.open("rb") as raw, gzip.open(partial, "wb", compresslevel=1) as packed:
             shutil.copyfileobj(raw, packed, CHUNK)
+            storage.fail_if_simulated_full(partial)
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)

@@ -6,6 +6,7 @@ full disk live in one place, whatever database engine sits on top.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import stat
@@ -78,8 +79,31 @@ def file_writable(path: Path) -> bool:
     return os.access(path, os.W_OK)
 
 
+# The full-disk tests fill a small filesystem they mount (root only).  Without root they
+# name a folder in this variable instead: files under it see a full disk (no free space,
+# and writes fail with ENOSPC at the points below).  Read only while pytest runs a test
+# (pytest sets PYTEST_CURRENT_TEST) and never in the installed bundle, so it cannot
+# trigger for an officer.
+TEST_FULL_DISK_ENV = "JIPP_TEST_FULL_DISK"
+
+
+def simulated_full_disk(path: Path) -> bool:
+    full = os.environ.get(TEST_FULL_DISK_ENV)
+    if not full or "PYTEST_CURRENT_TEST" not in os.environ or getattr(sys, "frozen", False):
+        return False
+    return path.absolute().is_relative_to(Path(full).absolute())
+
+
+def fail_if_simulated_full(path: Path) -> None:
+    """Where a test's simulated full disk makes a write fail (see TEST_FULL_DISK_ENV)."""
+    if simulated_full_disk(path):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+
+
 def free_space(folder: Path) -> int:
     """Free bytes where ``folder`` is or will be (a folder not made yet: its parent's disk)."""
+    if simulated_full_disk(folder):
+        return 0
     existing = folder.absolute()
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent

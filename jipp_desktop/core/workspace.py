@@ -303,6 +303,11 @@ def _open_writer(folder: Path, wall: Callable[[], int]) -> Workspace:
         notices = _prepare(db_path, folder)
         m.database.init(str(db_path), pragmas=PRAGMAS)
         m.database.connect(reuse_if_open=True)
+        if storage.simulated_full_disk(db_path):
+            # A test's full disk: SQLite itself refuses to grow the file (SQLITE_FULL).
+            conn = m.database.connection()  # type: ignore[no-untyped-call]
+            pages = conn.execute("PRAGMA page_count").fetchone()[0]
+            conn.execute(f"PRAGMA max_page_count = {int(pages)}")
         workspace = Workspace(folder, lock, wall)
         workspace.notices = notices
         integrity.mark_open(folder)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from jipp_desktop import __version__
+from jipp_desktop.core import storage
 from jipp_desktop.core.clock import is_stamp
 from jipp_desktop.sync import crypto, identity, spool
 from jipp_desktop.sync.errors import NotAPackage
@@ -196,6 +197,7 @@ def write(
                 os.fsync(handle.fileno())
         else:
             sink.flush()
+            storage.fail_if_simulated_full(partial)
             os.fsync(sink.fileno())
     except BaseException:
         # Closing flushes what is buffered, which fails again on a full disk: the

@@ -157,6 +157,10 @@ class EncryptionBox(QGroupBox):
         dialog.setObjectName("current_passphrase_dialog")
         dialog.setWindowTitle(self.tr("Data protection"))
         dialog.setLabelText(label)
+        for text in dialog.findChildren(QLabel):
+            # The explanation reads as a paragraph, not as one line across the screen.
+            text.setWordWrap(True)
+            text.setMinimumWidth(440)
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.textValue():
             return None

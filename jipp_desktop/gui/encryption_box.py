@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jipp_desktop.core import cipher, encryption, models
+from jipp_desktop.core import cipher, encryption, engine, models
 from jipp_desktop.core.services import Progress
 from jipp_desktop.core.workspace import DB_NAME, Workspace
 from jipp_desktop.gui.errors import show_error
@@ -71,6 +71,9 @@ class EncryptionBox(QGroupBox):
         layout.addLayout(buttons)
         layout.addWidget(self.outcome)
         self.show_state()
+        # The ministry's PostgreSQL database is protected on its server (the commands
+        # refuse there too, engine.refuse_on_postgresql); this box is a laptop's.
+        self.setHidden(engine.is_postgresql())
 
     def _button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text, self)

@@ -305,7 +305,7 @@ def _open_writer(folder: Path, wall: Callable[[], int]) -> Workspace:
         m.database.connect(reuse_if_open=True)
         if storage.simulated_full_disk(db_path):
             # A test's full disk: SQLite itself refuses to grow the file (SQLITE_FULL).
-            conn = m.database.connection()  # type: ignore[no-untyped-call]
+            conn = m.database.connection()
             pages = conn.execute("PRAGMA page_count").fetchone()[0]
             conn.execute(f"PRAGMA max_page_count = {int(pages)}")
         workspace = Workspace(folder, lock, wall)

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QImage
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
@@ -23,13 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jipp_desktop.core import cipher, encryption, passphrase
+from jipp_desktop.core import cipher, encryption, passphrase, sealed
 from jipp_desktop.core.backup import list_backups, plain_copy
 from jipp_desktop.core.errors import DataFolderInUse
 from jipp_desktop.core.lock import FolderLock
 from jipp_desktop.core.query import ListQuery
 from jipp_desktop.core.workspace import DB_NAME, Workspace, open_workspace
 from jipp_desktop.gui import app
+from jipp_desktop.gui.editors.attachments_panel import AttachmentsPanel
 from jipp_desktop.gui.main_window import MainWindow
 from jipp_desktop.gui.passphrase_dialog import NewPassphraseDialog
 from jipp_desktop.gui.settings_page import SettingsPage
@@ -262,3 +264,36 @@ def test_the_window_keeps_watching_for_changes_after_a_conversion(
     _run(qtbot, page, page.encryption.encrypt_button, answers)
     assert window.watcher is not None and window.watcher.active
     assert not cipher.is_plain(folder / DB_NAME)
+
+
+def test_an_encrypted_folders_photo_shows_and_opens_from_its_sealed_file(
+    qtbot: Any, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    photo = tmp_path / "foto-kunjungan.png"
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("darkgreen"))
+    assert image.save(str(photo))
+    with open_workspace(data_dir) as workspace:
+        innovation = workspace.records.create(
+            "innovation", {"title": "Arsip Digital", "province_code": "53"}
+        )
+        workspace.attachments.add("innovation", innovation, photo)
+    encryption.convert(data_dir, DB_NAME, None, OTHER)
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    with open_workspace(data_dir, passphrase=OTHER) as workspace:
+        (stored,) = encryption.personal_files(data_dir)
+        assert sealed.is_sealed(stored)
+        panel = AttachmentsPanel(workspace, "innovation")
+        qtbot.addWidget(panel)
+        panel.load(innovation)
+        shown = panel.list.item(0).icon().pixmap(96, 96).toImage()
+        assert shown.pixelColor(shown.width() // 2, shown.height() // 2) == QColor("darkgreen")
+        panel.list.setCurrentRow(0)
+        panel.open_selected()
+    (url,) = opened
+    copy = Path(url.toLocalFile())
+    assert copy.name == "foto-kunjungan.png" and copy.read_bytes() == photo.read_bytes()
+    # Later GUI tests read through the app's global database: leave it on a plain folder.
+    encryption.convert(data_dir, DB_NAME, OTHER, None)
+    open_workspace(data_dir).close()

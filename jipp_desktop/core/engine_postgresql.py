@@ -87,7 +87,9 @@ def _flags_as_integers(conn: Any) -> None:
 class Database(peewee.PostgresqlDatabase):
     """peewee's PostgreSQL database over psycopg 3, with flags sent as integers."""
 
-    def __init__(self, url: str, **kwargs: Any) -> None:
+    def __init__(self, url: str, *, read_only: bool = False, **kwargs: Any) -> None:
+        if read_only:
+            kwargs["options"] = "-c default_transaction_read_only=on"
         super().__init__(url, prefer_psycopg3=True, **kwargs)
 
     def _connect(self) -> Any:

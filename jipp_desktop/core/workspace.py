@@ -339,6 +339,14 @@ def _open_postgresql(folder: Path, url: str, readonly: bool, wall: Callable[[], 
         regions.seed()
         categories.seed()
         workspace = Workspace(folder, lock, wall, database_url=url)
+        if readonly:
+            # From here on a reader changes nothing, as SQLite's query_only readers: its
+            # connections (every thread's) open read-only, and the clock check is the
+            # writers'.
+            m.database.close()
+            engine.use(engine.POSTGRESQL, pg.Database(url, read_only=True))
+            m.database.connect()
+            return workspace
         workspace.clock_repair = workspace.recover_clock()
         return workspace
     except BaseException:

@@ -63,3 +63,14 @@ def test_a_write_cut_in_its_transaction_fails_whole_and_names_the_server(
     assert "tidak dapat dihubungi" in named.message("id") and "postgres@" in named.message("en")
     # Nothing of the transaction was kept, and the workstation carries on.
     assert ws.records.count("innovation") == 0
+
+
+def test_a_reading_workstation_cannot_write(data_dir: Path, pg_url: str) -> None:
+    with open_workspace(data_dir, database=pg_url) as writer:
+        writer.records.create("innovation", INNOVATION)
+    with open_workspace(data_dir, database=pg_url, readonly=True) as reader:
+        assert reader.readonly and reader.records.count("innovation") == 1
+        with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
+            reader.records.create("innovation", {**INNOVATION, "title": "Kedua"})
+    with open_workspace(data_dir, database=pg_url) as writer:
+        assert writer.records.count("innovation") == 1

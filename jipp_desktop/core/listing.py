@@ -15,7 +15,8 @@ import peewee
 from jipp_desktop.core import engine, engine_postgresql
 from jipp_desktop.core import models as m
 from jipp_desktop.core.errors import FieldError, ValidationError
-from jipp_desktop.core.fields import LongText, RefId, ShortText
+from jipp_desktop.core.fields import CategoryText, LongText, RefId, ShortText
+from jipp_desktop.core.matching import normalise
 from jipp_desktop.core.query import ListQuery, fts_expression, search_words
 from jipp_desktop.core.registry import RECORD_TYPES, RecordType, user_fields
 
@@ -113,6 +114,18 @@ def _search(rt: RecordType, select: Select, text: str) -> tuple[Select, bool]:
         match = _text_match(rt, "t1", text)
         if match is None:
             return select, False
+        category: Any = getattr(model, "category", None)
+        codes = _category_codes(text) if isinstance(category, CategoryText) else []
+        if codes:
+            # The index holds the stored code, not its labels: "pendidikan" also finds the
+            # records filed under a category so named. FTS5 refuses MATCH inside an OR,
+            # so SQLite tests the index in a subquery; such a search comes unranked.
+            if not engine.is_postgresql():
+                match = peewee.SQL(
+                    f"t1.seq IN (SELECT rowid FROM {rt.fts_table} WHERE {match.sql})",
+                    match.params,
+                )
+            return select.where(match | category.in_(codes)), False
         if not engine.is_postgresql():
             fts: Any = peewee.Table(rt.fts_table, ["rowid", "rank"])
             select = select.join(fts, on=(fts.rowid == model.seq))
@@ -134,6 +147,25 @@ def _search(rt: RecordType, select: Select, text: str) -> tuple[Select, bool]:
         if clause is not None:
             where = clause if where is None else where | clause
     return (select.where(where) if where is not None else select), False
+
+
+def _category_codes(text: str) -> list[str]:
+    """Codes of the categories whose Indonesian or English label has a word starting with
+    each word of ``text`` ("pendid" -> every year's "Pendidikan"). The category table is a
+    few dozen rows, so reading it per search costs far less than the full-text query."""
+    words = normalise(text).split()
+    if not words:
+        return []
+    rows = engine.sql("SELECT code, label_id, label_en FROM category").fetchall()
+    return [
+        code
+        for code, label_id, label_en in rows
+        if any(_prefixes(words, normalise(label).split()) for label in (label_id, label_en))
+    ]
+
+
+def _prefixes(words: list[str], label_words: list[str]) -> bool:
+    return all(any(lw.startswith(w) for lw in label_words) for w in words)
 
 
 def _text_match(rt: RecordType, alias: str, text: str) -> peewee.SQL | None:

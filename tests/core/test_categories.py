@@ -9,6 +9,7 @@ import pytest
 
 from jipp_desktop.core import categories, migrations, regions
 from jipp_desktop.core.errors import ValidationError
+from jipp_desktop.core.query import ListQuery
 from jipp_desktop.core.workspace import DB_NAME, Workspace, open_workspace
 
 
@@ -178,3 +179,35 @@ def test_upgrading_an_old_database_maps_free_text_to_codes(tmp_path: Path) -> No
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         conn.close()
         assert "category_match" not in tables
+
+
+def test_the_search_box_finds_innovations_by_their_category_label(workspace: Workspace) -> None:
+    school = workspace.records.create(
+        "innovation", _innovation(title="Sekolah Ramah Anak", category="2021-education")
+    )
+    clinic = workspace.records.create(
+        "innovation", _innovation(title="Posyandu Keliling", category="2021-health")
+    )
+    titled = workspace.records.create(
+        "innovation", _innovation(title="Pendidikan Desa Digital", category="2021-health")
+    )
+
+    def found(text: str, **query: object) -> set[str]:
+        q = ListQuery(search=text, **query)  # type: ignore[arg-type]
+        listed = {r["id"] for r in workspace.records.list("innovation", q)}
+        assert workspace.records.count("innovation", q) == len(listed)
+        return listed
+
+    # The Indonesian or English label, any case, a prefix, typed or ranked: the record
+    # filed under the category and the one whose own text holds the word.
+    assert found("pendidikan") == {school, titled}
+    assert found("PENDID", ranked=False) == {school, titled}
+    assert found("education") == {school}
+    assert found("kesehatan") == {clinic, titled}
+    # Words of one label together; words that name no category search the text alone.
+    assert found("ketahanan pangan") == set()
+    assert found("posyandu") == {clinic}
+    assert found("sekolah kesehatan") == set()
+    # A column sort and a filter still apply.
+    assert found("pendidikan", sort="title") == {school, titled}
+    assert found("pendidikan", filters={"category": "2021-education"}) == {school}

@@ -8,13 +8,12 @@ full-text search fragments (the GIN indexes and functions of 0008_baseline.sql).
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import peewee
-import psycopg
-from psycopg.types.numeric import Int8BinaryDumper, Int8Dumper
 
 from jipp_desktop.core.errors import JippError, SchemaTooNew
 from jipp_desktop.paths import migrations_dir
@@ -77,9 +76,33 @@ def is_url(text: str) -> bool:
     return text.startswith(URL_SCHEMES)
 
 
+def driver() -> Any:
+    """psycopg, imported on first use and handed to peewee.
+
+    Importing psycopg costs about as much as the rest of the core (asyncio, its C
+    binding, ~1,000 error classes), and a laptop on SQLite never needs it, so
+    ``jipp_desktop.core`` imports peewee with psycopg hidden; this gives peewee what its
+    own import would have found."""
+    import psycopg
+    from psycopg.pq import TransactionStatus
+    from psycopg.types.json import Json, Jsonb
+
+    if getattr(peewee, "psycopg", None) is None:
+        vars(peewee).update(
+            psycopg=psycopg, TransactionStatus=TransactionStatus, Json_pg3=Json, Jsonb_pg3=Jsonb
+        )
+        adapter: Any = peewee.Psycopg3Adapter
+        adapter.txn_idle = TransactionStatus.IDLE
+        adapter.txn_inerror = TransactionStatus.INERROR
+        adapter.txn_unknown = TransactionStatus.UNKNOWN
+    return psycopg
+
+
 def _flags_as_integers(conn: Any) -> None:
     """Flags are 0/1 integers on both engines (SQLite has no boolean type), so Python's
     True and False are sent as integers and the same SQL compares them on both."""
+    from psycopg.types.numeric import Int8BinaryDumper, Int8Dumper
+
     conn.adapters.register_dumper(bool, Int8Dumper)
     conn.adapters.register_dumper(bool, Int8BinaryDumper)
 
@@ -88,6 +111,7 @@ class Database(peewee.PostgresqlDatabase):
     """peewee's PostgreSQL database over psycopg 3, with flags sent as integers."""
 
     def __init__(self, url: str, *, read_only: bool = False, **kwargs: Any) -> None:
+        driver()
         if read_only:
             kwargs["options"] = "-c default_transaction_read_only=on"
         super().__init__(url, prefer_psycopg3=True, **kwargs)
@@ -95,7 +119,7 @@ class Database(peewee.PostgresqlDatabase):
     def _connect(self) -> Any:
         try:
             conn = super()._connect()  # type: ignore[misc]
-        except psycopg.OperationalError as exc:
+        except driver().OperationalError as exc:
             raise DatabaseUnreachable(self.database, _first_line(exc)) from exc
         _flags_as_integers(conn)
         return conn
@@ -118,6 +142,9 @@ class Database(peewee.PostgresqlDatabase):
 
 def lost_connection(exc: BaseException, url: str) -> DatabaseUnreachable | None:
     """The named fault for a psycopg error that means the server went away, else None."""
+    if "psycopg" not in sys.modules:
+        return None  # no psycopg error without psycopg (and no import for SQLite's)
+    psycopg = driver()
     if isinstance(exc, psycopg.OperationalError) and not isinstance(
         exc, psycopg.errors.QueryCanceled
     ):
@@ -131,6 +158,7 @@ def _first_line(exc: Exception) -> str:
 
 def connect(url: str) -> Any:
     """A plain psycopg connection (autocommit) for preparing the database."""
+    psycopg = driver()
     try:
         conn = psycopg.connect(url, autocommit=True)
     except psycopg.OperationalError as exc:
@@ -197,7 +225,7 @@ def migrate(conn: Any) -> list[int]:
         try:
             for mig in todo:
                 conn.execute(mig.sql)  # no parameters: several statements, '%' as it is
-        except psycopg.errors.InsufficientPrivilege as exc:
+        except driver().errors.InsufficientPrivilege as exc:
             raise SchemaNeedsOwner([mig.version for mig in todo], str(exc).splitlines()[0]) from exc
         conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")
         conn.execute("DELETE FROM schema_version")

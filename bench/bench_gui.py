@@ -5,9 +5,11 @@
 Every figure is set against a raw baseline measured in the same run, so the ratios
 mean something on any laptop:
 
-* start-up: process start -> main window shown, against a bare PySide6 QMainWindow
-  (target <= 1.5x); also the CPU time each process had used by then, which a machine
-  busy with other work inflates far less than the wall time;
+* start-up: process start -> first window shown (the start frame: title, navigation,
+  "opening the data folder"), against a bare PySide6 QMainWindow (target <= 1.5x); also
+  the CPU time each process had used by then, which a machine busy with other work
+  inflates far less than the wall time; and the main window shown with the folder open,
+  and the innovation list's first rows;
 * search: median keystroke -> list re-queried and repainted in the innovation search
   box, against the raw FTS5 query in sqlite3 (target < 50 ms);
 * memory: peak RSS with the innovation list open, minus the bare window's
@@ -60,20 +62,33 @@ from jipp_desktop.cli import main as cli
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
+def visible(name):
+    return next((w for w in app.topLevelWidgets() if w.objectName() == name and w.isVisible()),
+                None)
 def shown():
-    window = next((w for w in app.topLevelWidgets()
-                   if w.objectName() == "main_window" and w.isVisible()), None)
-    if window is None:
+    # What the officer sees first: the start frame (title, navigation, "opening the
+    # data"), or the main window itself should it come first.
+    if visible("start_frame") is None and visible("main_window") is None:
         QTimer.singleShot(1, shown)
         return
     ru = resource.getrusage(resource.RUSAGE_SELF)
     print("SHOWN", time.time(), ru.ru_maxrss, ru.ru_utime + ru.ru_stime, flush=True)
+    ready()
+def ready():
+    # The main window with the data folder open, its pages usable.
+    window = visible("main_window")
+    if window is None:
+        QTimer.singleShot(1, ready)
+        return
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    print("READY", time.time(), ru.ru_maxrss, ru.ru_utime + ru.ru_stime, flush=True)
     if "--open-list" in sys.argv:
         page = window.show_page("innovation")
         if page.model.loading:
             loop = QEventLoop()
             page.model.refreshed.connect(loop.quit)
             loop.exec()
+        print("ROWS", time.time(), flush=True)
         bar = page.table.verticalScrollBar()
         for value in range(0, bar.maximum(), max(1, bar.maximum() // 50)):
             bar.setValue(value)
@@ -110,6 +125,15 @@ def timed_start(code: str, *args: str) -> tuple[float, int, list[str]]:
         raise RuntimeError(f"window never shown:\n{proc.stdout}\n{proc.stderr}")
     _tag, stamp, rss, _cpu = shown.split()
     return float(stamp) - start, int(rss), lines
+
+
+def _line(lines: list[str], tag: str) -> list[str]:
+    return next(line for line in lines if line.startswith(tag)).split()
+
+
+def _after_shown(shown_s: float, lines: list[str], tag: str) -> float:
+    """Seconds from the process start to the line ``tag`` (stamped like SHOWN)."""
+    return shown_s + float(_line(lines, tag)[1]) - float(_line(lines, "SHOWN")[1])
 
 
 def cpu_seconds(lines: list[str]) -> float:
@@ -249,7 +273,10 @@ def main(argv: list[str]) -> int:
     ours_s = statistics.median(t for t, _r, _l in ours)
     bare_cpu = statistics.median(cpu_seconds(lines) for _t, _r, lines in bare)
     ours_cpu = statistics.median(cpu_seconds(lines) for _t, _r, lines in ours)
-    _t, _r, lines = timed_start(APP_WINDOW, str(args.data), "--open-list")
+    ready_s = statistics.median(_after_shown(t, lines, "READY") for t, _r, lines in ours)
+    ready_cpu = statistics.median(float(_line(lines, "READY")[3]) for _t, _r, lines in ours)
+    list_t, _r, lines = timed_start(APP_WINDOW, str(args.data), "--open-list")
+    rows_s = _after_shown(list_t, lines, "ROWS")
     list_line = next(line for line in lines if line.startswith("LIST"))
     _tag, rows, list_rss = list_line.split()
     bare_rss = statistics.median(r for _t, r, _l in bare)
@@ -266,13 +293,15 @@ def main(argv: list[str]) -> int:
         "start_cpu_bare_s": round(bare_cpu, 3),
         "start_cpu_app_s": round(ours_cpu, 3),
         "start_cpu_ratio": round(ours_cpu / bare_cpu, 2),
+        "ready_app_s": round(ready_s, 3),
+        "ready_ratio": round(ready_s / bare_s, 2),
+        "ready_cpu_ratio": round(ready_cpu / bare_cpu, 2),
+        "list_rows_s": round(rows_s, 3),
         "load_average_1min": round(os.getloadavg()[0], 2),
         "keystroke_median_ms": round(key_ms, 1),
         "raw_fts_median_ms": round(raw_ms, 1),
         "keystroke_ratio": round(key_ms / raw_ms, 2) if raw_ms else None,
         "open_workspace_s": round(OPEN_SECONDS[0], 3),
-        # What the GUI itself costs: start-up minus the core's opening of the folder.
-        "start_ratio_without_open": round((ours_s - OPEN_SECONDS[0]) / bare_s, 2),
         "memory_bare_mb": round(bare_rss / 1024, 1),
         "memory_list_open_mb": round(int(list_rss) / 1024, 1),
         "memory_extra_mb": round(extra_mb, 1),
@@ -288,12 +317,13 @@ def main(argv: list[str]) -> int:
         f"({figures['start_cpu_ratio']}x the bare window's {bare_cpu * 1000:.0f} ms)"
     )
     print(
-        f"  of which core open_workspace    {OPEN_SECONDS[0] * 1000:>10.0f} ms "
-        "(integrity check of the whole file)"
+        f"main window, folder open          {ready_s * 1000:>10.0f} ms "
+        f"({figures['ready_ratio']}x; CPU {figures['ready_cpu_ratio']}x)"
     )
+    print(f"innovation list's first rows      {rows_s * 1000:>10.0f} ms after the process start")
     print(
-        f"  start-up without it             {(ours_s - OPEN_SECONDS[0]) * 1000:>10.0f} ms "
-        f"({figures['start_ratio_without_open']}x the bare window)"
+        f"core open_workspace               {OPEN_SECONDS[0] * 1000:>10.0f} ms "
+        "(part of the main window's time, after the first frame)"
     )
     print(f"keystroke -> list, median         {key_ms:>10.1f} ms (target < 50 ms)")
     print(

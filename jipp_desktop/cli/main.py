@@ -18,12 +18,11 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from jipp_desktop import __version__
 from jipp_desktop.cli import exit_codes
-from jipp_desktop.core import engine, faults, storage
-from jipp_desktop.core.clockfix import ClockRepair
+from jipp_desktop.core import faults, storage
 from jipp_desktop.core.errors import (
     DatabaseDamaged,
     DatabaseMissing,
@@ -34,9 +33,14 @@ from jipp_desktop.core.errors import (
     UnknownRecordType,
     ValidationError,
 )
+from jipp_desktop.core.folder import ENV_DATABASE, SETTING_FILE, resolve_data_dir
 from jipp_desktop.core.logs import close_logging, log, setup_logging
-from jipp_desktop.core.staleness import StaleEdit
-from jipp_desktop.core.workspace import Workspace, open_workspace, resolve_data_dir
+
+# The window's start (no command) shows its first frame before the core's models, the
+# database engines and the workspace load; the commands import them when they run.
+if TYPE_CHECKING:
+    from jipp_desktop.core.clockfix import ClockRepair
+    from jipp_desktop.core.workspace import Workspace
 
 ENV_PASSPHRASE = "JIPP_PASSPHRASE"
 
@@ -79,6 +83,8 @@ class Context:
     @contextmanager
     def workspace(self, *, readonly: bool = False) -> Iterator[Workspace]:
         """``readonly`` for commands that only read: they never wait for the writer."""
+        from jipp_desktop.core.workspace import open_workspace
+
         ws = open_workspace(self.data_dir, readonly=readonly, passphrase=self.passphrase)
         for notice in ws.notices:
             self.stderr.write(notice.message(self.lang) + "\n")
@@ -140,7 +146,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         default=None,
         metavar="URL",
         help=f"PostgreSQL database postgresql://USER@HOST:PORT/DB (default: "
-        f"${engine.ENV_DATABASE}, else DIR/{engine.SETTING_FILE}, else the folder's SQLite file)",
+        f"${ENV_DATABASE}, else DIR/{SETTING_FILE}, else the folder's SQLite file)",
     )
     parser.add_argument(
         "--lang",
@@ -174,13 +180,15 @@ def run(
     try:
         args = build_parser(commands=not window_only(argv)).parse_args(list(argv))
         lang = args.lang or lang
-        engine.choose(args.database)
-        ctx = Context(resolve_data_dir(args.data_dir), lang, stdout, stderr, stdin)
-        ctx.passphrase = _folder_passphrase(args.folder_passphrase_file)
         if args.command is None:
             from jipp_desktop.gui.app import run_gui
 
-            return run_gui(ctx.data_dir, args.lang)
+            return run_gui(resolve_data_dir(args.data_dir), args.lang, database=args.database)
+        from jipp_desktop.core import engine
+
+        engine.choose(args.database)
+        ctx = Context(resolve_data_dir(args.data_dir), lang, stdout, stderr, stdin)
+        ctx.passphrase = _folder_passphrase(args.folder_passphrase_file)
         handler: Handler = args.handler
         return handler(args, ctx)
     except BrokenPipeError:
@@ -196,7 +204,9 @@ def run(
         stderr.write(named.message(lang) + "\n")
         return _status_of(named)
     finally:
-        engine.choose(None)  # the option was this command's; run() may be called again
+        # The option was this command's; run() may be called again.
+        if "jipp_desktop.core.engine" in sys.modules:
+            sys.modules["jipp_desktop.core.engine"].choose(None)
 
 
 def _unexpected(exc: Exception, argv: Sequence[str], lang: str, stderr: TextIO) -> int:
@@ -283,6 +293,8 @@ def _status_of(exc: JippError) -> int:
         return exit_codes.DAMAGED_FILE
     if isinstance(exc, faults.StorageFault):
         return exit_codes.STORAGE
+    from jipp_desktop.core.staleness import StaleEdit
+
     if isinstance(exc, StaleEdit):
         return exit_codes.STALE
     return exit_codes.FAILURE

@@ -30,9 +30,8 @@ import peewee
 from jipp_desktop.core import engine_postgresql as pg
 from jipp_desktop.core import models as m
 from jipp_desktop.core.errors import JippError
+from jipp_desktop.core.folder import ENV_DATABASE, SETTING_FILE
 
-ENV_DATABASE = "JIPP_DATABASE"
-SETTING_FILE = "database.url"
 SQLITE = "sqlite"
 POSTGRESQL = pg.NAME
 USAGE_EXIT = 2

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import logging
 import re
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from logging.handlers import RotatingFileHandler
 
 log = logging.getLogger("jipp_desktop")
 
@@ -52,6 +55,9 @@ def setup_logging(data_dir: Path) -> Path:
     path = log_path(data_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
     close_logging()
+    # Imported here: logging.handlers loads socket, ~10 ms before the window's frame.
+    from logging.handlers import RotatingFileHandler
+
     _handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     _handler.setFormatter(_Scrubbing("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(_handler)

@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-import os
 import socket
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-
-import platformdirs
 
 from jipp_desktop.core import (
     backup,
@@ -43,6 +40,7 @@ from jipp_desktop.core.errors import (
     ValidationError,
 )
 from jipp_desktop.core.faults import DiskFull
+from jipp_desktop.core.folder import resolve_data_dir as resolve_data_dir
 from jipp_desktop.core.lock import FolderLock
 from jipp_desktop.core.logs import log
 from jipp_desktop.core.services import RecordService
@@ -50,7 +48,6 @@ from jipp_desktop.core.settings import Settings
 
 DB_NAME = "jipp.sqlite3"
 DEVICE_NAME_MAX = 80
-ENV_DATA_DIR = "JIPP_DATA_DIR"
 # A start-up backup is taken when the newest one is older than this (and always
 # before a migration), so a big database is not copied on every start.
 START_BACKUP_EVERY = dt.timedelta(hours=12)
@@ -81,15 +78,6 @@ READER_PRAGMAS = {
     "cache_size": -32_000,
     "query_only": 1,
 }
-
-
-def resolve_data_dir(explicit: Path | str | None = None) -> Path:
-    if explicit:
-        return Path(explicit).expanduser()
-    env = os.environ.get(ENV_DATA_DIR)
-    if env:
-        return Path(env).expanduser()
-    return Path(platformdirs.user_data_dir("JIPP Desktop", appauthor=False))
 
 
 class Workspace:

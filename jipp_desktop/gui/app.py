@@ -15,24 +15,15 @@ import argparse
 import contextlib
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-)
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox
 
 from jipp_desktop.cli import exit_codes
-from jipp_desktop.core import backup, storage
-from jipp_desktop.core.cipher import PassphraseError
-from jipp_desktop.core.engine import BadDatabaseUrl
-from jipp_desktop.core.engine_postgresql import DatabaseUnreachable
+from jipp_desktop.core import storage
 from jipp_desktop.core.errors import (
     DatabaseDamaged,
     DatabaseMissing,
@@ -41,14 +32,19 @@ from jipp_desktop.core.errors import (
     SchemaTooNew,
 )
 from jipp_desktop.core.faults import FolderReadOnly, StorageFault
+from jipp_desktop.core.folder import resolve_data_dir
 from jipp_desktop.core.logs import close_logging, setup_logging
-from jipp_desktop.core.workspace import Workspace, open_workspace, resolve_data_dir
 from jipp_desktop.gui import errors, i18n
 from jipp_desktop.gui.errors import install_excepthook
 from jipp_desktop.gui.icons import icon
-from jipp_desktop.gui.main_window import MainWindow
 from jipp_desktop.gui.pyside_fix import protect_singletons
-from jipp_desktop.gui.reader import shared_reader
+from jipp_desktop.gui.start_frame import StartFrame
+
+# The models, the engines, the workspace and the main window's modules load after the
+# start frame's first paint (docs/gui.md, "Start-up"); here only for type checking.
+if TYPE_CHECKING:
+    from jipp_desktop.core.workspace import Workspace
+    from jipp_desktop.gui.main_window import MainWindow
 
 log = logging.getLogger("jipp_desktop")
 
@@ -114,18 +110,21 @@ def gui_settings(data_dir: Path) -> QSettings:
 
 def restore_backup(error: DatabaseDamaged | DatabaseMissing, data_dir: Path) -> None:
     """Put the latest good backup in place; what was there moves aside, never deleted."""
+    from jipp_desktop.core import backup
+
     assert error.latest_backup is not None
     saved = backup.restore(data_dir, error.latest_backup)
     log.warning("restored %s from %s; previous state in %s", data_dir, error.latest_backup, saved)
 
 
-def open_or_explain(
-    data_dir: Path, before_message: Callable[[], object] = lambda: None
-) -> Workspace | int:
-    """The open workspace, or the exit status after telling the officer why not.
+def open_or_explain(data_dir: Path) -> Workspace | int:
+    """The open workspace, or the exit status after telling the officer why not (the
+    messages show over the start frame)."""
+    from jipp_desktop.core.cipher import PassphraseError
+    from jipp_desktop.core.engine import BadDatabaseUrl
+    from jipp_desktop.core.engine_postgresql import DatabaseUnreachable
+    from jipp_desktop.core.workspace import open_workspace
 
-    ``before_message`` runs before any message box (the app closes its splash there).
-    """
     lang = i18n.current_language()
     secret: str | None = None
     try:
@@ -133,18 +132,15 @@ def open_or_explain(
             try:
                 return open_workspace(data_dir, passphrase=secret)
             except PassphraseError:
-                before_message()
                 secret = ask_folder_passphrase(data_dir, wrong=secret is not None)
                 if secret is None:
                     return exit_codes.BAD_PASSPHRASE
     except DataFolderInUse as exc:
         log.warning("%s", exc.message("en"))
-        before_message()
         tell(exc.message(lang))
         return exit_codes.FOLDER_IN_USE
     except (DatabaseDamaged, DatabaseMissing) as exc:
         log.error("%s", exc.message("en"))
-        before_message()
         if exc.latest_backup is None:
             tell(exc.message(lang))
             return exit_codes.DAMAGED_FILE
@@ -157,19 +153,16 @@ def open_or_explain(
             tell(again.message(lang))
             return exit_codes.DAMAGED_FILE
     except SchemaTooNew as exc:
-        before_message()
         tell(exc.message(lang))
         return exit_codes.DAMAGED_FILE
     except (DatabaseUnreachable, BadDatabaseUrl) as exc:
         # The ministry's server (docs/cli.md, "PostgreSQL"): named, never its password.
         log.error("%s", exc.message("en"))
-        before_message()
         tell(exc.message(lang))
         return int(exc.exit_status)
     except FolderReadOnly as exc:
         # Reading needs no write: the officer can still look things up and print.
         log.warning("%s", exc.message("en"))
-        before_message()
         tell(exc.message(lang))
         try:
             return open_workspace(data_dir, readonly=True)
@@ -178,7 +171,6 @@ def open_or_explain(
             return exit_codes.STORAGE
     except StorageFault as exc:
         log.error("%s", exc.message("en"))
-        before_message()
         tell(exc.message(lang))
         return exit_codes.STORAGE
 
@@ -192,7 +184,11 @@ class Shell:
         self.window = self._make()
 
     def _make(self) -> MainWindow:
+        from jipp_desktop.gui.main_window import MainWindow
+
         window = MainWindow(self.workspace, self.settings)
+        # The start frame of the next start speaks this language before the folder opens.
+        self.settings.setValue("window/language", i18n.current_language())
         window.languageChanged.connect(self.switch_language)
         # Lists follow changes made elsewhere (other workstations, sync on another
         # connection); started here so windows built by tests stay still.
@@ -239,7 +235,10 @@ def run_gui(
     *,
     package: Path | None = None,
     smoke_test: bool = False,
+    database: str | None = None,
 ) -> int:
+    """Show the start frame at once, open the data folder after its first paint (the
+    same questions and messages as ever, over the frame), then the main window."""
     protect_singletons()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -248,48 +247,103 @@ def run_gui(
     app.setWindowIcon(icon("app"))
     storage.keep_private()
     data_dir.mkdir(parents=True, exist_ok=True)
-    with contextlib.suppress(OSError):  # a read-only folder keeps no log
-        setup_logging(data_dir)
     errors.data_folder = data_dir
     install_excepthook()
-    i18n.install(lang or i18n.DEFAULT_LANGUAGE)
-    # Opening a big data folder checks the whole file (a second or more): show that
-    # something is happening from the first moment.
-    # A plain label, not QSplashScreen: that one waits up to a second for the window
-    # system to confirm it is visible, which would itself slow the start.
-    splash = QLabel(QCoreApplication.translate("app", "Opening the data folder…"))
-    splash.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
-    splash.setStyleSheet("QLabel { padding: 28px 40px; font-size: 12pt; }")
-    splash.show()
-    app.processEvents()
-    opened = open_or_explain(data_dir, splash.close)
-    if isinstance(opened, int):
-        close_logging()
-        return opened
-    workspace = opened
+    settings = gui_settings(data_dir)
+    remembered = settings.value("window/language")
+    i18n.install(lang or (remembered if remembered in ("id", "en") else i18n.DEFAULT_LANGUAGE))
+    frame = StartFrame(settings)
+    start = _Start(app, frame, data_dir, lang, database)
+    start.package, start.smoke_test = package, smoke_test
+    frame.show()
+    frame.after_first_paint(start.open)
     try:
+        status = int(app.exec())
+        if start.failure is not None:
+            raise start.failure
+        return start.status if start.status is not None else status
+    finally:
+        start.close()
+        close_logging()
+
+
+class _Start:
+    """Opens the folder once the frame is drawn; holds what ``run_gui`` returns."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        frame: StartFrame,
+        data_dir: Path,
+        lang: str | None,
+        database: str | None,
+    ) -> None:
+        self.app, self.frame, self.data_dir = app, frame, data_dir
+        self.lang, self.database = lang, database
+        self.package: Path | None = None
+        self.smoke_test = False
+        self.workspace: Workspace | None = None
+        self.shell: Shell | None = None
+        self.status: int | None = None
+        self.failure: BaseException | None = None
+        # Questions asked over the frame must not end the app when they close.
+        self.quit_on_close = app.quitOnLastWindowClosed()
+        app.setQuitOnLastWindowClosed(False)
+
+    def open(self) -> None:
+        # The log file opens here, not before the frame (logging.handlers loads socket).
+        with contextlib.suppress(OSError):  # a read-only folder keeps no log
+            setup_logging(self.data_dir)
+        try:
+            self.status = self._open()
+        except BaseException as exc:  # raised again by run_gui, as before the event loop
+            self.failure = exc
+            self.status = exit_codes.FAILURE
+        self.app.setQuitOnLastWindowClosed(self.quit_on_close)
+        if self.status is not None:
+            self.frame.close()
+            self.app.exit(self.status)
+
+    def _open(self) -> int | None:
+        """None once the main window is up, else the exit status."""
+        from jipp_desktop.core import engine
+
+        engine.choose(self.database)
+        opened = open_or_explain(self.data_dir)
+        if isinstance(opened, int):
+            return opened
+        self.workspace = workspace = opened
+        lang = self.lang
         i18n.install(lang or workspace.settings.get("language") or i18n.DEFAULT_LANGUAGE)
         if not workspace.settings.get("setup_done"):
             from jipp_desktop.gui.settings_page import SetupDialog
 
-            splash.close()
             if SetupDialog(workspace).exec() != QDialog.DialogCode.Accepted:
                 return exit_codes.OK
             i18n.install(lang or workspace.settings.get("language"))
-        shell = Shell(workspace, gui_settings(data_dir))
+        self.shell = shell = Shell(workspace, gui_settings(self.data_dir))
         shell.window.show()
-        splash.close()
-        log.info("GUI started on %s", data_dir)
+        self.frame.close()
+        log.info("GUI started on %s", self.data_dir)
         # Both wait for the event loop, so the window is drawn before anything else.
+        package = self.package
         if package is not None:
             QTimer.singleShot(0, lambda: open_package(shell.window, package))
-        if smoke_test:
+        if self.smoke_test:
             QTimer.singleShot(0, lambda: close_after_smoke_test(shell.window))
-        return int(app.exec())
-    finally:
-        shared_reader().release()
-        workspace.close()
-        close_logging()
+        return None
+
+    def close(self) -> None:
+        self.app.setQuitOnLastWindowClosed(self.quit_on_close)
+        self.frame.close()
+        self.frame.deleteLater()
+        if self.workspace is not None:
+            from jipp_desktop.gui.reader import shared_reader
+
+            shared_reader().release()
+            self.workspace.close()
+        if "jipp_desktop.core.engine" in sys.modules:
+            sys.modules["jipp_desktop.core.engine"].choose(None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

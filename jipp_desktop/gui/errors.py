@@ -15,7 +15,6 @@ from types import TracebackType
 from PySide6.QtCore import (
     QCoreApplication,
     QMessageLogContext,
-    Qt,
     QtMsgType,
     qInstallMessageHandler,
 )
@@ -72,6 +71,10 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
         box.setDetailedText(details)
     box.setObjectName("jipp_error_box")
     # Non-blocking: an error inside a slot must not start a nested event loop.
+    # (Qt's namespace is imported here: building its ~100 enums costs ~15 ms, which the
+    # start frame does without.)
+    from PySide6.QtCore import Qt
+
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _open_boxes.append(box)
     box.finished.connect(lambda _result, b=box: _open_boxes.remove(b))

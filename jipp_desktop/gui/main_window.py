@@ -38,6 +38,7 @@ from jipp_desktop.gui.i18n import current_language
 from jipp_desktop.gui.icons import icon
 from jipp_desktop.gui.pages import PAGE_KEYS, PAGES, PageSpec, external_page_class, page_title
 from jipp_desktop.gui.reader import shared_reader
+from jipp_desktop.gui.start_frame import default_window_size
 from jipp_desktop.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -644,16 +645,6 @@ class UndoNotice(QWidget):
         self.label.setText(self.tr("%n record(s) moved to the trash —", "", count))
         self.show()
         self._timer.start(self.SHOWN_MS)
-
-
-def default_window_size(available: QSize) -> QSize:
-    """The first window: 1280×720 where it fits, else the screen's free area less the
-    window frame, so a 1366×768 laptop with a panel shows it whole."""
-    frame = QSize(16, 40)  # borders and title bar the window manager adds
-    return QSize(
-        min(1280, available.width() - frame.width()),
-        min(720, available.height() - frame.height()),
-    )
 
 
 def _last_exchange(workspace: Workspace) -> str | None:

@@ -133,6 +133,53 @@ def test_run_gui_opens_the_window_and_exits_cleanly(
     assert (data_dir / app.SETTINGS_FILE).is_file()
 
 
+def test_the_start_frame_is_drawn_before_the_data_folder_opens(
+    qapp: QApplication,
+    workspace: Workspace,
+    data_dir: Path,
+    indonesian: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from jipp_desktop.gui.main_window import MainWindow
+
+    workspace.settings.set("setup_done", "1")
+    workspace.close()
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    opening = app.open_or_explain
+    at_opening: list[tuple[str, bool]] = []
+
+    def open_and_note(folder: Path) -> Any:
+        frames = [w for w in QApplication.topLevelWidgets() if w.objectName() == "start_frame"]
+        visible = [f for f in frames if f.isVisible()]
+        assert len(visible) == 1
+        at_opening.append((visible[0].placeholder.text(), visible[0]._painted))
+        return opening(folder)
+
+    monkeypatch.setattr(app, "open_or_explain", open_and_note)
+    frame_left: list[bool] = []
+
+    def close_when_shown() -> None:
+        windows = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        if not windows:
+            QTimer.singleShot(10, close_when_shown)
+            return
+        frame_left.append(
+            any(w.objectName() == "start_frame" and w.isVisible() for w in qapp.topLevelWidgets())
+        )
+        windows[0].close()
+
+    QTimer.singleShot(0, close_when_shown)
+    assert app.run_gui(data_dir, None) == exit_codes.OK
+    # The frame was drawn (not just asked for) with its words before the folder opened,
+    # and gave way to the main window.
+    assert at_opening == [("Membuka folder data…", True)]
+    assert frame_left == [False]
+
+
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [

@@ -115,6 +115,15 @@ class HybridClock:
             if stamp > self._last:
                 self._last = Stamp(stamp.wall_ms, stamp.counter, self.device)
 
+    def catch_up(self, issued: str) -> None:
+        """Continue after ``issued``, a stamp this device issued elsewhere: another
+        workstation of the same shared database signs as the same device, so each one
+        first catches up with the newest stamp any of them issued (core/concurrency.py)."""
+        stamp = Stamp.parse(issued)
+        with self._lock:
+            if stamp > self._last:
+                self._last = Stamp(stamp.wall_ms, stamp.counter, self.device)
+
     def wall_ms(self) -> int:
         """This laptop's wall clock, as the stamps see it (injected in tests)."""
         return self._wall()

@@ -47,6 +47,7 @@ from typing import Any
 from jipp_desktop.core import engine
 from jipp_desktop.core import models as m
 from jipp_desktop.core.clock import MAX_DRIFT_MS, HybridClock, Stamp
+from jipp_desktop.core.concurrency import shared_clock
 from jipp_desktop.core.registry import RECORD_TYPES, SYNCED_MODELS
 from jipp_desktop.core.services import conflict_id
 
@@ -122,6 +123,8 @@ def recover(
     if backup is not None:
         backup()
     with m.database.atomic():
+        # On a shared database no other workstation issues stamps while they move.
+        shared_clock(clock)
         found = _Found.collect(clock.device, wall + MAX_DRIFT_MS)
         mapping = _new_stamps(clock, found, wall)
         records = _rewrite(found, mapping, actor, clock.device)

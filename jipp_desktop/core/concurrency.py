@@ -6,6 +6,15 @@ before it reads (``BEGIN IMMEDIATE``: a deferred transaction would read an old
 snapshot and fail, or worse, when it upgrades).  On PostgreSQL several workstations
 write at once, so the rows compared are locked as they are read (``FOR UPDATE``) and
 held until the transaction ends.
+
+The ministry's database is one sync peer: every workstation stamps its changes as the
+same device.  Peers take a device's stamps to come in the order its changes were made
+(a version vector says "everything of that device up to stamp S"), so two workstations
+must never issue stamps out of commit order, nor the same stamp twice.  On PostgreSQL
+every transaction that issues stamps first locks the database's clock row
+(``shared_clock``): stamps are issued one writing transaction at a time, each after the
+newest one any workstation issued, and the lock is released by the commit that saves
+the new newest stamp.
 """
 
 from __future__ import annotations
@@ -14,17 +23,14 @@ from typing import Any
 
 import peewee
 
+from jipp_desktop.core import engine
 from jipp_desktop.core import models as m
-
-
-def real_database() -> Any:
-    """The database behind ``models.database`` (a proxy holds it in ``.obj``)."""
-    db: Any = m.database
-    return getattr(db, "obj", None) or db
+from jipp_desktop.core.clock import HybridClock, is_stamp
+from jipp_desktop.core.errors import JippError
 
 
 def is_postgresql() -> bool:
-    return isinstance(real_database(), peewee.PostgresqlDatabase)
+    return engine.is_postgresql()
 
 
 def write_transaction() -> Any:
@@ -39,3 +45,68 @@ def for_update(query: Any) -> Any:
     """``query`` locking the rows it reads until the transaction ends (PostgreSQL);
     SQLite's immediate transaction already holds the whole file."""
     return query.for_update() if is_postgresql() else query
+
+
+CLOCK_KEY = "clock_last"
+# How long an officer's save waits for another workstation's writing transaction (a big
+# import holds the clock until it commits) before being told; an import waits as long
+# as it takes.
+EDIT_WAIT_MS = 10_000
+IN_USE_EXIT = 4  # docs/cli.md: in use by another instance or workstation
+LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's SQLSTATE for a lock_timeout that ran out
+
+
+class DatabaseBusy(JippError):
+    """An officer's save found the shared database busy with another workstation's long
+    write for longer than EDIT_WAIT_MS; nothing was saved."""
+
+    exit_status = IN_USE_EXIT
+
+    def __init__(self) -> None:
+        super().__init__()
+        seconds = EDIT_WAIT_MS // 1000
+        self.message_id = (
+            "Basis data sedang dipakai untuk perubahan besar dari workstation lain (misalnya "
+            f"impor paket) lebih dari {seconds} detik. Tidak ada yang disimpan; simpan lagi "
+            "sebentar lagi."
+        )
+        self.message_en = (
+            "The database is busy with a large change from another workstation (a package "
+            f"import, say) for more than {seconds} seconds. Nothing was saved; save again "
+            "in a moment."
+        )
+
+
+def shared_clock(clock: HybridClock, *, edit: bool = False) -> None:
+    """Inside a transaction about to issue stamps: on PostgreSQL, lock the database's clock
+    until the transaction ends and continue after the newest stamp stored (SQLite: one
+    writer per folder, nothing to do).  Calling it again in the same transaction is cheap.
+    An ``edit`` (an officer waiting for the save) waits at most EDIT_WAIT_MS for the lock,
+    then DatabaseBusy."""
+    if not is_postgresql():
+        return
+    engine.sql(
+        "INSERT INTO setting (key, value) VALUES (?, '') ON CONFLICT (key) DO NOTHING",
+        (CLOCK_KEY,),
+    )
+    if edit:
+        engine.sql(f"SET LOCAL lock_timeout = {int(EDIT_WAIT_MS)}")
+    try:
+        row = engine.sql(
+            "SELECT value FROM setting WHERE key = ? FOR UPDATE", (CLOCK_KEY,)
+        ).fetchone()
+    except peewee.OperationalError as exc:
+        if edit and _sqlstate(exc) == LOCK_NOT_AVAILABLE:
+            raise DatabaseBusy() from None
+        raise
+    if row is not None and is_stamp(row[0]):
+        clock.catch_up(str(row[0]))
+
+
+def _sqlstate(exc: BaseException) -> str | None:
+    """The SQLSTATE of the driver's error behind peewee's (it keeps it as its argument)."""
+    for found in (*exc.args[:1], exc.__context__):
+        state = getattr(found, "sqlstate", None)
+        if state:
+            return str(state)
+    return None

@@ -21,7 +21,7 @@ from jipp_desktop.core import engine, staleness
 from jipp_desktop.core import models as m
 from jipp_desktop.core.categories import Categories
 from jipp_desktop.core.clock import HybridClock
-from jipp_desktop.core.concurrency import for_update, write_transaction
+from jipp_desktop.core.concurrency import for_update, shared_clock, write_transaction
 from jipp_desktop.core.errors import FieldError, RecordNotFound, ValidationError
 from jipp_desktop.core.listing import build_select, fetch_dicts, list_select, record_dict
 from jipp_desktop.core.query import ListQuery
@@ -208,6 +208,7 @@ class RecordService:
         if validator.errors:
             raise ValidationError(validator.errors)
         with self._db.atomic():
+            shared_clock(self.clock, edit=True)
             ids = self._insert_prepared(rt, prepared, progress)
             self._save_clock()
         return ids
@@ -229,6 +230,9 @@ class RecordService:
         """
         rt = record_type(type_name)
         with write_transaction() if base is not None else self._db.atomic():
+            # The clock first, then the rows: every writer locks in this order, so two
+            # workstations never wait for each other in a circle.
+            shared_clock(self.clock, edit=True)
             row = self._row(
                 rt.model, record_id, include_deleted=base is not None, name=type_name, lock=True
             )
@@ -287,6 +291,7 @@ class RecordService:
         a new change, audited under the record it belongs to."""
         ids = builtins.list(ids)
         with self._db.atomic():
+            shared_clock(self.clock, edit=True)
             now = utc_now()
             for start in range(0, len(ids), 500):
                 query: Any = model.select().where(
@@ -302,6 +307,7 @@ class RecordService:
     def insert_attachment(self, type_name: str, record_id: str, values: Mapping[str, Any]) -> str:
         """Record that a stored file belongs to a record (see core/attachments.py)."""
         with self._db.atomic():
+            shared_clock(self.clock, edit=True)
             stamp, now = self.clock.now(), utc_now()
             aid = str(uuid.uuid4())
             row = {**values, "record_type": type_name, "record_id": record_id}
@@ -320,6 +326,7 @@ class RecordService:
 
     def remove_attachment(self, row: m.Attachment) -> None:
         with self._db.atomic():
+            shared_clock(self.clock, edit=True)
             stamp, now = self.clock.now(), utc_now()
             self._flip(row, stamp, now)
             self._log(
@@ -628,6 +635,7 @@ class RecordService:
                 return
             if alive:
                 self._check_parents_alive(rt, row)
+            shared_clock(self.clock, edit=True)
             stamp, now = self.clock.now(), utc_now()
             self._flip(row, stamp, now)
             self._log(now, type_name, record_id, "restore" if alive else "delete")

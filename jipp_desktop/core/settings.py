@@ -1,7 +1,16 @@
-"""Local settings of this installation, kept in the database's ``setting`` table."""
+"""Local settings of this installation, kept in the database's ``setting`` table.
+
+On the ministry's PostgreSQL database that table is shared by every workstation, while
+some settings belong to the person at one workstation: who the audit trail names, their
+NIP and position, the language of their screen, whether they went through the first-run
+questions.  Those (``WORKSTATION_KEYS``) are kept in the workstation's data folder
+instead (``workstation.json``), so each workstation's edits carry its own officer's name.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Container, Mapping
 from pathlib import Path
 
@@ -34,17 +43,73 @@ DEFAULTS: dict[str, str] = {
 }
 
 
+# The person's settings, kept per workstation when the database is shared.
+WORKSTATION_KEYS = frozenset(
+    {"officer_name", "officer_position", "officer_nip", "language", "setup_done"}
+)
+WORKSTATION_FILE = "workstation.json"
+
+
 class Settings:
+    """``workstation``: the file holding WORKSTATION_KEYS (a shared database's
+    workstation); None keeps every setting in the database (a laptop)."""
+
+    def __init__(self, workstation: Path | None = None) -> None:
+        self._workstation = workstation
+
     def get(self, key: str) -> str:
         self._check(key)
+        if self._is_local(key):
+            return self._local().get(key, DEFAULTS[key])
         row = m.Setting.get_or_none(m.Setting.key == key)
         return row.value if row is not None else DEFAULTS[key]
 
     def set(self, key: str, value: str) -> None:
         self._check(key)
+        if self._is_local(key):
+            self._write_local({**self._local(), key: value})
+            return
         m.Setting.insert(key=key, value=value).on_conflict(
             conflict_target=[m.Setting.key], update={m.Setting.value: value}
         ).execute()
+
+    def ensure(self, key: str, value: str) -> str:
+        """The stored value of ``key``, storing ``value`` first if there is none.  Two
+        workstations starting at once on a new shared database both get the one value
+        stored first (the device id every workstation must sign and stamp with)."""
+        self._check(key)
+        stored = self.get(key)
+        if stored:
+            return stored  # read only: a reader's database refuses every write
+        m.Setting.insert(key=key, value=value).on_conflict_ignore().execute()
+        stored = self.get(key)
+        if not stored:  # stored empty earlier: the database's "not set yet"
+            self.set(key, value)
+            return value
+        return stored
+
+    def _is_local(self, key: str) -> bool:
+        return self._workstation is not None and key in WORKSTATION_KEYS
+
+    def _local(self) -> dict[str, str]:
+        assert self._workstation is not None
+        try:
+            data = json.loads(self._workstation.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except ValueError:
+            return {}  # a damaged file: the officer is asked again, as on a new workstation
+        if not isinstance(data, dict):
+            return {}
+        return {str(k): str(v) for k, v in data.items() if k in WORKSTATION_KEYS}
+
+    def _write_local(self, values: Mapping[str, str]) -> None:
+        assert self._workstation is not None
+        partial = self._workstation.with_name(self._workstation.name + ".part")
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(dict(values), handle, ensure_ascii=False, indent=1, sort_keys=True)
+        partial.replace(self._workstation)
 
     def update(self, values: Mapping[str, str]) -> None:
         with m.database.atomic():
@@ -75,6 +140,9 @@ class Settings:
 
     def all(self) -> dict[str, str]:
         stored = {row.key: row.value for row in m.Setting.select()}
+        if self._workstation is not None:
+            stored = {k: v for k, v in stored.items() if k not in WORKSTATION_KEYS}
+            stored.update(self._local())
         return {key: stored.get(key, default) for key, default in DEFAULTS.items()}
 
     @staticmethod

@@ -44,7 +44,7 @@ from jipp_desktop.core.folder import resolve_data_dir as resolve_data_dir
 from jipp_desktop.core.lock import FolderLock
 from jipp_desktop.core.logs import log
 from jipp_desktop.core.services import RecordService
-from jipp_desktop.core.settings import Settings
+from jipp_desktop.core.settings import WORKSTATION_FILE, Settings
 
 DB_NAME = "jipp.sqlite3"
 DEVICE_NAME_MAX = 80
@@ -97,9 +97,11 @@ class Workspace:
         self._lock = lock
         # Said to the officer although the folder opened (e.g. a start-up backup skipped).
         self.notices: list[JippError] = []
-        self.settings = Settings()
-        self.device_id = self._ensure("device_id", lambda: str(uuid.uuid4()))
-        self._ensure("device_name", socket.gethostname)
+        # On a shared database the officer's own settings stay on this workstation.
+        local = data_dir / WORKSTATION_FILE if database_url is not None else None
+        self.settings = Settings(local)
+        self.device_id = self.settings.ensure("device_id", str(uuid.uuid4()))
+        self.settings.ensure("device_name", socket.gethostname())
         last = self.settings.get("clock_last") or None
         floor = self.settings.get("clock_floor") or None
         self.clock = HybridClock(self.device_id, last, wall, floor)
@@ -235,14 +237,6 @@ class Workspace:
         tb: TracebackType | None,
     ) -> None:
         self.close()
-
-    def _ensure(self, key: str, make: object) -> str:
-        value = self.settings.get(key)
-        if not value:
-            assert callable(make)
-            value = str(make())
-            self.settings.set(key, value)
-        return value
 
 
 def open_workspace(

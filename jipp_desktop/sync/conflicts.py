@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jipp_desktop.core import models as m
+from jipp_desktop.core.concurrency import shared_clock
 from jipp_desktop.core.errors import FieldError, RecordNotFound, ValidationError
 from jipp_desktop.core.registry import RECORD_TYPES, field_label
 from jipp_desktop.core.services import audit_text, drop_own_conflicts, utc_now
@@ -264,6 +265,7 @@ def resolve(ws: Workspace, conflict: str, keep: str) -> bool:
         row = _row(table, row_id)
         if row is None:
             raise ConflictNotFound(table, row_id)
+        shared_clock(ws.clock)
         stamp, now = ws.clock.now(), utc_now()
         changed = False
         if keep == "other":

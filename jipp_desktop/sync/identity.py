@@ -20,10 +20,14 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from jipp_desktop.core import cipher
+from jipp_desktop.core import cipher, engine
+from jipp_desktop.core import models as m
 from jipp_desktop.sync import db
 
 KEY_FILE = "device_key.pem"
+# Where a PostgreSQL database keeps its one key (sync_state; readable only by the roles
+# that may sign for the ministry: docs/ministry.md).
+DB_KEY = "device_private_key_pem"
 
 
 @dataclass(frozen=True)
@@ -69,8 +73,41 @@ _create_lock = threading.Lock()
 
 
 def load_or_create(data_dir: Path) -> DeviceKey:
+    """This peer's key: the data folder's file on a laptop; on the ministry's PostgreSQL
+    database the database's own, so every workstation signs as the same peer."""
+    if engine.is_postgresql():
+        with _create_lock:
+            return _shared_key()
+    return folder_key(data_dir)
+
+
+def folder_key(data_dir: Path) -> DeviceKey:
+    """The key kept in the data folder ``data_dir`` (a laptop's), made on first use."""
     with _create_lock:
         return _load_or_create(data_dir)
+
+
+def _shared_key() -> DeviceKey:
+    """The database's key, made by the first workstation that needs one.  A second
+    workstation creating one at the same moment keeps the first one stored (the insert
+    does nothing on a conflict), so both sign with the same key."""
+    found = db.sql("SELECT value FROM sync_state WHERE key = ?", (DB_KEY,)).fetchone()
+    if found is None:
+        pem = Ed25519PrivateKey.generate().private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        with m.database.atomic():
+            db.sql(
+                "INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+                (DB_KEY, pem.decode("ascii")),
+            )
+        found = db.sql("SELECT value FROM sync_state WHERE key = ?", (DB_KEY,)).fetchone()
+    key = serialization.load_pem_private_key(str(found[0]).encode("ascii"), password=None)
+    if not isinstance(key, Ed25519PrivateKey):
+        raise ValueError("the database's device key is not an Ed25519 key")
+    return DeviceKey(key)
 
 
 def _load_or_create(data_dir: Path) -> DeviceKey:
@@ -121,8 +158,9 @@ def trust(fingerprint: str, name: str | None = None, device_id: str | None = Non
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     db.sql(
         "INSERT INTO sync_trusted (fingerprint, name, device_id, trusted_at) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (fingerprint) DO UPDATE SET name = coalesce(excluded.name, name), "
-        "device_id = coalesce(excluded.device_id, device_id)",
+        "ON CONFLICT (fingerprint) DO UPDATE SET "
+        "name = coalesce(excluded.name, sync_trusted.name), "
+        "device_id = coalesce(excluded.device_id, sync_trusted.device_id)",
         (fingerprint, name, device_id, now),
     )
 

@@ -13,17 +13,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jipp_desktop.core import backup, cipher, storage
+import peewee
+
+from jipp_desktop.core import backup, cipher, engine, storage
 from jipp_desktop.core import models as m
 from jipp_desktop.core.categories import Categories, Extension
 from jipp_desktop.core.clock import MAX_DRIFT_MS, Stamp, now_ms
+from jipp_desktop.core.concurrency import shared_clock
 from jipp_desktop.core.services import Cancelled, audit_text
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.sync import (
@@ -60,7 +62,7 @@ from jipp_desktop.sync.merge import (
 )
 from jipp_desktop.sync.records import RecordChecker
 from jipp_desktop.sync.report import ImportReport, path_for, save
-from jipp_desktop.sync.schema import TABLE_ORDER, is_flag, record_type_of, synced_fields
+from jipp_desktop.sync.schema import TABLE_ORDER, is_flag, record_type_of, stored, synced_fields
 
 Progress = Callable[[int, int], bool]
 AskTrust = Callable[[str, str, str], bool]
@@ -190,12 +192,16 @@ def _apply_package(
     if already_imported(report.package_id):
         report.already_applied = True
         return report
-    if not dry_run:
-        # The backup before the import and the rows the package unpacks to.
+    if not dry_run and not ws.on_postgresql:
+        # The backup before the import and the rows the package unpacks to (on
+        # PostgreSQL both are the server's: its disk is watched by its administrators).
         needed = backup.space_needed(ws.db_path) + IMPORT_GROWTH * path.stat().st_size
         storage.require_space(ws.data_dir, needed)
     try:
         with m.database.atomic():
+            # The shared clock before any row (core/concurrency.py): an edit saved on
+            # another workstation meanwhile waits for this import's commit.
+            shared_clock(ws.clock)
             # First, so the statements a package carries count for its own lines too.
             report.revoked = revocation.receive(ws.data_dir, statements)
             known = ws.categories.with_entries(e.category for e in added)
@@ -468,7 +474,9 @@ def _detected_conflicts(ws: Workspace, plan: list[RowPlan]) -> list[ConflictChan
     for row in plan:
         table, rid = row.change.table, row.change.id
         for name, lost in row.lost:
-            stamp = stamp or ws.clock.now()
+            if stamp is None:
+                shared_clock(ws.clock)
+                stamp = ws.clock.now()
             out.append(
                 ConflictChange(
                     conflicts.conflict_id(table, rid, name, lost.stamp),
@@ -489,7 +497,9 @@ def _detected_conflicts(ws: Workspace, plan: list[RowPlan]) -> list[ConflictChan
         edits = {n: s for n, s in row.stamps.items() if n != conflicts.LIFE}
         unseen = unseen_edits(life, edits)
         if unseen and life.stamp is not None:
-            stamp = stamp or ws.clock.now()
+            if stamp is None:
+                shared_clock(ws.clock)
+                stamp = ws.clock.now()
             out.append(
                 ConflictChange(
                     conflicts.conflict_id(table, rid, conflicts.LIFE, life.stamp),
@@ -510,7 +520,6 @@ def _detected_conflicts(ws: Workspace, plan: list[RowPlan]) -> list[ConflictChan
 
 
 def _apply_rows(ws: Workspace, plan: list[RowPlan], report: ImportReport) -> None:
-    conn = db.connection()
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     actor = ws.actor()
     audits: list[tuple[Any, ...]] = []
@@ -534,7 +543,7 @@ def _apply_rows(ws: Workspace, plan: list[RowPlan], report: ImportReport) -> Non
             if row.life is not None and row.life.deleted and not row.local.life.deleted:
                 counts.deletions += 1
                 report.deleted_rows.append((table, change.id))
-            _update(conn, row, now)
+            _update(row, now)
             for name, new in row.values.items():
                 audits.append(
                     _audit_row(
@@ -566,13 +575,13 @@ def _apply_rows(ws: Workspace, plan: list[RowPlan], report: ImportReport) -> Non
         else:
             counts.unchanged += 1
             if row.vectors:
-                _update_stamps(conn, row)
+                _update_stamps(row)
         for name, (stamp, vector) in row.vectors.items():
             field_rows.append(
                 (table, change.id, name, stamp, origin(stamp), json.dumps(vector, sort_keys=True))
             )
-    conn.executemany(
-        "INSERT OR IGNORE INTO sync_origin (origin) VALUES (?)",
+    db.executemany(
+        "INSERT INTO sync_origin (origin) VALUES (?) ON CONFLICT (origin) DO NOTHING",
         [(o,) for o in sorted({origin(r.change.hlc) for r in plan if r.local is None})],
     )
     for table, values in inserts.items():
@@ -588,16 +597,17 @@ def _apply_rows(ws: Workspace, plan: list[RowPlan], report: ImportReport) -> Non
             "updated_by",
             *fields,
         )
-        conn.executemany(
+        db.executemany(
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
             values,
         )
-    conn.executemany(
-        "INSERT OR REPLACE INTO sync_field (tbl, row_id, field, stamp, origin, vv) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+    db.executemany(
+        "INSERT INTO sync_field (tbl, row_id, field, stamp, origin, vv) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tbl, row_id, field) DO UPDATE SET "
+        "stamp = excluded.stamp, origin = excluded.origin, vv = excluded.vv",
         field_rows,
     )
-    conn.executemany(
+    db.executemany(
         "INSERT INTO audit (at, device, actor, record_type, record_id, action, "
         "field, old, new) VALUES (?, ?, ?, ?, ?, 'sync', ?, ?, ?)",
         audits,
@@ -636,33 +646,33 @@ def _insert_values(row: RowPlan, now: str) -> tuple[Any, ...]:
         change.hlc,
         json.dumps(row.stamps, sort_keys=True),
         life.cl,
-        life.deleted,
+        int(life.deleted),
         change.created_at or now,
         now,
         origin(max(newest, change.hlc)),
-        *(row.values[n] for n in fields),
+        *(stored(row.values[n]) for n in fields),
     )
 
 
-def _update(conn: sqlite3.Connection, row: RowPlan, now: str) -> None:
+def _update(row: RowPlan, now: str) -> None:
     sets = [f"{name} = ?" for name in row.values]
-    params: list[Any] = list(row.values.values())
+    params: list[Any] = [stored(v) for v in row.values.values()]
     if row.life is not None:
         sets += ["cl = ?", "deleted = ?"]
-        params += [row.life.cl, row.life.deleted]
+        params += [row.life.cl, int(row.life.deleted)]
     newest = max(row.stamps.values(), default=row.change.hlc)
     sets += ["stamps = ?", "updated_at = ?", "updated_by = ?"]
     params += [json.dumps(row.stamps, sort_keys=True), now, origin(newest)]
-    conn.execute(
+    db.sql(
         f"UPDATE {row.change.table} SET {', '.join(sets)} WHERE id = ?", (*params, row.change.id)
     )
 
 
-def _update_stamps(conn: sqlite3.Connection, row: RowPlan) -> None:
+def _update_stamps(row: RowPlan) -> None:
     """Only the vectors grew (the value had been seen already): keep stamps in step."""
     assert row.local is not None
     if row.stamps != row.local.stamps:
-        conn.execute(
+        db.sql(
             f"UPDATE {row.change.table} SET stamps = ? WHERE id = ?",
             (json.dumps(row.stamps, sort_keys=True), row.change.id),
         )
@@ -705,6 +715,9 @@ def _store_attachments(
 
 def _check_foreign_keys(tables: set[str]) -> None:
     """Deferred keys are only checked at commit; a dry run never commits, so check now."""
+    if engine.is_postgresql():
+        _check_deferred_keys()
+        return
     problems = []
     for table in sorted(tables):
         for found in db.sql(f"PRAGMA foreign_key_check({table})"):
@@ -716,6 +729,18 @@ def _check_foreign_keys(tables: set[str]) -> None:
             )
     if problems:
         raise InvalidRecords(problems)
+
+
+def _check_deferred_keys() -> None:
+    """PostgreSQL checks every deferred key now when asked to make them immediate."""
+    try:
+        db.sql("SET CONSTRAINTS ALL IMMEDIATE")
+    except peewee.IntegrityError as exc:
+        detail = str(exc).strip().splitlines()[-1] if str(exc).strip() else "?"
+        raise InvalidRecords(
+            [(f"referensi tidak terselesaikan ({detail})", f"unresolved reference ({detail})")]
+        ) from None
+    db.sql("SET CONSTRAINTS ALL DEFERRED")
 
 
 def covers_receiver(ws: Workspace, manifest: dict[str, Any]) -> bool:
@@ -759,7 +784,7 @@ def _remember(
     if report.newly_trusted:
         identity.trust(report.fingerprint, sender["name"], sender["id"])
     db.sql(
-        "INSERT INTO sync_package (package_id, sender, stream, seq, full, created_at, "
+        'INSERT INTO sync_package (package_id, sender, stream, seq, "full", created_at, '
         "imported_at, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
             report.package_id,
@@ -768,7 +793,7 @@ def _remember(
             report.seq,
             # A covering package anyone may read (a folder's) replaces the previous one
             # there, so earlier numbers of that stream can no longer arrive nor matter.
-            bool(manifest["scope"].get("full")) or (covering and report.stream == ALL),
+            int(bool(manifest["scope"].get("full")) or (covering and report.stream == ALL)),
             report.created_at,
             now,
             kept,
@@ -789,6 +814,7 @@ def _remember(
         own_line = {sender["id"]: carries[sender["id"]]} if sender["id"] in carries else {}
         vectors.raise_to(sender["id"], {**vectors.bounded(carries, held, seen), **own_line})
     newest = max(seen.values(), default="")
+    shared_clock(ws.clock)  # the clock saved below must not step back another's
     if newest and Stamp.parse(newest).wall_ms - now_ms() <= MAX_DRIFT_MS:
         ws.clock.observe(newest)
     ws.settings.set("clock_last", str(ws.clock.last))

@@ -36,7 +36,7 @@ def gaps(ws: Workspace) -> list[Gap]:
     out: list[Gap] = []
     names = {d: n for d, n in db.sql("SELECT device_id, name FROM sync_peer")}
     cursor = db.sql(
-        "SELECT sender, stream, seq, full FROM sync_package WHERE stream IN (?, ?) "
+        'SELECT sender, stream, seq, "full" FROM sync_package WHERE stream IN (?, ?) '
         "ORDER BY sender, stream, seq",
         (ws.device_id, ALL),
     )

@@ -157,9 +157,9 @@ def store(statements: list[Revocation]) -> list[Revocation]:
     new = []
     for s in statements:
         cursor = db.sql(
-            "INSERT OR IGNORE INTO sync_revocation (fingerprint, by_fingerprint, by_public_key, "
+            "INSERT INTO sync_revocation (fingerprint, by_fingerprint, by_public_key, "
             "by_device, by_name, revoked_at, signature, received_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (
                 s.fingerprint,
                 s.by_fingerprint,
@@ -298,10 +298,10 @@ def cutoffs(data_dir: Path, own_device: str) -> tuple[dict[str, str], dict[str, 
             continue
         cut = f"{_moment_ms(statement.revoked_at):012x}ffff"
         for device, name in db.sql(
-            "SELECT device_id, name FROM sync_peer WHERE fingerprint = ?1 UNION "
+            "SELECT device_id, name FROM sync_peer WHERE fingerprint = ? UNION "
             "SELECT device_id, coalesce(name, device_id) FROM sync_trusted "
-            "WHERE fingerprint = ?1 AND device_id IS NOT NULL",
-            (fingerprint,),
+            "WHERE fingerprint = ? AND device_id IS NOT NULL",
+            (fingerprint, fingerprint),
         ):
             if device != own_device and cut < cuts.get(device, "~"):
                 cuts[str(device)], names[str(device)] = cut, str(name)

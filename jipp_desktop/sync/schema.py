@@ -49,3 +49,9 @@ def record_type_of(table: str) -> tuple[str, str | None]:
             if str(spec.model._meta.table_name) == table:
                 return rt.name, spec.parent_field
     return "attachment", None
+
+
+def stored(value: object) -> object:
+    """A value as both engines store it: flags are 0/1 integers (PostgreSQL would refuse a
+    boolean for its BIGINT flag columns; SQLite turns True into 1 itself)."""
+    return int(value) if isinstance(value, bool) else value

@@ -67,8 +67,9 @@ class UndoResult:
 
 def remember(package_id: str, deleted: list[tuple[str, str]]) -> None:
     """Inside the import's transaction: the rows this package moved to the trash here."""
-    db.connection().executemany(
-        "INSERT OR IGNORE INTO sync_package_deletion (package_id, tbl, row_id) VALUES (?, ?, ?)",
+    db.executemany(
+        "INSERT INTO sync_package_deletion (package_id, tbl, row_id) VALUES (?, ?, ?) "
+        "ON CONFLICT (package_id, tbl, row_id) DO NOTHING",
         [(package_id, table, row_id) for table, row_id in deleted],
     )
 
@@ -113,7 +114,7 @@ def _still_deleted(table: str, ids: list[str]) -> list[str]:
         out += [
             str(r)
             for (r,) in db.sql(
-                f"SELECT id FROM {table} WHERE deleted AND id IN ({marks}) ORDER BY seq",
+                f"SELECT id FROM {table} WHERE deleted = 1 AND id IN ({marks}) ORDER BY seq",
                 tuple(part),
             )
         ]

@@ -29,7 +29,9 @@ def raise_to(peer: str, vector: Mapping[str, str]) -> None:
     for origin, stamp in vector.items():
         db.sql(
             "INSERT INTO sync_vector (peer, origin, stamp) VALUES (?, ?, ?) "
-            "ON CONFLICT (peer, origin) DO UPDATE SET stamp = max(stamp, excluded.stamp)",
+            # The larger of the two (CASE: PostgreSQL's max() takes no two arguments).
+            "ON CONFLICT (peer, origin) DO UPDATE SET stamp = CASE WHEN excluded.stamp > "
+            "sync_vector.stamp THEN excluded.stamp ELSE sync_vector.stamp END",
             (peer, origin, stamp),
         )
 

@@ -28,7 +28,7 @@ def filled_dir(data_dir: Path) -> Path:
 def readonly_copy(filled_dir: Path, tmp_path: Path) -> Iterator[Path]:
     """``filled_dir`` copied onto a filesystem that is then mounted read-only."""
     needs_root()
-    identity.load_or_create(filled_dir)  # a laptop that has synced has its key
+    identity.folder_key(filled_dir)  # a laptop that has synced has its key
     with tmpfs(tmp_path / "ro", 64 * 1024) as mount:
         copy = mount / "data"
         shutil.copytree(filled_dir, copy)

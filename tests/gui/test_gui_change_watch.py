@@ -8,6 +8,8 @@ import sqlite3
 import threading
 from typing import Any
 
+import psycopg
+
 from jipp_desktop.core import models as m
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.gui.list_page import RecordListPage
@@ -21,6 +23,19 @@ def _innovations(ws: Workspace, count: int) -> list[str]:
 
 def _title_at(page: RecordListPage, row: int) -> str:
     return str(page.model.data(page.model.index(row, page.model.column_index("title"))))
+
+
+def _plain_update(ws: Workspace, record_id: str, title: str) -> None:
+    """An UPDATE on a connection of its own, outside the app's code."""
+    query = "UPDATE innovation SET title = %s WHERE id = %s"
+    if ws.database_url is not None:
+        with psycopg.connect(ws.database_url) as other:
+            other.execute(query, (title, record_id))
+        return
+    other = sqlite3.connect(ws.db_path)
+    other.execute(query.replace("%s", "?"), (title, record_id))
+    other.commit()
+    other.close()
 
 
 def _create_on_another_connection(ws: Workspace, title: str) -> None:
@@ -58,12 +73,7 @@ def test_the_list_on_screen_follows_writes_made_elsewhere(
     qtbot.wait(120)
 
     # Another connection changes a title shown on screen (plain SQL: any writer counts).
-    other = sqlite3.connect(workspace.db_path)
-    other.execute(
-        "UPDATE innovation SET title = ? WHERE id = ?", ("Diubah di tempat lain", watched)
-    )
-    other.commit()
-    other.close()
+    _plain_update(workspace, watched, "Diubah di tempat lain")
     qtbot.waitUntil(lambda: _title_at(page, page.model.row_of(watched)) == "Diubah di tempat lain")
     assert page.selected_ids() == [chosen]
     assert page.model.record_id(page.table.rowAt(0)) == top

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jipp_desktop.core import engine
+from jipp_desktop.core.workspace import open_workspace
 from jipp_desktop.sync import identity, package
 
 Line = dict[str, Any]
@@ -70,13 +72,22 @@ def resign(parts: Parts, signer_folder: Path, target: Path) -> Path:
         for n, b in members.items()
     ]
     body = json.dumps(manifest, ensure_ascii=False).encode()
-    key = identity.load_or_create(signer_folder)
+    key = _signer_key(signer_folder)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in members.items():
             zf.writestr(name, data)
         zf.writestr(package.MANIFEST, body)
         zf.writestr(package.SIGNATURE, key.sign(body).hex())
     return target
+
+
+def _signer_key(folder: Path) -> identity.DeviceKey:
+    """The key of the laptop in ``folder``: its key file, or for a PostgreSQL peer (no
+    workspace open meanwhile) the key its database keeps."""
+    if not (folder / engine.SETTING_FILE).exists():
+        return identity.folder_key(folder)
+    with open_workspace(folder) as ws:
+        return identity.load_or_create(ws.data_dir)
 
 
 def mutated(good: Path, signer_folder: Path, target: Path, mutation: Mutation) -> Path:

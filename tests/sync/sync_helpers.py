@@ -1,17 +1,19 @@
 """Helpers for the sync tests: simulated laptops (each its own data folder, opened one at a
-time, since peewee's database is global), the command line, database hashes."""
+time, since peewee's database is global; a laptop may be a PostgreSQL peer instead), the
+command line, database hashes."""
 
 from __future__ import annotations
 
 import hashlib
 import io
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from jipp_desktop.cli.main import run
+from jipp_desktop.core import engine
 from jipp_desktop.core import models as m
 from jipp_desktop.core.backup import copy_database
 from jipp_desktop.core.workspace import DB_NAME, Workspace, open_workspace
@@ -46,15 +48,27 @@ def make_template(folder: Path) -> Path:
 
 
 class Fleet:
-    def __init__(self, root: Path, template: Path | None = None) -> None:
+    """Laptops sharing packages.  With ``databases`` (a maker of fresh PostgreSQL database
+    URLs) every second laptop added is a PostgreSQL peer (its data folder's database.url),
+    as the ministry's database is one peer among the hubs' laptops."""
+
+    def __init__(
+        self,
+        root: Path,
+        template: Path | None = None,
+        databases: Callable[[], str] | None = None,
+    ) -> None:
         self.root = root
         self.template = template
+        self.databases = databases
         self.laptops: dict[str, Laptop] = {}
 
     def add(self, name: str) -> Laptop:
         laptop = Laptop(name, self.root / name)
-        if self.template is not None:
-            laptop.folder.mkdir(parents=True)
+        laptop.folder.mkdir(parents=True)
+        if self.databases is not None and len(self.laptops) % 2 == 1:
+            (laptop.folder / engine.SETTING_FILE).write_text(self.databases() + "\n")
+        elif self.template is not None:
             copy_database(self.template, laptop.folder / DB_NAME)
         with laptop.open() as ws:
             ws.settings.set("device_name", name)
@@ -88,11 +102,29 @@ def db_dump_hash(folder: Path) -> str:
     ws = open_workspace(folder)
     try:
         digest = hashlib.sha256()
-        for line in m.database.connection().iterdump():
+        for line in _dump_lines():
             digest.update(line.encode())
         return digest.hexdigest()
     finally:
         ws.close()
+
+
+def _dump_lines() -> Iterator[str]:
+    if not engine.is_postgresql():
+        yield from m.database.connection().iterdump()
+        return
+    tables = [
+        str(t)
+        for (t,) in engine.sql(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' "
+            "ORDER BY table_name"
+        )
+    ]
+    for table in tables:
+        cursor = engine.sql(f'SELECT * FROM "{table}"')
+        for row in sorted(repr(r) for r in cursor.fetchall()):
+            yield f"{table}\t{row}"
 
 
 def seed(ws: Workspace) -> dict[str, str]:

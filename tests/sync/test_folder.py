@@ -92,7 +92,7 @@ def _as_version_1(good: Path, target: Path, a_folder: Path) -> None:
         }
     ]
     body = json.dumps(manifest).encode()
-    key = identity.load_or_create(a_folder)
+    key = identity.folder_key(a_folder)
     with zipfile.ZipFile(target, "w") as zf:
         zf.writestr(package.CHANGES, body_changes)
         zf.writestr(package.MANIFEST, body)

@@ -52,7 +52,7 @@ def _resign(
         for n, b in members.items()
     ]
     body = json.dumps(manifest).encode()
-    key = identity.load_or_create(a.folder)
+    key = identity.folder_key(a.folder)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in members.items():
             zf.writestr(name, data)

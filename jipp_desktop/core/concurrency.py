@@ -54,6 +54,7 @@ CLOCK_KEY = "clock_last"
 EDIT_WAIT_MS = 10_000
 IN_USE_EXIT = 4  # docs/cli.md: in use by another instance or workstation
 LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's SQLSTATE for a lock_timeout that ran out
+READ_ONLY_TRANSACTION = "25006"  # a write on a reading workstation's connection
 
 
 class DatabaseBusy(JippError):
@@ -85,26 +86,32 @@ def shared_clock(clock: HybridClock, *, edit: bool = False) -> None:
     then DatabaseBusy."""
     if not is_postgresql():
         return
+    try:
+        row = _lock_clock(edit)
+    except peewee.DatabaseError as exc:
+        if edit and _sqlstate(exc) == LOCK_NOT_AVAILABLE:
+            raise DatabaseBusy() from None
+        driver_error = exc.__context__
+        if _sqlstate(exc) == READ_ONLY_TRANSACTION and isinstance(driver_error, Exception):
+            # A reading workstation: the driver's own error, as its writes raise it.
+            raise driver_error from None
+        raise
+    if row is not None and is_stamp(row[0]):
+        clock.catch_up(str(row[0]))
+
+
+def _lock_clock(edit: bool) -> Any:
     engine.sql(
         "INSERT INTO setting (key, value) VALUES (?, '') ON CONFLICT (key) DO NOTHING",
         (CLOCK_KEY,),
     )
     if edit:
         engine.sql(f"SET LOCAL lock_timeout = {int(EDIT_WAIT_MS)}")
-    try:
-        row = engine.sql(
-            "SELECT value FROM setting WHERE key = ? FOR UPDATE", (CLOCK_KEY,)
-        ).fetchone()
-    except peewee.OperationalError as exc:
-        if edit and _sqlstate(exc) == LOCK_NOT_AVAILABLE:
-            raise DatabaseBusy() from None
-        raise
-    if row is not None and is_stamp(row[0]):
-        clock.catch_up(str(row[0]))
+    return engine.sql("SELECT value FROM setting WHERE key = ? FOR UPDATE", (CLOCK_KEY,)).fetchone()
 
 
 def _sqlstate(exc: BaseException) -> str | None:
-    """The SQLSTATE of the driver's error behind peewee's (it keeps it as its argument)."""
+    """The SQLSTATE of the driver's error behind peewee's (the exception it wraps)."""
     for found in (*exc.args[:1], exc.__context__):
         state = getattr(found, "sqlstate", None)
         if state:

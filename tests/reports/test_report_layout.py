@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -141,6 +142,7 @@ def test_cover_letter_alone_and_with_its_report(ws: tuple[Workspace, Path, str])
         addressee="Deputi Bidang Pelayanan Publik Kementerian PANRB",
         addressee_place="Jakarta",
         place="Kupang",
+        date=dt.date(2026, 11, 30),  # the letter's own date; without one it takes today's
     )
     alone = folder / "letter.pdf"
     assert generate_cover_letter(workspace, request, letter, alone) == 1
@@ -153,7 +155,7 @@ def test_cover_letter_alone_and_with_its_report(ws: tuple[Workspace, Path, str])
         "Perihal : Penyampaian Ringkasan Simpul Inovasi",
         "Yth. Deputi Bidang Pelayanan Publik Kementerian PANRB di Jakarta",
         "Bersama ini kami sampaikan Ringkasan Simpul Inovasi Provinsi Nusa Tenggara Timur",
-        "Kupang, 30 November",
+        "Kupang, 30 November 2026",
         "Maria Goreti Ndoen, S.Sos., M.Si.",  # no approval set: the officer signs
         "NIP 19860926 201505 1 001",
     ):

@@ -68,6 +68,18 @@ def merged(old: StoredConflict | None, new: ConflictChange) -> StoredConflict:
     )
 
 
+def restamp_needed(old: StoredConflict, new: ConflictChange, joined: StoredConflict) -> bool:
+    """True when the join says more than the version whose stamp it keeps: a laptop that
+    holds that version under that stamp would never be sent the join (packages carry what
+    is newer than the receiver's stamps), so the join is a change of its own and needs a
+    stamp newer than both."""
+    if old.stamp >= new.stamp:
+        newest = (old.loser_stamp, old.winner_stamp, old.resolution)
+    else:
+        newest = (new.loser_stamp, new.winner_stamp, new.resolution)
+    return (joined.loser_stamp, joined.winner_stamp, joined.resolution) != newest
+
+
 def write(change: ConflictChange, state: StoredConflict, exists: bool) -> None:
     resolution, res_stamp = state.resolution or (None, None)
     if exists:

@@ -15,7 +15,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -333,7 +333,7 @@ def _run(
     for conflict in found:
         vectors.note(seen, [conflict.stamp, *(conflict.resolution or ())[1:]])
     refuse_if_ahead(max(seen.values(), default=""), pkg.sender)
-    pending = _merge_conflicts([*found, *detected])
+    pending = _merge_conflicts(ws, [*found, *detected])
     if pending and not backed_up:
         ws.backup("import")
     _apply_conflicts(pending, report)
@@ -401,7 +401,7 @@ def _plan_rows(rows: list[RowChange], checker: RecordChecker) -> list[RowPlan]:
 
 
 def _merge_conflicts(
-    found: list[ConflictChange],
+    ws: Workspace, found: list[ConflictChange]
 ) -> list[tuple[ConflictChange, conflicts.StoredConflict, bool]]:
     """Incoming and newly detected conflicts joined with the stored ones; only real news."""
     out = []
@@ -409,6 +409,12 @@ def _merge_conflicts(
     for conflict in found:
         old = stored.get(conflict.id)
         new = conflicts.merged(old, conflict)
+        if old is not None and conflicts.restamp_needed(old, conflict, new):
+            # E.g. two laptops kept one loss with different winners: the newest winner
+            # must reach the laptop whose version bears the newer stamp.
+            shared_clock(ws.clock)
+            ws.clock.observe(new.stamp)
+            new = replace(new, stamp=ws.clock.now())
         if old is None or new != old:
             out.append((conflict, new, old is not None))
             stored[conflict.id] = new

@@ -604,11 +604,18 @@ BEGIN
 END;
 $$;
 
--- The change marker (0007_change_marker.sql) moves once per statement that writes.
+-- The change marker (0007_change_marker.sql) moves once per transaction that writes:
+-- PostgreSQL keeps a new version of a row each time a transaction updates it, so moving it
+-- once per statement made an import of many rows quadratic (20,000 single-row inserts:
+-- 3.5 s instead of 0.3 s).  Readers still see the new counter when the writer commits; a
+-- rolled-back savepoint takes its setting back with its update.
 CREATE FUNCTION jipp_bump_marker() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE change_marker SET counter = counter + 1;
+    IF current_setting('jipp.marker_xact', true) IS DISTINCT FROM txid_current()::text THEN
+        UPDATE change_marker SET counter = counter + 1;
+        PERFORM set_config('jipp.marker_xact', txid_current()::text, true);
+    END IF;
     RETURN NULL;
 END;
 $$;

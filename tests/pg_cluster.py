@@ -55,9 +55,11 @@ class Cluster:
         self.user = SERVER_USER if self.as_root else pwd.getpwuid(os.geteuid()).pw_name
         self.started = False
 
-    def url(self, dbname: str) -> str:
-        """A libpq URL reaching ``dbname`` over the cluster's socket."""
-        return f"postgresql://{self.user}@/{dbname}?host={self.socket_dir}&port={self.port}"
+    def url(self, dbname: str, role: str | None = None) -> str:
+        """A libpq URL reaching ``dbname`` over the cluster's socket, as ``role`` (default:
+        the cluster's superuser)."""
+        who = role or self.user
+        return f"postgresql://{who}@/{dbname}?host={self.socket_dir}&port={self.port}"
 
     def _run(self, *args: str) -> subprocess.CompletedProcess[str]:
         command = [str(self.bin / args[0]), *args[1:]]

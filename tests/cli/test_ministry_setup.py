@@ -34,10 +34,6 @@ def _doc_statements() -> tuple[list[str], list[str]]:
     return statements(before), statements(after)
 
 
-def _url(cluster: Cluster, role: str, database: str = DATABASE) -> str:
-    return f"postgresql://{role}@/{database}?host={cluster.socket_dir}&port={cluster.port}"
-
-
 @pytest.fixture
 def ministry(pg_cluster: Cluster) -> Iterator[Cluster]:
     """The doc's roles and database on the test cluster, removed afterwards."""
@@ -60,7 +56,7 @@ def ministry(pg_cluster: Cluster) -> Iterator[Cluster]:
 def test_the_documented_roles_run_the_app_with_least_privilege(
     ministry: Cluster, tmp_path: Path
 ) -> None:
-    owner, staff = _url(ministry, "jipp_owner"), _url(ministry, "jipp_staff")
+    owner, staff = ministry.url(DATABASE, "jipp_owner"), ministry.url(DATABASE, "jipp_staff")
     staff_folder, owner_folder = tmp_path / "staff", tmp_path / "owner"
 
     early = cli(staff_folder, "--database", staff, "stats")

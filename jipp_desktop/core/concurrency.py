@@ -15,10 +15,15 @@ every transaction that issues stamps first locks the database's clock row
 (``shared_clock``): stamps are issued one writing transaction at a time, each after the
 newest one any workstation issued, and the lock is released by the commit that saves
 the new newest stamp.
+
+Reads that must all see one moment (an export: rows, field histories, conflicts and the
+vector its package claims) run in ``read_snapshot()``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import peewee
@@ -117,3 +122,37 @@ def _sqlstate(exc: BaseException) -> str | None:
         if state:
             return str(state)
     return None
+
+
+@contextmanager
+def read_snapshot() -> Iterator[None]:
+    """Every read in the block sees the database as it was at its first read.
+
+    PostgreSQL reads at READ COMMITTED by default: each statement sees the commits made
+    before it, so a block of reads taken while other workstations save sees a different
+    moment per statement (an export would carry half of another officer's transaction,
+    or claim a vector its lines do not match).  The block is one REPEATABLE READ, READ
+    ONLY transaction: one snapshot for all its statements, and any write in it fails
+    instead of going out of step.  SERIALIZABLE READ ONLY DEFERRABLE would add nothing:
+    it only guards against anomalies among SERIALIZABLE writers, and ours write at READ
+    COMMITTED, ordered by the shared clock's row lock (every stamping transaction holds it
+    until its commit), so a snapshot already sees a prefix of their commits in stamp
+    order; DEFERRABLE would also make an export wait for a safe moment behind running
+    writers.  Nothing is locked: saves go on meanwhile (the snapshot only keeps old row
+    versions from being vacuumed until the block ends).
+
+    SQLite: one process writes a data folder (the folder lock, core/lock.py), the export
+    holds the sync lock and the app runs it behind a window-modal dialog (gui/tasks.py),
+    so nothing commits under it; nothing to do (a read transaction there would only make
+    a writer wait).
+    """
+    if not is_postgresql():
+        yield
+        return
+    db: Any = m.database
+    if db.transaction_depth():
+        # An open transaction has taken its snapshot (and isolation) already.
+        raise RuntimeError("read_snapshot() must start outside any transaction")
+    with db.atomic(isolation_level="REPEATABLE READ"):
+        engine.sql("SET TRANSACTION READ ONLY")
+        yield

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jipp_desktop.core import faults, storage
+from jipp_desktop.core import concurrency, faults, storage
 from jipp_desktop.core import models as m
 from jipp_desktop.core import passphrase as passphrase_rules
 from jipp_desktop.core.clockfix import ClockRepair
@@ -234,6 +234,22 @@ def next_seq(stream: str) -> int:
     return int(state.get(f"seq:{stream}") or "0") + 1
 
 
+@dataclass(frozen=True)
+class _Request:
+    """What an export was asked for (see ``export``)."""
+
+    for_device: str | None
+    full: bool
+    province: str | None
+    passphrase: str | None
+    progress: Progress | None
+    readers_hold: Vector | None
+
+    @property
+    def stream(self) -> str:
+        return self.for_device if self.for_device else ALL
+
+
 def export(
     ws: Workspace,
     target: Path,
@@ -258,43 +274,64 @@ def export(
     # (a PostgreSQL database's size is the server's: the writing itself reports a full disk).
     if not ws.on_postgresql:
         storage.require_space(target.parent, ws.db_path.stat().st_size // 2)
+    request = _Request(for_device, full, province, passphrase, progress, readers_hold)
     # One export at a time per database: each takes the stream's next sequence number.
     with locks.exclusive(locks.SYNC, who=ws.actor()):
-        return _export(ws, target, for_device, full, province, passphrase, progress, readers_hold)
+        return _export(ws, target, request)
 
 
-def _export(
-    ws: Workspace,
-    target: Path,
-    for_device: str | None,
-    full: bool,
-    province: str | None,
-    passphrase: str | None,
-    progress: Progress | None,
-    readers_hold: Vector | None,
-) -> ExportResult:
-    # Stamps far ahead of real time would make every peer refuse the package.
+def _export(ws: Workspace, target: Path, request: _Request) -> ExportResult:
+    # Both may write, so before the snapshot: stamps far ahead of real time would make
+    # every peer refuse the package, and the first export makes the peer's key.
     clock_repair = ws.recover_clock()
     key = identity.load_or_create(ws.data_dir)
-    stream = for_device if for_device else ALL
+    seq = next_seq(request.stream)  # the sync lock keeps it ours until it is saved below
+    # One moment of the database for everything the package says and carries: on the
+    # ministry's PostgreSQL database other workstations keep saving meanwhile.
+    with concurrency.read_snapshot():
+        result = _write(ws, target, key, seq, request)
+    result.clock_repair = clock_repair
+    with m.database.atomic():
+        state.put(f"seq:{request.stream}", str(seq))
+        status.mark_exchange()
+    return result
+
+
+def newest_own_stamp(ws: Workspace) -> str:
+    """The newest stamp of this peer that the data read (in a snapshot) may hold.
+
+    A laptop's own clock.  On PostgreSQL every workstation stamps as the same peer and
+    saves the newest stamp issued with the changes (core/concurrency.py), so the stored
+    value in the snapshot bounds what the snapshot holds, and every stamp committed after
+    it is newer: claiming this workstation's clock instead would claim too little when
+    another workstation saved since, or stamps not in the snapshot when this one's clock
+    ran past what was committed."""
+    if ws.on_postgresql:
+        return ws.settings.get(concurrency.CLOCK_KEY)
+    return str(ws.clock.last)
+
+
+def _write(
+    ws: Workspace, target: Path, key: identity.DeviceKey, seq: int, request: _Request
+) -> ExportResult:
+    """The package itself, read from the caller's snapshot."""
+    for_device, province, progress = request.for_device, request.province, request.progress
     base: Vector | None = None
-    if for_device and not full:
+    if for_device and not request.full:
         known = vectors.load(for_device)
         base = known if known else None
-    elif readers_hold and not full and not for_device:
-        base = dict(readers_hold)
+    elif request.readers_hold and not request.full and not for_device:
+        base = dict(request.readers_hold)
     scope = province_ids(province) if province else None
-    carries = vectors.own(ws.device_id, str(ws.clock.last))
-    seq = next_seq(stream)
     manifest = {
         **package.base_manifest(key, ws.device_id, ws.device_name),
         "package_id": str(uuid.uuid4()),
         "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "seq": seq,
-        "stream": stream,
+        "stream": request.stream,
         "scope": {"full": base is None and scope is None, "province": province, "for": for_device},
         "base": base or {},
-        "carries": carries,
+        "carries": vectors.own(ws.device_id, newest_own_stamp(ws)),
     }
     revoked = revocation.for_export()
     if revoked:  # optional: readers before this field ignore it
@@ -326,7 +363,7 @@ def _export(
             manifest,
             members(),
             key,
-            passphrase,
+            request.passphrase,
             late={
                 "counts": lambda: {
                     "changes": rows[0],
@@ -343,9 +380,6 @@ def _export(
             f"Paket tidak dapat ditulis ke {target}: {exc.strerror}.",
             f"Cannot write the package to {target}: {exc.strerror}.",
         ) from None
-    with m.database.atomic():
-        state.put(f"seq:{stream}", str(seq))
-        status.mark_exchange()
     return ExportResult(
-        target, seq, stream, rows[0], conflicts[0], len(shas), base is None, shas, clock_repair
+        target, seq, request.stream, rows[0], conflicts[0], len(shas), base is None, shas
     )

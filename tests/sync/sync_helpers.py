@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,6 +21,8 @@ from jipp_desktop.core import models as m
 from jipp_desktop.core.backup import copy_database
 from jipp_desktop.core.workspace import DB_NAME, Workspace, open_workspace
 from jipp_desktop.sync import identity
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 @dataclass
@@ -95,6 +100,19 @@ def cli(*argv: str) -> Result:
     out, err = io.StringIO(), io.StringIO()
     status = run(list(argv), stdin=io.StringIO(), stdout=out, stderr=err)
     return Result(status, out.getvalue(), err.getvalue())
+
+
+def other_workstation(
+    folder: Path, url: str, *args: str, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """Another workstation on the PostgreSQL database ``url``: the app's command line in a
+    process of its own, with its own data folder ``folder``."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop(engine.ENV_DATABASE, None)
+    command = [sys.executable, "-m", "jipp_desktop", "--data-dir", str(folder), "--database", url]
+    return subprocess.run(
+        [*command, *args], input=stdin, capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def db_dump_hash(folder: Path) -> str:

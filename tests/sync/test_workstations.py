@@ -7,15 +7,13 @@ second import while one runs; both stamp as one peer, in one order."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sync_helpers import other_workstation as _second
 
 from jipp_desktop.cli import exit_codes
 from jipp_desktop.core import concurrency
@@ -24,20 +22,6 @@ from jipp_desktop.core.clock import Stamp
 from jipp_desktop.core.staleness import StaleEdit, encode
 from jipp_desktop.core.workspace import Workspace, open_workspace
 from jipp_desktop.sync import exporter, identity, importer, locks
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def _second(
-    folder: Path, url: str, *args: str, stdin: str = ""
-) -> subprocess.CompletedProcess[str]:
-    """Workstation 2: the app's command line in a process of its own."""
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    env.pop("JIPP_DATABASE", None)
-    command = [sys.executable, "-m", "jipp_desktop", "--data-dir", str(folder), "--database", url]
-    return subprocess.run(
-        [*command, *args], input=stdin, capture_output=True, text=True, env=env, timeout=120
-    )
 
 
 @pytest.fixture

@@ -8,9 +8,11 @@ and exports run inside ``with exclusive("sync"):``.
   core/lock.py), so the lock is a plain in-process lock: a second import on another
   thread of the same app waits for the first, then finds the package already applied.
 - PostgreSQL (the ministry): every workstation writes the same database, so the lock is
-  a session-level advisory lock.  A second workstation is not made to wait behind an
-  import of unknown length: it is told at once who holds the lock (each connection
-  names its officer and computer in ``application_name``) and since when.
+  a session-level advisory lock, taken after the same in-process lock.  A second
+  workstation is not made to wait behind an import of unknown length: it is told at once
+  who holds the lock (each connection names its officer and computer in
+  ``application_name``) and since when.  A second thread of the same app waits for the
+  first, as on SQLite, instead of being told that its own officer is busy.
 
 The lock is re-entrant on one thread: a folder exchange holds it across the imports
 and the export it makes.
@@ -79,15 +81,22 @@ def exclusive(name: str = SYNC, *, who: str = "") -> Iterator[None]:
         finally:
             depths[name] -= 1
         return
-    release = (
-        _acquire_postgresql(name, who) if concurrency.is_postgresql() else _acquire_local(name)
-    )
+    release_local = _acquire_local(name)
+    try:
+        release = _acquire_postgresql(name, who) if concurrency.is_postgresql() else None
+    except BaseException:
+        release_local()
+        raise
     depths[name] = 1
     try:
         yield
     finally:
         depths[name] = 0
-        release()
+        try:
+            if release is not None:
+                release()
+        finally:
+            release_local()
 
 
 def _acquire_local(name: str) -> Any:

@@ -1,5 +1,7 @@
 """One import or export at a time per database (sync/locks.py): two imports of the same
-package started at once apply it once; the second finds it applied."""
+package started at once on two threads of one app, each with its own connection, apply it
+once; the second waits and finds it applied, on a SQLite laptop and on a PostgreSQL peer
+(where the lock between workstations is an advisory lock, test_workstations.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from pathlib import Path
 
 from sync_helpers import Fleet, seed
 
+from jipp_desktop.core import engine
 from jipp_desktop.core import models as m
 from jipp_desktop.sync import exporter, importer, locks
 from jipp_desktop.sync.report import ImportReport
@@ -42,10 +45,13 @@ def test_two_imports_of_one_package_at_once_apply_it_once(fleet: Fleet, tmp_path
         assert not errors, errors
         assert sorted(r.already_applied for r in reports) == [False, True]
         assert ws.records.stats()["innovation"] == 1
-        applied = m.database.execute_sql(
+        applied = engine.sql(
             "SELECT count(*) FROM sync_package WHERE sender = ?", (a.device_id,)
         ).fetchone()[0]
         assert applied == 1
+        if ws.on_postgresql:  # both threads gave the advisory lock back
+            held = engine.sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")
+            assert held.fetchone()[0] == 0
 
 
 def test_the_lock_is_reentrant_on_one_thread_and_held_against_others() -> None:

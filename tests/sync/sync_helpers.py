@@ -55,7 +55,8 @@ def make_template(folder: Path) -> Path:
 class Fleet:
     """Laptops sharing packages.  With ``databases`` (a maker of fresh PostgreSQL database
     URLs) every second laptop added is a PostgreSQL peer (its data folder's database.url),
-    as the ministry's database is one peer among the hubs' laptops."""
+    as the ministry's database is one peer among the hubs' laptops; a test that needs a
+    given laptop on PostgreSQL (the one whose clock is repaired, the ministry) says so."""
 
     def __init__(
         self,
@@ -67,11 +68,23 @@ class Fleet:
         self.template = template
         self.databases = databases
         self.laptops: dict[str, Laptop] = {}
+        self._last_on_postgresql = True  # so the first laptop added is a SQLite one
 
-    def add(self, name: str) -> Laptop:
+    @property
+    def mixed(self) -> bool:
+        """Whether this fleet has PostgreSQL peers among its laptops."""
+        return self.databases is not None
+
+    def add(self, name: str, *, postgresql: bool | None = None) -> Laptop:
+        """A new laptop; ``postgresql`` chooses its engine (True needs a mixed fleet),
+        else it takes the other engine than the laptop added before it."""
         laptop = Laptop(name, self.root / name)
         laptop.folder.mkdir(parents=True)
-        if self.databases is not None and len(self.laptops) % 2 == 1:
+        if postgresql is None:
+            postgresql = self.mixed and not self._last_on_postgresql
+        self._last_on_postgresql = postgresql
+        if postgresql:
+            assert self.databases is not None, "a fleet of SQLite laptops only"
             (laptop.folder / engine.SETTING_FILE).write_text(self.databases() + "\n")
         elif self.template is not None:
             copy_database(self.template, laptop.folder / DB_NAME)
@@ -119,12 +132,17 @@ def db_dump_hash(folder: Path) -> str:
     """A hash of everything in the database (every table, sync state included)."""
     ws = open_workspace(folder)
     try:
-        digest = hashlib.sha256()
-        for line in _dump_lines():
-            digest.update(line.encode())
-        return digest.hexdigest()
+        return open_dump_hash()
     finally:
         ws.close()
+
+
+def open_dump_hash() -> str:
+    """A hash of everything in the database the open workspace holds, either engine."""
+    digest = hashlib.sha256()
+    for line in _dump_lines():
+        digest.update(line.encode())
+    return digest.hexdigest()
 
 
 def _dump_lines() -> Iterator[str]:

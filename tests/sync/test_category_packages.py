@@ -1,5 +1,6 @@
 """A ministry extends the KIPP categories; its packages carry the new list to every laptop
-(docs/sync-format.md, "Categories")."""
+(docs/sync-format.md, "Categories").  In the second run the ministry is its PostgreSQL
+database, as it is in the field."""
 
 from __future__ import annotations
 
@@ -29,7 +30,8 @@ def _add(folder: Path, *args: str) -> None:
 def test_a_ministry_package_brings_a_new_years_list_and_laptops_relay_it(
     fleet: Fleet, tmp_path: Path
 ) -> None:
-    ministry, hub, other = fleet.add("Kementerian"), fleet.add("Hub NTT"), fleet.add("Hub Banten")
+    ministry = fleet.add("Kementerian", postgresql=fleet.mixed)  # the ministry's database
+    hub, other = fleet.add("Hub NTT"), fleet.add("Hub Banten")
     fleet.trust_all()
     _add(ministry.folder, *TOURISM)
     with ministry.open() as ws:
@@ -81,7 +83,7 @@ def test_a_ministry_package_brings_a_new_years_list_and_laptops_relay_it(
 def test_a_corrected_label_wins_whatever_order_the_packages_arrive_in(
     fleet: Fleet, tmp_path: Path
 ) -> None:
-    ministry = fleet.add("Kementerian")
+    ministry = fleet.add("Kementerian", postgresql=fleet.mixed)
     first, second = fleet.add("Hub A"), fleet.add("Hub B")
     fleet.trust_all()
     _add(ministry.folder, *TOURISM)
@@ -106,7 +108,7 @@ def test_a_corrected_label_wins_whatever_order_the_packages_arrive_in(
 def test_a_package_cannot_relabel_a_shipped_category_nor_add_a_bad_one(
     fleet: Fleet, tmp_path: Path
 ) -> None:
-    laptop = fleet.add("Hub A")
+    laptop = fleet.add("Hub A", postgresql=fleet.mixed)
     stamp = "01a22beebbae0000-3b21278b-0706-4756-a6b0-c6ac14ab839e"
     with laptop.open() as ws:
         shipped = {
@@ -127,7 +129,7 @@ def test_a_package_cannot_relabel_a_shipped_category_nor_add_a_bad_one(
 
 
 def test_adding_a_category_by_command_names_what_is_wrong(fleet: Fleet) -> None:
-    laptop = fleet.add("Kementerian")
+    laptop = fleet.add("Kementerian", postgresql=fleet.mixed)
     folder = str(laptop.folder)
     wrong = cli(
         "--data-dir",

@@ -1,4 +1,5 @@
-"""The wrong-clock message in the app: a banner at start, a warning with the export."""
+"""The wrong-clock message in the app: a banner at start, a warning with the export (on a
+SQLite laptop, then on a workstation of a PostgreSQL database)."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def test_start_after_a_corrected_clock_shows_a_banner(
     qtbot: Any, fleet: Fleet, tmp_path: Path
 ) -> None:
     i18n.install("id")
-    a = fleet.add("Laptop A")
+    a = fleet.add("Laptop A", postgresql=fleet.mixed)
     _edit_while_ahead(a)
     ws = open_workspace(a.folder)
     try:
@@ -50,7 +51,7 @@ def test_export_after_the_clock_was_corrected_warns(
     qtbot: Any, fleet: Fleet, tmp_path: Path
 ) -> None:
     i18n.install("en")
-    a = fleet.add("Laptop A")
+    a = fleet.add("Laptop A", postgresql=fleet.mixed)
     wall = [_ahead(30)]
     ws = open_workspace(a.folder, wall=lambda: wall[0])
     seed(ws)

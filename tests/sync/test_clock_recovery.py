@@ -1,6 +1,8 @@
 """A laptop whose clock ran weeks ahead recovers once the clock is corrected (issue 8, item 7).
 
 The wall clock is injected into the workspace; one test moves it for real with faketime.
+In the second run the laptop whose clock ran ahead (A) is a workstation of a PostgreSQL
+database: the repair moves the stamps there, under the database's shared clock.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ def _own_future_stamps(a: Laptop) -> set[str]:
 
 
 def test_corrected_clock_restamps_and_peers_accept(fleet: Fleet, tmp_path: Path) -> None:
-    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
+    a, b = fleet.add("Laptop A", postgresql=fleet.mixed), fleet.add("Laptop B")
     fleet.trust_all()
     ids = _edit_while_ahead(a)
     # Exported while still ahead: B refuses, naming A, how far ahead and what to do.
@@ -102,7 +104,7 @@ def _iso_ms(text: str) -> int:
 
 
 def test_edits_after_the_repair_travel_as_later_changes(fleet: Fleet, tmp_path: Path) -> None:
-    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
+    a, b = fleet.add("Laptop A", postgresql=fleet.mixed), fleet.add("Laptop B")
     fleet.trust_all()
     ids = _edit_while_ahead(a)
     with a.open() as ws:
@@ -122,7 +124,7 @@ def test_edits_after_the_repair_travel_as_later_changes(fleet: Fleet, tmp_path: 
 
 
 def test_a_wall_clock_in_the_past_changes_nothing(fleet: Fleet) -> None:
-    a = fleet.add("Laptop A")
+    a = fleet.add("Laptop A", postgresql=fleet.mixed)
     with a.open() as ws:
         seed(ws)
     before = db_dump_hash(a.folder)
@@ -140,7 +142,7 @@ def test_a_wall_clock_in_the_past_changes_nothing(fleet: Fleet) -> None:
 
 def test_export_checks_the_clock_first(fleet: Fleet, tmp_path: Path) -> None:
     """The clock corrected while the app stays open: the export repairs before writing."""
-    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
+    a, b = fleet.add("Laptop A", postgresql=fleet.mixed), fleet.add("Laptop B")
     fleet.trust_all()
     wall = [_ahead(30)]
     ws = open_workspace(a.folder, wall=lambda: wall[0])
@@ -165,7 +167,7 @@ def _run_cli(folder: Path, *argv: str, fake: str | None = None) -> subprocess.Co
 
 @pytest.mark.skipif(sys.platform == "win32", reason="faketime is a Linux (LD_PRELOAD) tool")
 def test_faketime_cli_edit_ahead_then_export_after_correction(fleet: Fleet, tmp_path: Path) -> None:
-    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
+    a, b = fleet.add("Laptop A", postgresql=fleet.mixed), fleet.add("Laptop B")
     fleet.trust_all()
     record = tmp_path / "agency.json"
     record.write_text(
@@ -195,7 +197,7 @@ def test_a_repair_after_a_peer_ahead_sends_consistent_histories(
     own a little ahead of its wall clock (it made a change after receiving B's, whose clock
     is a minute fast), then edits while days ahead.  The repair must give that edit a
     history that covers its own new stamp, or B refuses A's package as damaged."""
-    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
+    a, b = fleet.add("Laptop A", postgresql=fleet.mixed), fleet.add("Laptop B")
     fleet.trust_all()
     ws = open_workspace(b.folder, wall=lambda: now_ms() + 60_000)
     try:
@@ -260,7 +262,7 @@ def test_every_moved_stamp_goes_through_one_monotone_mapping(fleet: Fleet, tmp_p
     """Row stamps, child rows, field histories, conflicts (a field's and a deletion's) and
     what peers hold: after the repair each stamp is f(its old stamp) for one monotone f
     that moves only the stamps of this laptop a peer would refuse, and the peer accepts."""
-    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
+    a, b = fleet.add("Laptop A", postgresql=fleet.mixed), fleet.add("Laptop B")
     fleet.trust_all()
     b_wall = lambda: now_ms() + 60_000  # noqa: E731  (B's clock is a minute fast)
     ws = open_workspace(b.folder, wall=b_wall)
@@ -350,7 +352,7 @@ def test_a_second_repair_never_issues_a_stamp_again(fleet: Fleet, tmp_path: Path
     edit is overwritten by a second edit made while days ahead, so it is nowhere in the
     data when the second repair runs; the clock must still not issue it again (it may have
     left this laptop meanwhile), though the newest stamp kept is older."""
-    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
+    a, b = fleet.add("Laptop A", postgresql=fleet.mixed), fleet.add("Laptop B")
     fleet.trust_all()
     ws = open_workspace(b.folder, wall=lambda: now_ms() + 60_000)
     try:

@@ -1,4 +1,8 @@
-"""Fault injection: an import killed at a random moment leaves all or none of the package."""
+"""Fault injection: an import killed at a random moment leaves all or none of the package;
+one killed part way into a PostgreSQL peer leaves the database as it was and unlocked.
+
+The random kills run on SQLite laptops only (several seconds each); the PostgreSQL peer's
+test kills at a chosen point inside the import's transaction instead."""
 
 from __future__ import annotations
 
@@ -8,11 +12,15 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+import psycopg
 import pytest
-from sync_helpers import Fleet, cli
+from sync_helpers import Fleet, cli, db_dump_hash
 
+from jipp_desktop.core import engine
+from jipp_desktop.core.lock import FolderLock
 from jipp_desktop.core.workspace import open_workspace
 from jipp_desktop.sync import digest, exporter
 
@@ -86,3 +94,90 @@ def test_killed_import_leaves_all_or_nothing_and_can_be_redone(
         assert redo.status == 0, redo.err
         assert _digest(b.folder) == full
     assert "killed" in outcomes
+
+
+def test_a_killed_import_into_postgresql_rolls_back_and_frees_the_lock(
+    tmp_path: Path, template_db: Path, pg_databases: Callable[[], str]
+) -> None:
+    """The ministry's workstation dies (SIGKILL) in the middle of an import: the rows it
+    wrote are rolled back by the server, the advisory lock goes with its session, and
+    neither the database nor the workstation's folder is left locked.  To kill it part way
+    for certain, the test holds a lock on the innovation table: the import writes its
+    agencies, then waits at its first innovation inside its one transaction."""
+    fleet = Fleet(tmp_path / "fleet", template_db, pg_databases)
+    a = fleet.add("Laptop A")
+    with a.open() as ws:
+        agencies = ws.records.create_many(
+            "agency",
+            [{"name": f"Dinas {i}", "level": "regency", "province_code": "36"} for i in range(50)],
+        )
+        ws.records.create_many(
+            "innovation",
+            [{"title": f"Inovasi {i}", "agency_id": agencies[i], "province_code": "36"}
+             for i in range(50)],
+        )  # fmt: skip
+        pkg = exporter.export(ws, tmp_path / "a.jipp").path
+        full = digest.dataset_digest()
+    ministry = fleet.add("Kementerian", postgresql=True)
+    url = (ministry.folder / engine.SETTING_FILE).read_text().strip()
+    before = db_dump_hash(ministry.folder)
+    # The watcher reads the server's session list outside any transaction (a transaction
+    # would see one snapshot of it).
+    with psycopg.connect(url) as blocker, psycopg.connect(url, autocommit=True) as watch:
+        blocker.execute("LOCK TABLE innovation IN EXCLUSIVE MODE")
+        proc = _import_process(ministry.folder, url, pkg)
+        backend = _wait_for_a_waiting_writer(watch, proc)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        blocker.rollback()  # the dead session's server process finds its client gone, ends
+        _wait_until_gone(watch, backend)
+        assert _advisory_locks(watch) == 0
+    assert proc.returncode == -signal.SIGKILL
+    lock = FolderLock(ministry.folder)  # the OS released the dead process's folder lock
+    lock.acquire()
+    lock.release()
+    assert db_dump_hash(ministry.folder) == before
+    # Another workstation imports the same package at once: nothing holds it back.
+    second = _import_process(tmp_path / "workstation-2", url, pkg)
+    assert second.wait(timeout=120) == 0
+    assert _digest(ministry.folder) == full
+
+
+def _import_process(folder: Path, url: str, pkg: Path) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop(engine.ENV_DATABASE, None)
+    command = [sys.executable, "-m", "jipp_desktop", "--data-dir", str(folder),
+               "--database", url, "sync", "import", str(pkg), "--trust"]  # fmt: skip
+    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _wait_for_a_waiting_writer(watch: psycopg.Connection, proc: subprocess.Popen[bytes]) -> int:
+    """The server process of the import once it holds the sync lock, has written (it has a
+    transaction id) and waits for the test's table lock."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, "the import ended before it reached the innovations"
+        row = watch.execute(
+            "SELECT a.pid FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid "
+            "WHERE l.locktype = 'advisory' AND l.granted AND a.backend_xid IS NOT NULL "
+            "AND a.wait_event_type = 'Lock'"
+        ).fetchone()
+        if row is not None:
+            return int(row[0])
+        time.sleep(0.05)
+    raise AssertionError("the import never waited inside its transaction")
+
+
+def _wait_until_gone(watch: psycopg.Connection, backend: int) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        gone = watch.execute("SELECT 1 FROM pg_stat_activity WHERE pid = %s", (backend,))
+        if gone.fetchone() is None:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"the killed import's server process {backend} is still there")
+
+
+def _advisory_locks(watch: psycopg.Connection) -> int:
+    row = watch.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'").fetchone()
+    return int(row[0]) if row is not None else -1

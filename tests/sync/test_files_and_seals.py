@@ -1,4 +1,8 @@
-"""What a sync folder may hold besides packages, and what a locked package may ask for."""
+"""What a sync folder may hold besides packages, and what a locked package may ask for.
+
+The receiver B is a PostgreSQL peer in the second run (a sync folder on the ministry's
+shared drive works as on a laptop); the refusals made before any database is read run
+once."""
 
 from __future__ import annotations
 
@@ -61,6 +65,7 @@ def test_pipes_devices_and_folders_in_a_sync_folder_are_skipped(
         assert ws.records.count("visit") == 1  # the real package next to them was imported
 
 
+@pytest.mark.sqlite_only("refused when the file is opened, before any database is read")
 def test_a_pipe_given_to_import_is_refused_without_waiting(
     pair: tuple[Laptop, Laptop], tmp_path: Path
 ) -> None:
@@ -92,6 +97,7 @@ def _sealed_header(log2_n: int, r: int, p: int) -> bytes:
     return crypto.HEADER.pack(crypto.MAGIC, log2_n, r, p, bytes(16), bytes(12))
 
 
+@pytest.mark.sqlite_only("refused from the header, before any database is read")
 @pytest.mark.parametrize("cost", [(20, 16, 4), (16, 8, 1), (15, 8, 2), (14, 8, 1)])
 def test_a_locked_file_cannot_choose_the_derivation_cost(
     pair: tuple[Laptop, Laptop], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cost: tuple
@@ -113,6 +119,7 @@ def test_a_locked_file_cannot_choose_the_derivation_cost(
     assert db_dump_hash(b.folder) == before
 
 
+@pytest.mark.sqlite_only("refused at the passphrase, before any database is read")
 def test_a_locked_file_with_the_format_cost_runs_one_derivation(
     pair: tuple[Laptop, Laptop], tmp_path: Path
 ) -> None:
@@ -128,6 +135,7 @@ def test_a_locked_file_with_the_format_cost_runs_one_derivation(
     assert result.status == 7 and "Frasa sandi salah" in result.err
 
 
+@pytest.mark.sqlite_only("the sender's passphrase rule, before any database is read")
 @pytest.mark.parametrize(
     ("content", "words"),
     [("", "kosong"), ("\n", "kosong"), ("   \r\n", "kosong"), ("pendek\n", "terlalu pendek")],
@@ -148,6 +156,7 @@ def test_export_refuses_a_weak_passphrase_file(
     assert not target.exists() and not (target.parent.exists() and any(target.parent.iterdir()))
 
 
+@pytest.mark.sqlite_only("the sender's passphrase rule, before any database is read")
 def test_export_api_refuses_an_empty_passphrase(
     pair: tuple[Laptop, Laptop], tmp_path: Path
 ) -> None:
@@ -173,6 +182,7 @@ def test_generated_passphrases(tmp_path: Path) -> None:
     assert cli("passphrase", "--words", "1").status == 2
 
 
+@pytest.mark.sqlite_only("a locked package reaches a PostgreSQL peer in test_sync_page.py")
 def test_a_generated_passphrase_locks_and_opens_a_package(
     pair: tuple[Laptop, Laptop], tmp_path: Path
 ) -> None:

@@ -1,4 +1,5 @@
-"""Hostile and broken files: each is refused with its exit status, the database untouched."""
+"""Hostile and broken files: each is refused with its exit status, the database untouched,
+by a SQLite laptop and by a PostgreSQL peer alike (the receiver B is the PostgreSQL one)."""
 
 from __future__ import annotations
 
@@ -15,9 +16,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sync_helpers import Fleet, Laptop, cli, db_dump_hash, seed
+from sync_helpers import Fleet, Laptop, cli, db_dump_hash, open_dump_hash, seed
 
-from jipp_desktop.core import models as m
+from jipp_desktop.core import engine
 from jipp_desktop.core.errors import JippError
 from jipp_desktop.core.workspace import open_workspace
 from jipp_desktop.sync import exporter, identity, importer, package
@@ -219,7 +220,22 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("make", "status", "words"), CASES, ids=[c[0].__name__ for c in CASES])
+# On a PostgreSQL peer: every case refused inside the import's transaction, after rows may
+# have been written (the lines are read as they are applied), and one of each kind refused
+# when the package is opened, before any database is read (not a zip, the signature, an
+# unsafe name); the others take the same path on both engines.
+ON_POSTGRESQL = {_truncate, _wrong_signature, _dotdot, _huge_line, _malformed_line, _bad_stamp,
+                 _invalid_value, _dangling_reference, _future_stamp}  # fmt: skip
+ENGINE_CASES = [(engine.SQLITE, *case) for case in CASES] + [
+    (engine.POSTGRESQL, *case) for case in CASES if case[0] in ON_POSTGRESQL
+]
+
+
+@pytest.mark.parametrize(
+    ("fleet_engine", "make", "status", "words"),
+    ENGINE_CASES,
+    ids=[f"{c[0]}-{c[1].__name__}" for c in ENGINE_CASES],
+)
 def test_hostile_file_is_refused_and_changes_nothing(
     pair: tuple[Laptop, Laptop, Path],
     tmp_path: Path,
@@ -236,6 +252,28 @@ def test_hostile_file_is_refused_and_changes_nothing(
     assert "Traceback" not in result.err and result.err.count("\n") <= 25
     assert db_dump_hash(b.folder) == before
     assert cli("--data-dir", str(b.folder), "sync", "import", str(good)).status == 0
+
+
+def test_a_bad_last_line_rolls_back_the_chunks_written_before_it(
+    pair: tuple[Laptop, Laptop, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows are written a chunk at a time inside the import's one transaction: a line found
+    bad after earlier chunks were written takes them back too (on PostgreSQL the server's
+    rollback, on SQLite the journal's)."""
+    a, b, good = pair
+    monkeypatch.setattr(importer, "_CHUNK", 2)
+
+    def edit(rows: list[dict[str, Any]]) -> None:
+        assert len(rows) > 2 * importer._CHUNK
+        rows[-1]["hlc"] = "yesterday"
+
+    bad = _resign(a, good, tmp_path / "bad.jipp", _lines(edit))
+    before = db_dump_hash(b.folder)
+    result = cli("--data-dir", str(b.folder), "sync", "import", str(bad))
+    assert result.status == 6 and "cap waktu" in result.err, result.err
+    assert db_dump_hash(b.folder) == before
+    assert cli("--data-dir", str(b.folder), "sync", "import", str(good)).status == 0
+    assert db_dump_hash(b.folder) != before
 
 
 def test_unknown_sender_and_passphrases(fleet: Fleet, tmp_path: Path) -> None:
@@ -293,42 +331,58 @@ def test_a_changed_key_for_a_known_device_is_refused(
     assert result.status == 5 and "kunci lain" in result.err
 
 
-def _db_state() -> str:
-    digest = hashlib.sha256()
-    for line in m.database.connection().iterdump():
-        digest.update(line.encode())
-    return digest.hexdigest()
+def _examples(fleet_engine: str) -> int:
+    """Fuzzed packages per test: fewer on PostgreSQL, whose refusals run the same checks
+    (before any write) and whose state takes longer to read back."""
+    count = int(os.environ.get("JIPP_FUZZ_EXAMPLES", "100"))
+    return max(1, count // 8) if fleet_engine == engine.POSTGRESQL else count
 
 
-@settings(
-    max_examples=int(os.environ.get("JIPP_FUZZ_EXAMPLES", "100")),
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(data=st.data())
+def _fuzz(fleet_engine: str) -> Callable[[Callable[..., None]], Callable[[], None]]:
+    def decorate(test: Callable[..., None]) -> Callable[[], None]:
+        return settings(  # type: ignore[no-any-return]
+            max_examples=_examples(fleet_engine),
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow],
+        )(given(data=st.data())(test))
+
+    return decorate
+
+
 def test_fuzzed_packages_never_crash_and_never_half_write(
-    pair: tuple[Laptop, Laptop, Path], tmp_path: Path, data: st.DataObject
+    pair: tuple[Laptop, Laptop, Path], tmp_path: Path, fleet_engine: str
 ) -> None:
     _a, b, good = pair
-    blob = bytearray(good.read_bytes())
-    for _ in range(data.draw(st.integers(1, 4), label="mutations")):
-        kind = data.draw(st.sampled_from(("flip", "cut", "insert")))
-        at = data.draw(st.integers(0, len(blob) - 1))
-        if kind == "flip":
-            blob[at] ^= data.draw(st.integers(1, 255))
-        elif kind == "cut":
-            del blob[at : at + data.draw(st.integers(1, 64))]
-        else:
-            blob[at:at] = data.draw(st.binary(min_size=1, max_size=32))
-    bad = tmp_path / "fuzz.jipp"
-    bad.write_bytes(bytes(io.BytesIO(blob).getvalue()))
+
+    @_fuzz(fleet_engine)
+    def example(data: st.DataObject) -> None:
+        blob = bytearray(good.read_bytes())
+        for _ in range(data.draw(st.integers(1, 4), label="mutations")):
+            kind = data.draw(st.sampled_from(("flip", "cut", "insert")))
+            at = data.draw(st.integers(0, len(blob) - 1))
+            if kind == "flip":
+                blob[at] ^= data.draw(st.integers(1, 255))
+            elif kind == "cut":
+                del blob[at : at + data.draw(st.integers(1, 64))]
+            else:
+                blob[at:at] = data.draw(st.binary(min_size=1, max_size=32))
+        bad = tmp_path / "fuzz.jipp"
+        bad.write_bytes(bytes(io.BytesIO(blob).getvalue()))
+        _refused_or_applied(b, bad)
+
+    example()
+
+
+def _refused_or_applied(b: Laptop, bad: Path) -> None:
+    """Import ``bad`` into B: either it is refused with a named error and B's database is
+    as before, or it is applied (a harmless mutation); never anything else."""
     ws = open_workspace(b.folder)
     try:
-        before = _db_state()
+        before = open_dump_hash()
         try:
             importer.import_package(ws, bad)
         except JippError:
-            assert _db_state() == before
+            assert open_dump_hash() == before
     finally:
         ws.close()
 
@@ -342,37 +396,26 @@ JSON = st.recursive(
 )
 
 
-@settings(
-    max_examples=int(os.environ.get("JIPP_FUZZ_EXAMPLES", "100")),
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(data=st.data())
 def test_signed_but_mangled_lines_never_crash_and_never_half_write(
-    pair: tuple[Laptop, Laptop, Path], tmp_path: Path, data: st.DataObject
+    pair: tuple[Laptop, Laptop, Path], tmp_path: Path, fleet_engine: str
 ) -> None:
     """Past the signature (a trusted sender with a bug): every line is still checked."""
     a, b, good = pair
 
-    def mangle(rows: list[dict[str, Any]]) -> None:
-        for _ in range(data.draw(st.integers(1, 3), label="edits")):
-            row = rows[data.draw(st.integers(0, len(rows) - 1))]
-            cells = row.get("f") if isinstance(row.get("f"), dict) else {}
-            keys = sorted(row) + sorted(f"f.{k}" for k in cells)
-            key = data.draw(st.sampled_from(keys))
-            value = data.draw(JSON)
-            if key.startswith("f.") and isinstance(row.get("f"), dict):
-                row["f"][key[2:]] = value
-            else:
-                row[key] = value
+    @_fuzz(fleet_engine)
+    def example(data: st.DataObject) -> None:
+        def mangle(rows: list[dict[str, Any]]) -> None:
+            for _ in range(data.draw(st.integers(1, 3), label="edits")):
+                row = rows[data.draw(st.integers(0, len(rows) - 1))]
+                cells = row.get("f") if isinstance(row.get("f"), dict) else {}
+                keys = sorted(row) + sorted(f"f.{k}" for k in cells)
+                key = data.draw(st.sampled_from(keys))
+                value = data.draw(JSON)
+                if key.startswith("f.") and isinstance(row.get("f"), dict):
+                    row["f"][key[2:]] = value
+                else:
+                    row[key] = value
 
-    bad = _resign(a, good, tmp_path / "mangled.jipp", _lines(mangle))
-    ws = open_workspace(b.folder)
-    try:
-        before = _db_state()
-        try:
-            importer.import_package(ws, bad)
-        except JippError:
-            assert _db_state() == before
-    finally:
-        ws.close()
+        _refused_or_applied(b, _resign(a, good, tmp_path / "mangled.jipp", _lines(mangle)))
+
+    example()

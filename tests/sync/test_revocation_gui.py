@@ -1,5 +1,5 @@
 """Withdrawing trust from the Sync page: the question, then the key shown as withdrawn and
-its later packages refused."""
+its later packages refused (the page of a SQLite laptop, then of a PostgreSQL peer)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.usefixtures("_qt_none_guard")
 
 def test_withdraw_trust_from_the_sync_page(qtbot: Any, fleet: Fleet, tmp_path: Path) -> None:
     i18n.install("en")
-    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
+    a, b = fleet.add("Laptop A", postgresql=fleet.mixed), fleet.add("Laptop B")
     fleet.trust_all()
     with b.open() as ws:
         seed(ws)

@@ -1,5 +1,6 @@
 """The Sync page with real widgets: export to a folder, import with the trust question and the
-dry-run preview, and resolving a conflict by choosing the other value."""
+dry-run preview, and resolving a conflict by choosing the other value.  In the second run
+the page that imports (laptop B) is a PostgreSQL peer's."""
 
 from __future__ import annotations
 

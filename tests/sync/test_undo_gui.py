@@ -1,4 +1,5 @@
-"""The mass-deletion question and the undo button on the Sync page, with real widgets."""
+"""The mass-deletion question and the undo button on the Sync page, with real widgets (the
+page of a SQLite laptop, then of a PostgreSQL peer)."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def test_mass_deletion_is_asked_and_a_package_can_be_undone(
     qtbot: Any, fleet: Fleet, tmp_path: Path
 ) -> None:
     i18n.install("en")
-    a, b = fleet.add("Laptop A"), fleet.add("Laptop B")
+    a, b = fleet.add("Laptop A", postgresql=fleet.mixed), fleet.add("Laptop B")
     fleet.trust_all()
     ids = _many(a)
     with a.open() as ws:

@@ -45,8 +45,13 @@ def _free_port() -> int:
 
 
 class Cluster:
-    def __init__(self) -> None:
-        self.root = Path(tempfile.mkdtemp(prefix="jipp-pg-"))
+    """``root``: a folder that keeps the cluster between runs (the benchmark's ten years take
+    minutes to build); by default a temporary folder removed by ``stop``."""
+
+    def __init__(self, root: Path | None = None, shared_buffers: str = "32MB") -> None:
+        self.kept = root is not None
+        self.root = root or Path(tempfile.mkdtemp(prefix="jipp-pg-"))
+        self.shared_buffers = shared_buffers
         self.data = self.root / "data"
         self.socket_dir = self.root / "run"
         self.port = _free_port()
@@ -70,21 +75,19 @@ class Cluster:
         )
 
     def start(self) -> None:
-        self.socket_dir.mkdir()
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.socket_dir.mkdir(exist_ok=True)
         if self.as_root:
             entry = pwd.getpwnam(SERVER_USER)
             self.root.chmod(0o755)  # mkdtemp made it owner-only; the server must get in
             for path in (self.root, self.socket_dir):
                 os.chown(path, entry.pw_uid, entry.pw_gid)
-        done = self._run(
-            "initdb", "-D", str(self.data), "-U", self.user, "-A", "trust",
-            "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
-        )  # fmt: skip
-        self._check(done, "initdb")
+        if not (self.data / "PG_VERSION").exists():
+            self._initdb()
         options = (
             f"-c listen_addresses='' -c unix_socket_directories='{self.socket_dir}' "
             f"-p {self.port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-            "-c max_connections=200 -c shared_buffers=32MB"
+            f"-c max_connections=200 -c shared_buffers={self.shared_buffers}"
         )
         done = self._run(
             "pg_ctl", "start", "-w", "-t", str(START_TIMEOUT_S), "-D", str(self.data),
@@ -92,6 +95,13 @@ class Cluster:
         )  # fmt: skip
         self._check(done, "pg_ctl start")
         self.started = True
+
+    def _initdb(self) -> None:
+        done = self._run(
+            "initdb", "-D", str(self.data), "-U", self.user, "-A", "trust",
+            "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
+        )  # fmt: skip
+        self._check(done, "initdb")
 
     def _check(self, done: subprocess.CompletedProcess[str], what: str) -> None:
         if done.returncode == 0:
@@ -105,6 +115,9 @@ class Cluster:
 
     def stop(self) -> None:
         if self.started:
-            self._run("pg_ctl", "stop", "-m", "immediate", "-w", "-D", str(self.data))
+            # A kept cluster runs with fsync off too: only a clean stop leaves it whole.
+            mode = "fast" if self.kept else "immediate"
+            self._run("pg_ctl", "stop", "-m", mode, "-w", "-D", str(self.data))
             self.started = False
-        shutil.rmtree(self.root, ignore_errors=True)
+        if not self.kept:
+            shutil.rmtree(self.root, ignore_errors=True)

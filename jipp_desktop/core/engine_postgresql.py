@@ -233,24 +233,53 @@ def migrate(conn: Any) -> list[int]:
     return [mig.version for mig in todo]
 
 
-# -- full-text search (0008_baseline.sql) -----------------------------------------------
-
-# The indexed expression per table: the same call as its GIN index, so the index is used.
-SEARCH_VECTOR = {
-    "innovation": "innovation_search({a}.title, {a}.problem, {a}.solution, {a}.novelty, "
-    "{a}.results, {a}.tags, {a}.category)",
-    "visit": "visit_search({a}.place, {a}.agenda, {a}.findings, {a}.notes)",
-}
+# -- full-text search (0008_baseline.sql, 0010_search_vector.sql) -------------------------
 
 
-def search_match(table: str, alias: str) -> str:
-    """SQL true for rows of ``table`` (as ``alias``) matching the one search parameter."""
-    vector = SEARCH_VECTOR[table].format(a=alias)
-    return f"{vector} @@ jipp_prefix_query(%s)"
+def search_match(alias: str) -> str:
+    """SQL true for rows (of a table as ``alias``) matching the one search parameter; the
+    stored ``search_vector`` is what the table's GIN index holds."""
+    return f"{alias}.search_vector @@ jipp_prefix_query(%s)"
 
 
-def search_rank(table: str, alias: str) -> str:
+def search_rank(alias: str) -> str:
     """Relevance, higher first; divided by the log of the text's length (normalisation 1)
     so that, as with FTS5's bm25, a short title that matches ranks above a long text."""
-    vector = SEARCH_VECTOR[table].format(a=alias)
-    return f"ts_rank({vector}, jipp_prefix_query(%s), 1)"
+    return f"ts_rank({alias}.search_vector, jipp_prefix_query(%s), 1)"
+
+
+# How many of the newest rows search as you type tests one by one before asking the GIN
+# index instead (newest_matches).
+RECENT_ROWS = 5000
+
+
+def newest_matches(
+    table: str, select_sql: str, params: list[Any], limit: int
+) -> tuple[str, list[Any]]:
+    """The ``limit`` newest rows of ``select_sql`` (a ``SELECT ... FROM table AS "t1" WHERE
+    ...`` with no ORDER BY or LIMIT, selecting ``seq``), newest first, in a time that does
+    not depend on how many rows match.
+
+    Ordered by ``seq`` alone, PostgreSQL walks the table newest first and tests every row
+    until ``limit`` match: quick when many do, a walk of the whole table when few or none
+    do, and it cannot tell which from a prefix query's statistics.  So the walk is bounded
+    to the newest RECENT_ROWS rows; only when fewer than ``limit`` of them match (then the
+    matches are rare) are the older rows read through the GIN index, as a set, and sorted.
+    """
+    head = f'FROM "{table}" AS "t1" WHERE '
+    if head not in select_sql:
+        raise ValueError(f"not a filtered select from {table}: {select_sql}")
+    floor = f'(SELECT coalesce(max(seq), 0) - {RECENT_ROWS} FROM "{table}")'
+    # OFFSET 0 keeps the filter outside the ordered scan: the scan cannot become a bitmap.
+    newest = f'(SELECT * FROM "{table}" WHERE seq > {floor} ORDER BY seq DESC OFFSET 0)'
+    recent = select_sql.replace(head, f'FROM {newest} AS "t1" WHERE ', 1)
+    # The WHERE clause runs to the end of select_sql.  seq + 0 below is not the indexed
+    # column, so the older rows cannot be walked in index order either.
+    older = select_sql.replace(head, f'{head}"t1".seq <= {floor} AND (', 1) + ")"
+    sql = (
+        f'WITH recent AS MATERIALIZED ({recent} ORDER BY "t1".seq DESC LIMIT {limit}) '
+        f"SELECT * FROM recent UNION ALL SELECT * FROM ({older} "
+        f'ORDER BY "t1".seq + 0 DESC LIMIT {limit}) AS older '
+        f"WHERE (SELECT count(*) FROM recent) < {limit} ORDER BY seq DESC LIMIT {limit}"
+    )
+    return sql, [*params, *params]

@@ -59,6 +59,30 @@ def record_dict(row: m.SyncedModel, *, meta: bool = True) -> dict[str, Any]:
 
 def build_select(rt: RecordType, q: ListQuery, select: Select) -> Select:
     """Apply the query's trash flag, filters, year, search, order and page to ``select``."""
+    return _ordered(rt, q, *_filtered(rt, q, select))
+
+
+def compile_list(rt: RecordType, q: ListQuery, select: Select) -> tuple[str, list[Any]]:
+    """build_select's SQL and parameters.  On PostgreSQL the first page of a search as
+    you type (newest matches first) bounds its walk of the newest rows
+    (engine_postgresql.newest_matches): at ten national years the plain query could test
+    every row's text for a prefix that matches few."""
+    filtered, ranked = _filtered(rt, q, select)
+    if engine.is_postgresql() and ranked and _newest_first(q) and q.limit and not q.offset:
+        sql, params = filtered.sql()
+        return engine_postgresql.newest_matches(rt.table, sql, list(params), q.limit)
+    sql, params = _ordered(rt, q, filtered, ranked).sql()
+    return sql, list(params)
+
+
+def _newest_first(q: ListQuery) -> bool:
+    """The order of a search's preview: newest first, before the ranked answer."""
+    return q.sort is None and not q.ranked
+
+
+def _filtered(rt: RecordType, q: ListQuery, select: Select) -> tuple[Select, bool]:
+    """``select`` with the query's trash flag, filters, year and search; True when the
+    search can be ranked by relevance."""
     model: Any = rt.model
     select = select.where(model.deleted == q.deleted)
     fields = {f.name for f in user_fields(model)}
@@ -81,6 +105,10 @@ def build_select(rt: RecordType, q: ListQuery, select: Select) -> Select:
     ranked = False
     if q.search:
         select, ranked = _search(rt, select, q.search)
+    return select, ranked
+
+
+def _ordered(rt: RecordType, q: ListQuery, select: Select, ranked: bool) -> Select:
     if q.sort != "":
         select = _order(rt, select, q, ranked)
     if q.limit is not None:
@@ -175,7 +203,7 @@ def _text_match(rt: RecordType, alias: str, text: str) -> peewee.SQL | None:
         words = search_words(text)
         if words is None:
             return None
-        return peewee.SQL(engine_postgresql.search_match(rt.table, alias), [words])
+        return peewee.SQL(engine_postgresql.search_match(alias), [words])
     expr = fts_expression(text)
     if expr is None:
         return None
@@ -206,14 +234,14 @@ def _order(rt: RecordType, select: Select, q: ListQuery, ranked: bool) -> Select
     model = rt.model
     if q.sort is None and ranked:
         if engine.is_postgresql():
-            if not q.ranked:
+            if _newest_first(q):
                 return select.order_by(model.seq.desc())
-            rank = engine_postgresql.search_rank(rt.table, '"t1"')
+            rank = engine_postgresql.search_rank('"t1"')
             return select.order_by(
                 peewee.SQL(f"{rank} DESC", [search_words(q.search or "")]), model.hlc, model.id
             )
         fts: Any = peewee.Table(str(rt.fts_table), ["rowid", "rank"])
-        if not q.ranked:
+        if _newest_first(q):
             # The preview shown while the officer types: the index's order lets the LIMIT
             # stop early, and the ranked answer replaces it once the keys pause.
             return select.order_by(fts.rowid.desc())

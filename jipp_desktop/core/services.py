@@ -23,7 +23,13 @@ from jipp_desktop.core.categories import Categories
 from jipp_desktop.core.clock import HybridClock
 from jipp_desktop.core.concurrency import for_update, shared_clock, write_transaction
 from jipp_desktop.core.errors import FieldError, RecordNotFound, ValidationError
-from jipp_desktop.core.listing import build_select, fetch_dicts, list_select, record_dict
+from jipp_desktop.core.listing import (
+    build_select,
+    compile_list,
+    fetch_dicts,
+    list_select,
+    record_dict,
+)
 from jipp_desktop.core.query import ListQuery
 from jipp_desktop.core.registry import (
     RECORD_TYPES,
@@ -150,9 +156,9 @@ class RecordService:
         if compiled is None:
             model: Any = rt.model
             if kind == "rows":
-                compiled = build_select(rt, q, list_select(model)).sql()
+                compiled = compile_list(rt, q, list_select(model))
             elif kind == "seqs":
-                compiled = build_select(rt, q, model.select(model.seq)).sql()
+                compiled = compile_list(rt, q, model.select(model.seq))
             else:
                 bare = ListQuery(
                     search=q.search, filters=q.filters, year=q.year, sort="", deleted=q.deleted

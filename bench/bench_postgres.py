@@ -265,6 +265,7 @@ def timed_twice(work: Callable[[], Any]) -> float:
 
 def raw_query(conn: Any, rt: Any, q: ListQuery, select: Any) -> Callable[[], list[Any]]:
     sql, params = compile_list(rt, q, select)
+    params = [_plain(value) for value in params]  # the app's connection adapts flags alike
     return lambda: conn.execute(sql, params).fetchall()
 
 

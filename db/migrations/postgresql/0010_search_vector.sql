@@ -8,6 +8,10 @@
 -- expression is the one the indexes used, so searches find exactly what they found.
 -- (SQLite's FTS5 tables already store their index: its 0010 changes nothing.)
 
+-- A GIN index over a million rows builds several times faster with room to sort in memory
+-- than with the default 64 MB (this transaction only).
+SET LOCAL maintenance_work_mem = '256MB';
+
 DROP INDEX innovation_fts;
 DROP INDEX visit_fts;
 

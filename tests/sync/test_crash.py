@@ -1,5 +1,6 @@
 """Fault injection: an import killed at a random moment leaves all or none of the package;
-one killed part way into a PostgreSQL peer leaves the database as it was and unlocked.
+an import or export killed part way on a PostgreSQL peer leaves the database as it was and
+unlocked.
 
 The random kills run on SQLite laptops only (several seconds each); the PostgreSQL peer's
 test kills at a chosen point inside the import's transaction instead."""
@@ -22,7 +23,7 @@ from sync_helpers import Fleet, cli, db_dump_hash
 from jipp_desktop.core import engine
 from jipp_desktop.core.lock import FolderLock
 from jipp_desktop.core.workspace import open_workspace
-from jipp_desktop.sync import digest, exporter
+from jipp_desktop.sync import digest, exporter, importer
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -125,8 +126,8 @@ def test_a_killed_import_into_postgresql_rolls_back_and_frees_the_lock(
     # would see one snapshot of it).
     with psycopg.connect(url) as blocker, psycopg.connect(url, autocommit=True) as watch:
         blocker.execute("LOCK TABLE innovation IN EXCLUSIVE MODE")
-        proc = _import_process(ministry.folder, url, pkg)
-        backend = _wait_for_a_waiting_writer(watch, proc)
+        proc = _process(ministry.folder, url, "sync", "import", str(pkg), "--trust")
+        backend = _wait_for_the_sync_lock_holder_to_wait(watch, proc, written=True)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         blocker.rollback()  # the dead session's server process finds its client gone, ends
@@ -138,34 +139,82 @@ def test_a_killed_import_into_postgresql_rolls_back_and_frees_the_lock(
     lock.release()
     assert db_dump_hash(ministry.folder) == before
     # Another workstation imports the same package at once: nothing holds it back.
-    second = _import_process(tmp_path / "workstation-2", url, pkg)
+    second = _process(tmp_path / "workstation-2", url, "sync", "import", str(pkg), "--trust")
     assert second.wait(timeout=120) == 0
     assert _digest(ministry.folder) == full
 
 
-def _import_process(folder: Path, url: str, pkg: Path) -> subprocess.Popen[bytes]:
+def test_a_killed_export_from_postgresql_leaves_no_package_and_frees_the_lock(
+    tmp_path: Path, template_db: Path, pg_databases: Callable[[], str]
+) -> None:
+    """A workstation killed while it writes a package from the ministry's database: no
+    package appears under its name (only the hidden partial file), the database is as it
+    was, and the next export (another workstation's) runs and is complete.  The test holds
+    the attachments' table so that the export waits there, after its change lines."""
+    fleet = Fleet(tmp_path / "fleet", template_db, pg_databases)
+    ministry = fleet.add("Kementerian", postgresql=True)
+    url = (ministry.folder / engine.SETTING_FILE).read_text().strip()
+    photo = tmp_path / "foto.png"
+    photo.write_bytes(b"foto kunjungan di Kupang")
+    with ministry.open() as ws:
+        rid = ws.records.create("innovation", {"title": "Lopo Inovasi", "province_code": "53"})
+        ws.attachments.add("innovation", rid, photo)
+        full = digest.dataset_digest()
+    before = db_dump_hash(ministry.folder)
+    target = tmp_path / "outbox" / "kementerian.jipp"
+    export = ["sync", "export", "--full", "--to", str(target)]
+    with psycopg.connect(url) as blocker, psycopg.connect(url, autocommit=True) as watch:
+        blocker.execute("LOCK TABLE attachment_blob IN ACCESS EXCLUSIVE MODE")
+        proc = _process(tmp_path / "workstation-1", url, *export)
+        backend = _wait_for_the_sync_lock_holder_to_wait(watch, proc, written=False)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        blocker.rollback()
+        _wait_until_gone(watch, backend)
+        assert _advisory_locks(watch) == 0
+    assert proc.returncode == -signal.SIGKILL
+    # Killed while writing: the partial file, which no exchange reads, and no package.
+    assert sorted(p.name for p in target.parent.iterdir()) == [f".{target.name}.part"]
+    assert db_dump_hash(ministry.folder) == before
+    second = _process(tmp_path / "workstation-2", url, *export)
+    assert second.wait(timeout=120) == 0
+    assert sorted(p.name for p in target.parent.iterdir()) == [target.name]
+    laptop = fleet.add("Laptop NTT")
+    with laptop.open() as ws:
+        importer.import_package(ws, target, trust=True)
+        (attached,) = ws.attachments.list("innovation", rid)
+        assert ws.attachments.blob_path(attached["sha256"]).read_bytes() == photo.read_bytes()
+        assert digest.dataset_digest() == full
+
+
+def _process(folder: Path, url: str, *argv: str) -> subprocess.Popen[bytes]:
+    """A workstation's command line in a process of its own."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop(engine.ENV_DATABASE, None)
     command = [sys.executable, "-m", "jipp_desktop", "--data-dir", str(folder),
-               "--database", url, "sync", "import", str(pkg), "--trust"]  # fmt: skip
+               "--database", url, *argv]  # fmt: skip
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def _wait_for_a_waiting_writer(watch: psycopg.Connection, proc: subprocess.Popen[bytes]) -> int:
-    """The server process of the import once it holds the sync lock, has written (it has a
-    transaction id) and waits for the test's table lock."""
+def _wait_for_the_sync_lock_holder_to_wait(
+    watch: psycopg.Connection, proc: subprocess.Popen[bytes], *, written: bool
+) -> int:
+    """The server process of the import or export once it holds the sync lock and waits
+    for the test's table lock; ``written``: once it has written, too (it has a
+    transaction id)."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        assert proc.poll() is None, "the import ended before it reached the innovations"
+        assert proc.poll() is None, "the process ended before it reached the locked table"
         row = watch.execute(
             "SELECT a.pid FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid "
-            "WHERE l.locktype = 'advisory' AND l.granted AND a.backend_xid IS NOT NULL "
-            "AND a.wait_event_type = 'Lock'"
+            "WHERE l.locktype = 'advisory' AND l.granted AND a.wait_event_type = 'Lock' "
+            "AND (a.backend_xid IS NOT NULL OR NOT %s)",
+            (written,),
         ).fetchone()
         if row is not None:
             return int(row[0])
         time.sleep(0.05)
-    raise AssertionError("the import never waited inside its transaction")
+    raise AssertionError("the process never waited for the locked table")
 
 
 def _wait_until_gone(watch: psycopg.Connection, backend: int) -> None:

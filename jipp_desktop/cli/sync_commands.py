@@ -17,6 +17,7 @@ from jipp_desktop.sync import (
     identity,
     importer,
     peers,
+    report,
     revocation,
     undo,
 )
@@ -74,6 +75,10 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     und = actions.add_parser("undo", help="bring back what an imported package moved to the trash")
     und.add_argument("package_id", help="the package id from the import report (8+ characters)")
     und.set_defaults(handler=sync_undo)
+    reps = actions.add_parser("reports", help="the kept import reports, or one of them")
+    reps.add_argument("name", nargs="?", default=None, help="a report's name from the list")
+    reps.add_argument("--json", action="store_true")
+    reps.set_defaults(handler=sync_reports)
     stat = actions.add_parser("status", help="dataset digest, peers, what each has, gaps")
     stat.add_argument("--json", action="store_true")
     stat.set_defaults(handler=sync_status)
@@ -204,6 +209,21 @@ def sync_import(args: argparse.Namespace, ctx: Context) -> int:
             ws, args.file, passphrase=passphrase, dry_run=args.dry_run, trust=args.trust
         )
     _print_report(ctx, report, args.json)
+    return exit_codes.OK
+
+
+def sync_reports(args: argparse.Namespace, ctx: Context) -> int:
+    with ctx.workspace(readonly=True) as ws:
+        if args.name is not None:
+            _print_report(ctx, report.load_named(ws.data_dir, args.name), args.json)
+            return exit_codes.OK
+        found = report.kept(ws.data_dir)
+    if args.json:
+        ctx.print_json([k.as_dict() for k in found])
+    elif not found:
+        ctx.say("Belum ada laporan impor.", "No import reports yet.")
+    else:
+        ctx.stdout.write("".join(k.label() + "\n" for k in found))
     return exit_codes.OK
 
 

@@ -229,7 +229,7 @@ class SyncPage(QWidget):
         layout = QVBoxLayout(box)
         self.reports = QListWidget(box)
         self.reports.itemActivated.connect(
-            lambda item: self.show_report(Path(item.data(Qt.ItemDataRole.UserRole)))
+            lambda item: self.show_report(str(item.data(Qt.ItemDataRole.UserRole)))
         )
         layout.addWidget(self.reports)
         self.undo_button = QPushButton(self.tr("Undo this package…"), box)
@@ -248,7 +248,7 @@ class SyncPage(QWidget):
         def job(progress: Progress) -> dict[str, Any]:
             info = peers.sync_status(self.workspace, lang)
             info["conflicts"] = conflicts.list_conflicts(lang=lang)
-            info["reports"] = [str(p) for p in report.list_reports(self.workspace.data_dir)]
+            info["reports"] = report.kept(self.workspace.data_dir)
             info["trusted"] = revocation.trusted_keys(self.workspace.data_dir)
             return info
 
@@ -283,9 +283,11 @@ class SyncPage(QWidget):
         self.notices.clear()
         self.notices.addItems([g["message"] for g in info["gaps"]] + list(info["warnings"]))
         self.reports.clear()
-        for path in info["reports"]:
-            self.reports.addItem(Path(path).stem)
-            self.reports.item(self.reports.count() - 1).setData(Qt.ItemDataRole.UserRole, path)
+        for kept in info["reports"]:
+            self.reports.addItem(kept.label())
+            item = self.reports.item(self.reports.count() - 1)
+            item.setData(Qt.ItemDataRole.UserRole, kept.name)
+            item.setToolTip(kept.label())  # the narrow list cuts the officer's name off
         self._update_buttons()
 
     def _show_trusted(self, trusted: list[dict[str, Any]]) -> None:
@@ -317,9 +319,19 @@ class SyncPage(QWidget):
         rows = self.trusted_table.selectionModel().selectedRows()
         self.untrust_button.setEnabled(bool(rows) and not self._trusted[rows[0].row()]["revoked"])
 
-    def show_report(self, path: Path) -> None:
-        saved = report.load(path)
+    def show_report(self, name: str) -> None:
+        """Show the kept report ``name`` (a file here or, on a shared database, a row)."""
+        saved = self._load_report(name)
+        if saved is None:
+            return
         ReportDialog(self.tr("Import report"), saved.text(self.lang), self).exec()
+
+    def _load_report(self, name: str) -> report.ImportReport | None:
+        try:
+            return report.load_named(self.workspace.data_dir, name)
+        except report.UnknownReport as exc:  # a file removed since the list was read
+            self._error(exc)
+            return None
 
     def _ask_rename(self) -> None:
         text, ok = QInputDialog.getText(
@@ -651,8 +663,8 @@ class SyncPage(QWidget):
         items = self.reports.selectedItems()
         if not items:
             return
-        saved = report.load(Path(items[0].data(Qt.ItemDataRole.UserRole)))
-        if not self.confirm_undo(saved):
+        saved = self._load_report(str(items[0].data(Qt.ItemDataRole.UserRole)))
+        if saved is None or not self.confirm_undo(saved):
             return
 
         def job(progress: Progress) -> undo.UndoResult:

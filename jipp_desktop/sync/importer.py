@@ -61,7 +61,7 @@ from jipp_desktop.sync.merge import (
     unseen_edits,
 )
 from jipp_desktop.sync.records import RecordChecker
-from jipp_desktop.sync.report import ImportReport, path_for, save
+from jipp_desktop.sync.report import ImportReport, name_of, path_for, save, save_shared
 from jipp_desktop.sync.schema import TABLE_ORDER, is_flag, record_type_of, stored, synced_fields
 
 Progress = Callable[[int, int], bool]
@@ -213,16 +213,21 @@ def _apply_package(
             undo.remember(report.package_id, report.deleted_rows)
             if dry_run:
                 raise _Rollback()
+            if ws.on_postgresql:
+                # Every workstation's staff see it: a row, committed with the import.
+                save_shared(report, ws.actor())
     except _Rollback:
         pass
     except cipher.integrity_errors() as exc:
         raise InvalidRecords(
             [(f"referensi tidak terselesaikan ({exc})", f"unresolved reference ({exc})")]
         ) from None
-    if not dry_run:
-        save(report, ws.data_dir)
-        if report.categories:
-            ws.reload_categories()
+    if dry_run:
+        return report
+    if not ws.on_postgresql:
+        save(report, ws.data_dir)  # a laptop's file, once the import is committed
+    if report.categories:
+        ws.reload_categories()
     return report
 
 
@@ -779,7 +784,7 @@ def _remember(
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     report.imported_at = now
     covering = covers_receiver(ws, manifest)
-    kept = str(path_for(report, ws.data_dir))
+    kept = name_of(report) if ws.on_postgresql else str(path_for(report, ws.data_dir))
     db.sql(
         "INSERT INTO sync_peer (device_id, name, fingerprint, public_key, first_seen, last_seen) "
         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET name = excluded.name, "

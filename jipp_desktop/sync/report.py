@@ -1,16 +1,29 @@
-"""What an import did (or would do): counts by table, conflicts, warnings; kept as a file."""
+"""What an import did (or would do): counts by table, conflicts, warnings; and where it
+is kept.
+
+A laptop keeps each import's report as a file in its data folder (``sync-reports/``,
+sealed when the folder is encrypted).  The ministry's workstations share one PostgreSQL
+database but each has its own data folder, and the staff of every workstation check
+incoming packages, so there the report is a row of ``sync_report``, written in the
+import's own transaction and naming the officer and the workstation that imported.  A
+list shows both kinds: a workstation that imported before its database kept reports
+still lists the files in its folder.
+"""
 
 from __future__ import annotations
 
 import json
+import socket
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jipp_desktop.core import sealed
+from jipp_desktop.core import engine, sealed
+from jipp_desktop.core.errors import JippError
 from jipp_desktop.core.idformat import format_number
 
 REPORT_DIR = "sync-reports"
+NOT_FOUND_EXIT = 3  # docs/cli.md: invalid data (an unknown report name)
 # More rows moved to the trash than this by one package, and the app asks before importing.
 MASS_DELETION = 10
 
@@ -49,7 +62,12 @@ class ImportReport:
     counts: dict[str, Counts] = field(default_factory=dict)
     conflict_ids: list[str] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    # The report's name in lists (time, sender, stream, number) and, for a file, its path.
+    report_name: str | None = None
     report_path: str | None = None
+    # Who imported, on a shared database (a laptop has one officer and one computer).
+    imported_by: str | None = None
+    workstation: str | None = None
     # Keys this package's revocations shut out here: [fingerprint, revoked by (name)].
     revoked: list[list[str]] = field(default_factory=list)
     # KIPP categories the package added or relabelled here: [code, label_id, label_en].
@@ -150,6 +168,9 @@ class ImportReport:
         lines.append(("Made at" if en else "Dibuat") + f": {self.created_at}")
         if self.imported_at:
             lines.append(("Imported at" if en else "Diimpor") + f": {self.imported_at}")
+        if self.imported_by:
+            where = f" ({self.workstation})" if self.workstation else ""
+            lines.append(("Imported by" if en else "Diimpor oleh") + f": {self.imported_by}{where}")
         if self.digest:
             lines.append(("Dataset digest" if en else "Sidik data") + f": {self.digest}")
         if self.counts:
@@ -182,29 +203,86 @@ class ImportReport:
         return "\n".join(lines) + "\n"
 
 
-def path_for(report: ImportReport, data_dir: Path) -> Path:
-    """Where the report of an import is kept: by time, sender, stream and number."""
+class UnknownReport(JippError):
+    exit_status = NOT_FOUND_EXIT
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.message_id = f"Tidak ada laporan impor bernama '{name}' (lihat: sync reports)."
+        self.message_en = f"There is no import report named '{name}' (see: sync reports)."
+
+
+@dataclass(frozen=True)
+class Kept:
+    """One kept report, as a list shows it: newest first by ``name``."""
+
+    name: str
+    path: Path | None = None  # a file's (None: a row of the shared database)
+    imported_by: str | None = None
+    workstation: str | None = None
+
+    def label(self) -> str:
+        if not self.imported_by:
+            return self.name
+        return f"{self.name} — {self.imported_by} ({self.workstation})"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "path": None if self.path is None else str(self.path)}
+
+
+def name_of(report: ImportReport) -> str:
+    """The report's name: by time, sender, stream and number."""
     stamp = (report.imported_at or "").replace(":", "").replace("-", "").replace("+0000", "Z")
-    return (
-        data_dir
-        / REPORT_DIR
-        / (f"{stamp}-{report.sender_id[:8]}-{report.stream[:8]}-{report.seq}.json")
-    )
+    return f"{stamp}-{report.sender_id[:8]}-{report.stream[:8]}-{report.seq}"
+
+
+def path_for(report: ImportReport, data_dir: Path) -> Path:
+    """Where a laptop keeps the report of an import."""
+    return data_dir / REPORT_DIR / f"{name_of(report)}.json"
 
 
 def save(report: ImportReport, data_dir: Path) -> Path:
-    """Keep the report (it names senders and records: sealed in an encrypted folder)."""
+    """Keep the report as a file (it names senders and records: sealed in an encrypted
+    folder)."""
     path = path_for(report, data_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
+    report.report_name = path.stem
     report.report_path = str(path)
     text = json.dumps(report.as_dict(), ensure_ascii=False, indent=1)
     sealed.write_bytes(path, text.encode("utf-8"), sealed.folder_key(data_dir))
     return path
 
 
+def save_shared(report: ImportReport, officer: str) -> str:
+    """Keep the report as a row of the shared database, inside the import's transaction
+    (committed with it or not at all); returns its name."""
+    report.report_name = name_of(report)
+    report.imported_by = officer
+    report.workstation = socket.gethostname()
+    engine.sql(
+        "INSERT INTO sync_report (package_id, name, imported_at, officer, workstation, report) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            report.package_id,
+            report.report_name,
+            report.imported_at,
+            officer,
+            report.workstation,
+            json.dumps(report.as_dict(), ensure_ascii=False),
+        ),
+    )
+    return report.report_name
+
+
 def load(path: Path) -> ImportReport:
     data_dir = path.parent.parent
-    data = json.loads(sealed.read_bytes(path, sealed.reading_key(data_dir)).decode("utf-8"))
+    report = _from_json(sealed.read_bytes(path, sealed.reading_key(data_dir)).decode("utf-8"))
+    report.report_name, report.report_path = path.stem, str(path)
+    return report
+
+
+def _from_json(text: str) -> ImportReport:
+    data = json.loads(text)
     counts = {k: Counts(**v) for k, v in data.pop("counts").items()}
     warnings = [(w["id"], w["en"]) for w in data.pop("warnings")]
     for key in ("total", "nothing_new"):
@@ -212,8 +290,36 @@ def load(path: Path) -> ImportReport:
     return ImportReport(**data, counts=counts, warnings=warnings)
 
 
+def load_named(data_dir: Path, name: str) -> ImportReport:
+    """The kept report ``name`` (see ``kept``): a row of the shared database, else a file
+    of the data folder; UnknownReport when neither."""
+    if engine.is_postgresql():
+        row = engine.sql("SELECT report FROM sync_report WHERE name = ?", (name,)).fetchone()
+        if row is not None:
+            return _from_json(str(row[0]))
+    path = data_dir / REPORT_DIR / f"{name}.json"
+    if path.name != f"{name}.json" or not path.is_file():
+        raise UnknownReport(name)
+    return load(path)
+
+
 def list_reports(data_dir: Path) -> list[Path]:
+    """The report files of a data folder, newest first."""
     folder = data_dir / REPORT_DIR
     if not folder.is_dir():
         return []
     return sorted(folder.glob("*.json"), reverse=True)
+
+
+def kept(data_dir: Path) -> list[Kept]:
+    """Every report this workstation can show, newest first: the shared database's (every
+    workstation's imports) and the files of its data folder."""
+    found = [Kept(path.stem, path) for path in list_reports(data_dir)]
+    if engine.is_postgresql():
+        found += [
+            Kept(str(name), None, str(officer), str(workstation))
+            for name, officer, workstation in engine.sql(
+                "SELECT name, officer, workstation FROM sync_report"
+            )
+        ]
+    return sorted(found, key=lambda k: k.name, reverse=True)

@@ -91,6 +91,7 @@ def _session(station: Station, out: Path) -> dict[str, Any]:
     seen["device"] = sorted(station.json("device"))
     station.run("sync", "export", "--full", "--to", str(out / "full.jipp"))
     seen["sync_status"] = sorted(station.json("sync", "status"))
+    seen["reports"] = station.json("sync", "reports")  # nothing imported: none on either
     seen["conflicts"] = station.json("conflicts")
     seen["title"] = title
     return seen

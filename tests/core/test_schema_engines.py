@@ -18,10 +18,10 @@ from jipp_desktop.core.errors import SchemaTooNew
 from jipp_desktop.core.workspace import open_workspace
 
 # Tables one engine has for its own mechanics: FTS5 indexes (PostgreSQL stores a search
-# vector column instead), PostgreSQL's schema version (SQLite keeps PRAGMA user_version)
-# and attachment contents (files in the data folder on SQLite).
+# vector column instead), PostgreSQL's schema version (SQLite keeps PRAGMA user_version),
+# attachment contents and import reports (files in the data folder on SQLite).
 SQLITE_ONLY_PREFIXES = ("innovation_fts", "visit_fts")
-POSTGRESQL_ONLY = {"schema_version", "attachment_blob"}
+POSTGRESQL_ONLY = {"schema_version", "attachment_blob", "sync_report"}
 POSTGRESQL_ONLY_COLUMNS = {("innovation", "search_vector"), ("visit", "search_vector")}
 
 Columns = dict[str, dict[str, bool]]  # table -> column -> nullable

@@ -112,9 +112,9 @@ def test_format_version_1_is_converted_on_import(fleet: Fleet, tmp_path: Path) -
         result = importer.import_package(ws, tmp_path / "v1.jipp")
         assert result.format_version == 1 and result.total.new == 6
         assert digest.dataset_digest() == expected
-        saved = report.load(Path(str(result.report_path)))
+        saved = report.load_named(ws.data_dir, str(result.report_name))
         assert saved.total.new == 6 and "Laptop A" in saved.text("en")
-        assert report.list_reports(ws.data_dir) == [Path(str(result.report_path))]
+        assert [k.name for k in report.kept(ws.data_dir)] == [result.report_name]
 
 
 def _exchange(laptop: Laptop, shared: Path) -> folder.FolderResult:

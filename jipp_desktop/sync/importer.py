@@ -61,7 +61,7 @@ from jipp_desktop.sync.merge import (
     unseen_edits,
 )
 from jipp_desktop.sync.records import RecordChecker
-from jipp_desktop.sync.report import ImportReport, name_of, path_for, save, save_shared
+from jipp_desktop.sync.report import ImportReport, path_for, save, save_shared, shared_name
 from jipp_desktop.sync.schema import TABLE_ORDER, is_flag, record_type_of, stored, synced_fields
 
 Progress = Callable[[int, int], bool]
@@ -784,7 +784,7 @@ def _remember(
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     report.imported_at = now
     covering = covers_receiver(ws, manifest)
-    kept = name_of(report) if ws.on_postgresql else str(path_for(report, ws.data_dir))
+    kept = shared_name(report) if ws.on_postgresql else str(path_for(report, ws.data_dir))
     db.sql(
         "INSERT INTO sync_peer (device_id, name, fingerprint, public_key, first_seen, last_seen) "
         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET name = excluded.name, "

@@ -236,6 +236,13 @@ def name_of(report: ImportReport) -> str:
     return f"{stamp}-{report.sender_id[:8]}-{report.stream[:8]}-{report.seq}"
 
 
+def shared_name(report: ImportReport) -> str:
+    """The name of a report kept in the shared database: also the package's first
+    characters, as two packages may share time, sender, stream and number (a sender that
+    numbered again after restoring a backup) and the database keeps both."""
+    return f"{name_of(report)}-{report.package_id[:8]}"
+
+
 def path_for(report: ImportReport, data_dir: Path) -> Path:
     """Where a laptop keeps the report of an import."""
     return data_dir / REPORT_DIR / f"{name_of(report)}.json"
@@ -256,7 +263,7 @@ def save(report: ImportReport, data_dir: Path) -> Path:
 def save_shared(report: ImportReport, officer: str) -> str:
     """Keep the report as a row of the shared database, inside the import's transaction
     (committed with it or not at all); returns its name."""
-    report.report_name = name_of(report)
+    report.report_name = shared_name(report)
     report.imported_by = officer
     report.workstation = socket.gethostname()
     engine.sql(

@@ -77,6 +77,8 @@ def test_every_workstation_lists_the_reports_of_all(
 
     # Workstation 1 imports the next package; a report file an older version wrote in its
     # folder stays listed here, beside the database's.
+    importer.import_package(ws, packages.second, dry_run=True)
+    assert len(sync_report.kept(ws.data_dir)) == 1  # a preview keeps no report
     mine = importer.import_package(ws, packages.second)
     assert mine.report_path is None and mine.imported_by == "Budi Santoso"
     legacy = sync_report.ImportReport(**{**_fields(shown), "package_id": "lama"})

@@ -20,8 +20,9 @@ versions) lives in engine_sqlite.py and engine_postgresql.py.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -194,6 +195,23 @@ def translate(query: str) -> str:
 def sql(query: str, params: Sequence[Any] = ()) -> Any:
     """Run one statement on the workspace's connection; returns the DB-API cursor."""
     return m.database.execute_sql(translate(query), tuple(params))
+
+
+def batches(query: str, size: int) -> Iterator[list[tuple[Any, ...]]]:
+    """The rows of ``query`` (no parameters) in lists of at most ``size``, read as they
+    arrive.  psycopg's ordinary cursor would first hold the whole result in memory (over
+    a gigabyte for a national table), and the server would finish its scan before the
+    first row is used; a stream keeps both at work together.  Consume it to the end (or
+    close it) before the next statement on the connection."""
+    if is_postgresql():
+        with m.database.cursor() as cursor:
+            rows = cursor.stream(query, size=size)
+            while batch := list(islice(rows, size)):
+                yield batch
+        return
+    cursor = m.database.execute_sql(query)
+    while batch := cursor.fetchmany(size):
+        yield batch
 
 
 def executemany(query: str, rows: Sequence[Sequence[Any]]) -> None:

@@ -112,9 +112,18 @@ class Database(peewee.PostgresqlDatabase):
 
     def __init__(self, url: str, *, read_only: bool = False, **kwargs: Any) -> None:
         driver()
+        self.read_only = read_only
         if read_only:
             kwargs["options"] = "-c default_transaction_read_only=on"
         super().__init__(url, prefer_psycopg3=True, **kwargs)
+
+    def side_connection(self) -> Any:
+        """A second psycopg connection (autocommit) with this one's parameters, for a
+        short write that must not join, nor wait for, the open transaction."""
+        params = {"conninfo": self.database, **self.connect_params}
+        conn = driver().connect(autocommit=True, **params)
+        _flags_as_integers(conn)
+        return conn
 
     def _connect(self) -> Any:
         try:

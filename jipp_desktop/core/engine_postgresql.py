@@ -242,7 +242,7 @@ def migrate(conn: Any) -> list[int]:
     return [mig.version for mig in todo]
 
 
-# -- full-text search (0008_baseline.sql, 0010_search_vector.sql) -------------------------
+# -- full-text search (0008_baseline.sql, 0010_national_scale.sql) -------------------------
 
 
 def search_match(alias: str) -> str:

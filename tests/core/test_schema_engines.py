@@ -219,7 +219,7 @@ def test_postgresql_search_vectors_are_stored_in_their_rows(
     schemas: dict[str, Columns], pg_cluster: Cluster
 ) -> None:
     """Out-of-line (TOAST) vectors made a ranked search over many matches about four times
-    slower (0010_search_vector.sql); ``schemas`` migrated the schema_check database."""
+    slower (0010_national_scale.sql); ``schemas`` migrated the schema_check database."""
     assert "innovation" in schemas["postgresql"]
     conn = pg.connect(pg_cluster.url("schema_check"))
     try:

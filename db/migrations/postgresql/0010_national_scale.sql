@@ -1,4 +1,7 @@
--- Schema version 10 on PostgreSQL: the search text of innovations and visits is stored.
+-- Schema version 10 on PostgreSQL: fit for ten national years (1,000,000 innovations,
+-- 500,000 visits; docs/ministry.md, "Scale").
+--
+-- 1. The search text of innovations and visits is stored.
 --
 -- At ten national years (1,000,000 innovations) search as you type reads the newest
 -- matches by walking the rows newest first and testing each one's text; computing the
@@ -28,3 +31,14 @@ ALTER TABLE visit ADD COLUMN search_vector tsvector GENERATED ALWAYS AS
 
 CREATE INDEX innovation_fts ON innovation USING gin (search_vector);
 CREATE INDEX visit_fts ON visit USING gin (search_vector);
+
+-- 2. A list view reads the row numbers (seq) of every row of its list in order, then only
+-- the rows on screen.  Ordered by the type's default sort, PostgreSQL read them through
+-- the sort column's index and then each row itself, to see that it is not in the trash:
+-- 6.6 s for the national innovation list.  These partial indexes hold the order, the row
+-- number and the trash flag's answer, so the keys come from the index alone (0.3 s).  The
+-- ministry's lists are mostly one province's.
+CREATE INDEX innovation_live_title ON innovation (title, seq) WHERE deleted = 0;
+CREATE INDEX innovation_live_province_title ON innovation (province_code, title, seq)
+    WHERE deleted = 0;
+CREATE INDEX visit_live_start ON visit (start_date, seq) WHERE deleted = 0;

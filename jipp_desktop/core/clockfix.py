@@ -49,7 +49,7 @@ from jipp_desktop.core import models as m
 from jipp_desktop.core.clock import MAX_DRIFT_MS, HybridClock, Stamp
 from jipp_desktop.core.concurrency import shared_clock
 from jipp_desktop.core.registry import RECORD_TYPES, SYNCED_MODELS
-from jipp_desktop.core.services import conflict_id
+from jipp_desktop.core.services import Author, conflict_id
 
 # No JIPP Desktop data predates this: a wall clock before it is wrong, not the stamps.
 WALL_FLOOR = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
@@ -111,7 +111,7 @@ def duration_text(ms: int) -> tuple[str, str]:
 
 
 def recover(
-    clock: HybridClock, actor: str, backup: Callable[[], object] | None = None
+    clock: HybridClock, author: Author, backup: Callable[[], object] | None = None
 ) -> ClockRepair | None:
     """Check the clock; re-stamp in one transaction when it ran ahead.  None when it is fine."""
     wall = clock.wall_ms()
@@ -127,7 +127,7 @@ def recover(
         shared_clock(clock)
         found = _Found.collect(clock.device, wall + MAX_DRIFT_MS)
         mapping = _new_stamps(clock, found, wall)
-        records = _rewrite(found, mapping, actor, clock.device)
+        records = _rewrite(found, mapping, author, clock.device)
         _save_clock(clock)
     return ClockRepair(ahead, len(found.changes), records, True, wall)
 
@@ -363,7 +363,7 @@ def _new_stamps(clock: HybridClock, found: _Found, wall: int) -> _Mapping:
     return _Mapping(found, new, restarted)
 
 
-def _rewrite(found: _Found, f: _Mapping, actor: str, device: str) -> int:
+def _rewrite(found: _Found, f: _Mapping, author: Author, device: str) -> int:
     """Write ``f`` of what was found, once; one audit row per moved change.  Returns the
     number of records touched."""
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -379,7 +379,7 @@ def _rewrite(found: _Found, f: _Mapping, actor: str, device: str) -> int:
         _sql("DELETE FROM sync_field WHERE tbl = ? AND row_id = ?", (row.table, row.id))
         for name, old in [("", row.hlc), *row.stamps.items()]:
             if (row.table, row.id, name) in found.changes:
-                audits.append((now, device, actor, *row.owner, _path(row, name), old, f(old)))
+                audits.append((now, device, *author, *row.owner, _path(row, name), old, f(old)))
     for (tbl, rid, name), (stamp, origin, vv) in found.fields.items():
         _sql(
             "INSERT INTO sync_field (tbl, row_id, field, stamp, origin, vv) "
@@ -401,9 +401,9 @@ def _rewrite(found: _Found, f: _Mapping, actor: str, device: str) -> int:
         )
     for audit in audits:
         _sql(
-            "INSERT INTO audit (at, device, actor, record_type, record_id, field, old, new, "
-            "action) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'restamp')",
-            (*audit[:6], stamp_time(audit[6]), stamp_time(audit[7])),
+            "INSERT INTO audit (at, device, actor, workstation, record_type, record_id, field, "
+            "old, new, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'restamp')",
+            (*audit[:7], stamp_time(audit[7]), stamp_time(audit[8])),
         )
     return len({row.owner for row in found.rows})
 

@@ -255,11 +255,13 @@ class Attachment(SyncedModel):
 
 
 class Audit(BaseModel):
-    """One changed field of one record: who, when, old and new value."""
+    """One changed field of one record: who, where, when, old and new value.
+    ``workstation`` is empty in entries written before schema version 11."""
 
     at = peewee.CharField()
     device = peewee.CharField()
     actor = peewee.CharField()
+    workstation = peewee.CharField(default="")
     record_type = peewee.CharField()
     record_id = peewee.CharField()
     action = peewee.CharField()

@@ -13,7 +13,7 @@ import hashlib
 import json
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import peewee
 
@@ -46,6 +46,14 @@ Progress = Callable[[int, int], bool]
 
 _BATCH = 500
 _COMPILED_KEEP = 64
+
+
+class Author(NamedTuple):
+    """Who made a change and where: the officer and the workstation the audit trail names
+    (core/workspace.py, ``Workspace.author``)."""
+
+    actor: str
+    workstation: str
 
 
 class Cancelled(Exception):
@@ -87,13 +95,13 @@ class RecordService:
         clock: HybridClock,
         regions: Regions,
         categories: Categories,
-        actor: Callable[[], str],
+        author: Callable[[], Author],
     ) -> None:
         self.clock = clock
         self.regions = regions
         # Replaced (not changed in place) when a package adds categories.
         self.categories = categories
-        self._actor = actor
+        self._author = author
         self._db = m.database
         # Compiled SQL of recent list queries (see _compile).
         self._compiled: dict[tuple[str, str, str], tuple[str, Any]] = {}
@@ -481,7 +489,7 @@ class RecordService:
     def _insert_prepared(
         self, rt: RecordType, prepared: builtins.list[Any], progress: Progress | None
     ) -> builtins.list[str]:
-        actor, device = self._actor(), self.clock.device
+        author, device = self._author(), self.clock.device
         ids: builtins.list[str] = []
         rows: builtins.list[dict[str, Any]] = []
         child_rows: dict[type[m.SyncedModel], builtins.list[dict[str, Any]]] = {}
@@ -498,7 +506,7 @@ class RecordService:
                 _audit(
                     now,
                     device,
-                    actor,
+                    author,
                     rt.name,
                     rid,
                     "create",
@@ -551,7 +559,7 @@ class RecordService:
         if not changed:
             return False
         # Who and under which record: read once per row, not once per changed field.
-        actor, record_id = self._actor(), self._audit_record_id(row, type_name)
+        author, record_id = self._author(), self._audit_record_id(row, type_name)
         audits = []
         for name, new in changed.items():
             updates[name] = new
@@ -560,7 +568,7 @@ class RecordService:
                 _audit(
                     now,
                     self.clock.device,
-                    actor,
+                    author,
                     type_name,
                     record_id,
                     "update",
@@ -688,10 +696,18 @@ class RecordService:
         old: str | None = None,
         new: str | None = None,
     ) -> None:
-        """Append one row to the audit trail, as this device and officer."""
+        """Append one row to the audit trail, as this device, officer and workstation."""
         m.Audit.insert(
             _audit(
-                now, self.clock.device, self._actor(), type_name, record_id, action, field, old, new
+                now,
+                self.clock.device,
+                self._author(),
+                type_name,
+                record_id,
+                action,
+                field,
+                old,
+                new,
             )
         ).execute()
 
@@ -762,7 +778,7 @@ def _new_row(
 def _audit(
     at: str,
     device: str,
-    actor: str,
+    author: Author,
     record_type_name: str,
     record_id: str,
     action: str,
@@ -773,7 +789,8 @@ def _audit(
     return {
         "at": at,
         "device": device,
-        "actor": actor,
+        "actor": author.actor,
+        "workstation": author.workstation,
         "record_type": record_type_name,
         "record_id": record_id,
         "action": action,

@@ -3,14 +3,17 @@
 On the ministry's PostgreSQL database that table is shared by every workstation, while
 some settings belong to the person at one workstation: who the audit trail names, their
 NIP and position, the language of their screen, whether they went through the first-run
-questions.  Those (``WORKSTATION_KEYS``) are kept in the workstation's data folder
-instead (``workstation.json``), so each workstation's edits carry its own officer's name.
+questions, and the workstation's own name (where the audit trail says a change was made).
+Those (``WORKSTATION_KEYS``) are kept in the workstation's data folder instead
+(``workstation.json``), so each workstation's edits carry its own officer's name and its
+own name.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import unicodedata
 from collections.abc import Container, Mapping
 from pathlib import Path
 
@@ -25,6 +28,7 @@ DEFAULTS: dict[str, str] = {
     "officer_name": "",
     "officer_position": "",
     "officer_nip": "",
+    "workstation_name": "",
     "province_code": "",
     "language": "id",
     "letterhead_title": "",
@@ -45,7 +49,14 @@ DEFAULTS: dict[str, str] = {
 
 # The person's settings, kept per workstation when the database is shared.
 WORKSTATION_KEYS = frozenset(
-    {"officer_name", "officer_position", "officer_nip", "language", "setup_done"}
+    {
+        "officer_name",
+        "officer_position",
+        "officer_nip",
+        "language",
+        "setup_done",
+        "workstation_name",
+    }
 )
 WORKSTATION_FILE = "workstation.json"
 
@@ -125,6 +136,8 @@ class Settings:
         errors = profile_errors(values, provinces)
         if errors:
             raise ValidationError(errors)
+        if "workstation_name" in values:
+            values = {**values, "workstation_name": workstation_name(values["workstation_name"])}
         with m.database.atomic():
             self.update(values)
             if finish_setup:
@@ -156,7 +169,32 @@ PROFILE_LABELS: dict[str, tuple[str, str]] = {
     "officer_name": ("Nama petugas", "Officer name"),
     "officer_nip": ("NIP", "NIP"),
     "province_code": ("Provinsi simpul", "Hub province"),
+    "workstation_name": ("Nama workstation", "Workstation name"),
 }
+WORKSTATION_NAME_MAX = 80
+
+
+def workstation_name(value: str) -> str:
+    """A workstation's name as the audit trail keeps it: control characters (a pasted tab
+    or line break) become spaces, runs of spaces one space, none at either end.  Empty
+    means "not set" (the computer's own name is used, core/workspace.py)."""
+    spaced = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in value)
+    return " ".join(spaced.split())
+
+
+def workstation_name_errors(value: str) -> list[FieldError]:
+    """What is wrong with a workstation name typed by the officer (empty is fine)."""
+    if len(workstation_name(value)) <= WORKSTATION_NAME_MAX:
+        return []
+    label_id, label_en = PROFILE_LABELS["workstation_name"]
+    return [
+        FieldError(
+            "workstation_name",
+            "too_long",
+            f"{label_id} paling panjang {WORKSTATION_NAME_MAX} karakter.",
+            f"{label_en} must be at most {WORKSTATION_NAME_MAX} characters.",
+        )
+    ]
 
 
 def profile_errors(values: Mapping[str, str], provinces: Container[str]) -> list[FieldError]:
@@ -195,6 +233,7 @@ def profile_errors(values: Mapping[str, str], provinces: Container[str]) -> list
             "{label}: unknown province code '{value}'.",
             province,
         )
+    errors.extend(workstation_name_errors(values.get("workstation_name", "")))
     return errors
 
 
@@ -203,6 +242,7 @@ EDITABLE: dict[str, tuple[str, str]] = {
     "officer_name": ("Nama petugas", "Officer name"),
     "officer_position": ("Jabatan petugas", "Officer position"),
     "officer_nip": ("NIP petugas", "Officer NIP"),
+    "workstation_name": PROFILE_LABELS["workstation_name"],
     "province_code": ("Provinsi simpul", "Hub province"),
     "language": ("Bahasa", "Language"),
     "letterhead_title": ("Kop: baris pertama", "Letterhead: first line"),
@@ -249,6 +289,11 @@ def clean_setting(key: str, value: str, provinces: Container[str]) -> str:
                 f"{label_id} harus 18 angka dan diawali tanggal lahir yang valid (TTTTBBHH).",
                 f"{label_en} must be 18 digits starting with a valid birth date (YYYYMMDD).",
             )
+    elif key == "workstation_name":
+        errors = workstation_name_errors(value)
+        if errors:
+            raise ValidationError(errors)
+        value = workstation_name(value)
     elif key in ("officer_name", "province_code"):
         errors = profile_errors(
             {"officer_name": "-", "province_code": "-", key: value},

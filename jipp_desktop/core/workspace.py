@@ -43,8 +43,8 @@ from jipp_desktop.core.faults import DiskFull
 from jipp_desktop.core.folder import resolve_data_dir as resolve_data_dir
 from jipp_desktop.core.lock import FolderLock
 from jipp_desktop.core.logs import log
-from jipp_desktop.core.services import RecordService
-from jipp_desktop.core.settings import WORKSTATION_FILE, Settings
+from jipp_desktop.core.services import Author, RecordService
+from jipp_desktop.core.settings import WORKSTATION_FILE, Settings, workstation_name
 
 DB_NAME = "jipp.sqlite3"
 DEVICE_NAME_MAX = 80
@@ -106,7 +106,7 @@ class Workspace:
         floor = self.settings.get("clock_floor") or None
         self.clock = HybridClock(self.device_id, last, wall, floor)
         self.regions = regions.load()
-        self.records = RecordService(self.clock, self.regions, categories.load(), self.actor)
+        self.records = RecordService(self.clock, self.regions, categories.load(), self.author)
         self.attachments = AttachmentStore(
             data_dir / "attachments", self.records, in_database=database_url is not None
         )
@@ -168,13 +168,29 @@ class Workspace:
         except OSError:
             return "?"
 
+    def workstation(self) -> str:
+        """Where the audit trail says a change was made: the name set in Pengaturan, else
+        the laptop's name (a laptop is its own workstation), else, on a shared database,
+        the computer's name."""
+        return self.settings.get("workstation_name") or self.default_workstation()
+
+    def default_workstation(self) -> str:
+        """The workstation's name when none is set."""
+        if not self.on_postgresql:
+            return self.device_name
+        return workstation_name(socket.gethostname()) or "?"
+
+    def author(self) -> Author:
+        """Who and where, as each audit entry names them."""
+        return Author(self.actor(), self.workstation())
+
     @property
     def on_postgresql(self) -> bool:
         return self.database_url is not None
 
     def recover_clock(self) -> clockfix.ClockRepair | None:
         """Re-stamp changes made while the wall clock ran ahead (see core/clockfix.py)."""
-        return clockfix.recover(self.clock, self.actor(), lambda: self.backup("clock"))
+        return clockfix.recover(self.clock, self.author(), lambda: self.backup("clock"))
 
     def backup(self, reason: str) -> Path | None:
         """An automatic backup of the SQLite file (None on PostgreSQL: the ministry's

@@ -136,7 +136,26 @@ class SettingsForm(QWidget):
                 self.ui.findChild(QWidget, "logo_row"),
             ):
                 rows.setRowVisible(widget, False)
+        self.workstation_name = self._workstation_row(rows)
         self.load()
+
+    def _workstation_row(self, rows: QFormLayout) -> QLineEdit:
+        """Where this workstation's changes were made, as the audit trail names them: asked
+        on a shared database only (a laptop is its own workstation, named above)."""
+        edit = QLineEdit(self)
+        edit.setObjectName("setting_workstation_name")
+        edit.setAccessibleName(self.tr("Workstation name"))
+        edit.setPlaceholderText(self.workspace.default_workstation())
+        edit.setToolTip(
+            self.tr(
+                "Shown beside your name in every record's history, so the ministry can tell "
+                "where a change was made. Empty: this computer's name."
+            )
+        )
+        row, _role = rows.getWidgetPosition(self.device_name)
+        rows.insertRow(row + 1, self.tr("Workstation name"), edit)
+        rows.setRowVisible(edit, self.workspace.on_postgresql)
+        return edit
 
     def _find(self, cls: type[_W], key: str) -> _W:
         widget = self.ui.findChild(cls, f"setting_{key}")
@@ -150,6 +169,7 @@ class SettingsForm(QWidget):
         self.officer_nip.setText(values["officer_nip"])
         self.province.set_code(values["province_code"] or None, emit=False)
         self.device_name.setText(values["device_name"])
+        self.workstation_name.setText(values["workstation_name"])
         self.language.set_code(values["language"] or "id", emit=False)
         if self.full:
             self.letterhead_title.setText(values["letterhead_title"])
@@ -167,6 +187,8 @@ class SettingsForm(QWidget):
             "device_name": self.device_name.text().strip(),
             "language": self.language.code() or "id",
         }
+        if self.workspace.on_postgresql:
+            out["workstation_name"] = self.workstation_name.text()
         if self.full:
             out.update(
                 letterhead_title=self.letterhead_title.text().strip(),
@@ -188,6 +210,8 @@ class SettingsForm(QWidget):
         self.workspace.settings.save_profile(values, self.workspace.regions.provinces, finish_setup)
         if self.full:
             engine.save_setting(self.workspace.data_dir, url or None)
+        # As the core kept it (spaces tidied), so the officer sees what the history will say.
+        self.workstation_name.setText(self.workspace.settings.get("workstation_name"))
         self.show_problems(None)
         return values["language"] != old_language
 

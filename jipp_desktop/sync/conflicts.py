@@ -306,6 +306,7 @@ def _audit(
         at=now,
         device=ws.device_id,
         actor=ws.actor(),
+        workstation=ws.workstation(),
         record_type=type_name,
         record_id=record_id,
         action="resolve",

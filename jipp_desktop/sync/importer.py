@@ -26,7 +26,7 @@ from jipp_desktop.core import models as m
 from jipp_desktop.core.categories import Categories, Extension
 from jipp_desktop.core.clock import MAX_DRIFT_MS, Stamp, now_ms
 from jipp_desktop.core.concurrency import shared_clock
-from jipp_desktop.core.services import Cancelled, audit_text
+from jipp_desktop.core.services import Author, Cancelled, audit_text
 from jipp_desktop.core.workspace import Workspace
 from jipp_desktop.sync import (
     conflicts,
@@ -532,7 +532,7 @@ def _detected_conflicts(ws: Workspace, plan: list[RowPlan]) -> list[ConflictChan
 
 def _apply_rows(ws: Workspace, plan: list[RowPlan], report: ImportReport) -> None:
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    actor = ws.actor()
+    author = ws.author()
     audits: list[tuple[Any, ...]] = []
     field_rows: list[tuple[str, str, str, str, str, str]] = []
     inserts: dict[str, list[tuple[Any, ...]]] = {}
@@ -547,7 +547,7 @@ def _apply_rows(ws: Workspace, plan: list[RowPlan], report: ImportReport) -> Non
             # Only the fact: a copy of every imported row's values in the audit trail would
             # double the size of a national import; the row itself holds them.
             audits.append(
-                _audit_row(now, change, type_name, parent, row.values, actor, "create", None, None)
+                _audit_row(now, change, type_name, parent, row.values, author, "create", None, None)
             )
         elif row.values or row.life:
             counts.updated += 1
@@ -563,7 +563,7 @@ def _apply_rows(ws: Workspace, plan: list[RowPlan], report: ImportReport) -> Non
                         type_name,
                         parent,
                         row.local.values,
-                        actor,
+                        author,
                         name,
                         audit_text(row.local.values[name]),
                         audit_text(new),
@@ -577,7 +577,7 @@ def _apply_rows(ws: Workspace, plan: list[RowPlan], report: ImportReport) -> Non
                         type_name,
                         parent,
                         row.local.values,
-                        actor,
+                        author,
                         "deleted",
                         str(row.local.life.deleted).lower(),
                         str(row.life.deleted).lower(),
@@ -619,8 +619,8 @@ def _apply_rows(ws: Workspace, plan: list[RowPlan], report: ImportReport) -> Non
         field_rows,
     )
     db.executemany(
-        "INSERT INTO audit (at, device, actor, record_type, record_id, action, "
-        "field, old, new) VALUES (?, ?, ?, ?, ?, 'sync', ?, ?, ?)",
+        "INSERT INTO audit (at, device, actor, workstation, record_type, record_id, action, "
+        "field, old, new) VALUES (?, ?, ?, ?, ?, ?, 'sync', ?, ?, ?)",
         audits,
     )
 
@@ -695,7 +695,7 @@ def _audit_row(
     type_name: str,
     parent: str | None,
     values: dict[str, Any],
-    actor: str,
+    author: Author,
     name: str,
     old: str | None,
     new: str | None,
@@ -705,7 +705,7 @@ def _audit_row(
     if parent:
         path = f"{change.table}[{change.id}]" + ("" if name == "create" else f".{name}")
     newest = max(change.stamps)
-    return (now, origin(newest), actor, type_name, record_id or change.id, path, old, new)
+    return (now, origin(newest), *author, type_name, record_id or change.id, path, old, new)
 
 
 def _store_attachments(

@@ -31,7 +31,7 @@ def test_photo_added_before_saving_is_attached_then_removed(
     stored = workspace.attachments.list("visit", editor.record_id)
     assert [a["filename"] for a in stored] == ["foto-kunjungan.png"]
     assert panel.list.count() == 1 and not panel.pending
-    assert any("Lampiran" in row[3] for row in editor.history.rows_text())
+    assert any("Lampiran" in row[4] for row in editor.history.rows_text())
 
     panel.list.setCurrentRow(0)
     panel.remove_button.click()

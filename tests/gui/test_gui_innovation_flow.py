@@ -79,7 +79,7 @@ def test_innovation_from_form_to_trash_and_back(
     editor.save_button.click()
     assert workspace.records.get("innovation", saved_id)["category"] == "2025-health"
     history = editor.history.rows_text()
-    assert any(row[3] == "Kategori" and row[4] == "— → Pelayanan Kesehatan" for row in history), (
+    assert any(row[4] == "Kategori" and row[5] == "— → Pelayanan Kesehatan" for row in history), (
         history
     )
     editor.close_button.click()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -39,6 +40,12 @@ class Laptop:
             yield ws
         finally:
             ws.close()
+
+
+def workstation_of(ws: Workspace, laptop_name: str) -> str:
+    """The workstation a change made through ``ws`` is audited at: a laptop is its own
+    workstation; a workstation of a PostgreSQL peer (no name set) is its computer."""
+    return socket.gethostname() if ws.on_postgresql else laptop_name
 
 
 def make_template(folder: Path) -> Path:

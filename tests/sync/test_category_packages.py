@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from sync_helpers import Fleet, cli
+from sync_helpers import Fleet, cli, workstation_of
 from test_format_doc import examples, validator
 
 from jipp_desktop.core.errors import ValidationError
@@ -230,3 +230,8 @@ def test_a_kept_conflict_value_passes_the_same_gate(fleet: Fleet, tmp_path: Path
         db.sql("UPDATE sync_conflict SET loser_value = '\"Pendidikan\"' WHERE id = ?", (conflict,))
         conflicts.resolve(ws, conflict, "other")
         assert ws.records.get("innovation", rid)["category"] == "2021-education"
+        resolved = ws.records.history("innovation", rid)[-1]
+        assert (resolved["action"], resolved["workstation"]) == (
+            "resolve",
+            workstation_of(ws, "Laptop B"),
+        )

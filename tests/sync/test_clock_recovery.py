@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sync_helpers import Fleet, Laptop, cli, db_dump_hash, seed
+from sync_helpers import Fleet, Laptop, cli, db_dump_hash, seed, workstation_of
 
 from jipp_desktop.core import clockfix
 from jipp_desktop.core import models as m
@@ -78,6 +78,7 @@ def test_corrected_clock_restamps_and_peers_accept(fleet: Fleet, tmp_path: Path)
         history = ws.records.history("innovation", ids["innovation"])
         moved = [h for h in history if h["action"] == "restamp"]
         assert {h["field"] for h in moved} == {None, "title"}
+        assert {h["workstation"] for h in moved} == {workstation_of(ws, "Laptop A")}
         for entry in moved:  # both times kept: the wrong one, about 30 days after the new one
             gap = _iso_ms(entry["old"]) - _iso_ms(entry["new"])
             assert 29 * DAY_MS < gap < 31 * DAY_MS

@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from sync_helpers import Fleet, cli, db_dump_hash, seed
+from sync_helpers import Fleet, cli, db_dump_hash, seed, workstation_of
 
 from jipp_desktop.core import models as m
 from jipp_desktop.core.clock import now_ms
@@ -55,6 +55,8 @@ def test_full_export_import_same_digest_and_dry_run_agrees(fleet: Fleet, tmp_pat
         assert (report.report_path is None) == ws.on_postgresql
         history = ws.records.history("agency", ids["agency"])
         assert {h["action"] for h in history} == {"sync"}
+        # Applied here: the audit names the laptop that imported the package.
+        assert {h["workstation"] for h in history} == {workstation_of(ws, "Laptop B")}
         again = importer.import_package(ws, tmp_path / "a.jipp")
         assert again.already_applied and again.nothing_new
 

@@ -35,6 +35,8 @@ def first(tmp_path: Path, pg_url: str) -> Iterator[Workspace]:
 def test_two_officers_save_the_same_record(first: Workspace, tmp_path: Path, pg_url: str) -> None:
     ws2 = tmp_path / "ws2"
     assert _second(ws2, pg_url, "settings", "set", "officer_name", "Siti Aminah").returncode == 0
+    assert _second(ws2, pg_url, "settings", "set", "workstation_name", "Meja 2").returncode == 0
+    first.settings.set_checked("workstation_name", "Meja 1", first.regions.provinces)
     rid = first.records.create("innovation", {"title": "Antrian Daring", "province_code": "36"})
     _, opened = first.records.snapshot("innovation", rid)
 
@@ -62,8 +64,14 @@ def test_two_officers_save_the_same_record(first: Workspace, tmp_path: Path, pg_
     assert (record["title"], record["category"]) == ("Antrian Daring Terpadu", "Lainnya: Pelayanan")
     actors = {e["field"]: e["actor"] for e in first.records.history("innovation", rid)}
     assert actors == {None: "Budi Santoso", "title": "Siti Aminah", "category": "Budi Santoso"}
+    # ... and where: each workstation's own name, also in the command line's history.
+    where = {e["field"]: e["workstation"] for e in first.records.history("innovation", rid)}
+    assert where == {None: "Meja 1", "title": "Meja 2", "category": "Meja 1"}
+    shown = _second(ws2, pg_url, "record", "history", "innovation", rid).stdout
+    assert "Siti Aminah @ Meja 2  update" in shown and "Budi Santoso @ Meja 1  create" in shown
     # Each workstation keeps its officer in its own folder, not in the shared database.
-    assert json.loads((ws2 / "workstation.json").read_text())["officer_name"] == "Siti Aminah"
+    kept = json.loads((ws2 / "workstation.json").read_text())
+    assert (kept["officer_name"], kept["workstation_name"]) == ("Siti Aminah", "Meja 2")
     assert first.settings.get("officer_name") == "Budi Santoso"
 
 

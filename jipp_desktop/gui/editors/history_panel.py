@@ -51,11 +51,18 @@ class HistoryPanel(QWidget):
         self._children = {
             spec.key: (spec, {f.name: f for f in user_fields(spec.model)}) for spec in rt.children
         }
-        self.table = QTableWidget(0, 5, self)
+        self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("history")
         self.table.setAccessibleName(self.tr("Change history"))
         self.table.setHorizontalHeaderLabels(
-            [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Field"), self.tr("Change")]
+            [
+                self.tr("When"),
+                self.tr("Who"),
+                self.tr("Workstation"),
+                self.tr("What"),
+                self.tr("Field"),
+                self.tr("Change"),
+            ]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
@@ -76,6 +83,8 @@ class HistoryPanel(QWidget):
                 (
                     self.display.value(None, entry["at"]),
                     entry["actor"],
+                    # Entries older than schema version 11 do not know their workstation.
+                    entry["workstation"] or "—",
                     action_label(entry["action"]),
                     field_label,
                     change,

@@ -446,6 +446,10 @@
         <translation>Who</translation>
     </message>
     <message>
+        <source>Workstation</source>
+        <translation>Workstation</translation>
+    </message>
+    <message>
         <source>What</source>
         <translation>What</translation>
     </message>
@@ -1121,6 +1125,14 @@ Offline records for public-service innovation hubs.</translation>
     <message>
         <source>Ministry database</source>
         <translation>Ministry database</translation>
+    </message>
+    <message>
+        <source>Workstation name</source>
+        <translation>Workstation name</translation>
+    </message>
+    <message>
+        <source>Shown beside your name in every record's history, so the ministry can tell where a change was made. Empty: this computer's name.</source>
+        <translation>Shown beside your name in every record's history, so the ministry can tell where a change was made. Empty: this computer's name.</translation>
     </message>
     <message>
         <source>Logo for reports</source>

@@ -446,6 +446,10 @@
         <translation>Oleh</translation>
     </message>
     <message>
+        <source>Workstation</source>
+        <translation>Workstation</translation>
+    </message>
+    <message>
         <source>What</source>
         <translation>Tindakan</translation>
     </message>
@@ -1115,6 +1119,14 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
     <message>
         <source>Ministry database</source>
         <translation>Basis data kementerian</translation>
+    </message>
+    <message>
+        <source>Workstation name</source>
+        <translation>Nama workstation</translation>
+    </message>
+    <message>
+        <source>Shown beside your name in every record&apos;s history, so the ministry can tell where a change was made. Empty: this computer&apos;s name.</source>
+        <translation>Ditampilkan di samping nama Anda pada riwayat setiap data, agar kementerian tahu di mana perubahan dibuat. Kosong: nama komputer ini.</translation>
     </message>
     <message>
         <source>Logo for reports</source>

@@ -18,6 +18,12 @@ the new newest stamp.
 
 Reads that must all see one moment (an export: rows, field histories, conflicts and the
 vector its package claims) run in ``read_snapshot()``.
+
+A package import holds the clock until it commits, which for a national package takes
+minutes.  An officer's save does not wait for that: when the clock's holder is an import
+(core/holders.py) the save is refused at once, naming the import, its officer, its
+workstation and its start, and nothing is written.  Only a short write (another
+officer's save) is waited for, at most EDIT_WAIT_MS.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from typing import Any
 
 import peewee
 
-from jipp_desktop.core import engine
+from jipp_desktop.core import engine, holders
 from jipp_desktop.core import models as m
 from jipp_desktop.core.clock import HybridClock, is_stamp
 from jipp_desktop.core.errors import JippError
@@ -52,33 +58,48 @@ def for_update(query: Any) -> Any:
     return query.for_update() if is_postgresql() else query
 
 
-CLOCK_KEY = "clock_last"
-# How long an officer's save waits for another workstation's writing transaction (a big
-# import holds the clock until it commits) before being told; an import waits as long
-# as it takes.
-EDIT_WAIT_MS = 10_000
+CLOCK_KEY = holders.CLOCK_KEY
+# How long an officer's save waits for another workstation's writing transaction that is
+# not a package import (those are refused at once) before being told; an import waits
+# as long as it takes.
+EDIT_WAIT_MS = 3_000
 IN_USE_EXIT = 4  # docs/cli.md: in use by another instance or workstation
 LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's SQLSTATE for a lock_timeout that ran out
 READ_ONLY_TRANSACTION = "25006"  # a write on a reading workstation's connection
 
 
 class DatabaseBusy(JippError):
-    """An officer's save found the shared database busy with another workstation's long
-    write for longer than EDIT_WAIT_MS; nothing was saved."""
+    """An officer's save found the shared clock held by another workstation's package
+    import (``holder``), or by another long write for longer than EDIT_WAIT_MS; nothing
+    was saved."""
 
     exit_status = IN_USE_EXIT
 
-    def __init__(self) -> None:
+    def __init__(self, holder: holders.Holder | None = None) -> None:
         super().__init__()
-        seconds = EDIT_WAIT_MS // 1000
+        self.holder = holder
+        if holder is not None:
+            work_id, work_en = holder.work_label("id"), holder.work_label("en")
+            self.message_id = (
+                f"{work_id.capitalize()} oleh {holder.who} di workstation {holder.where} "
+                f"sedang berjalan sejak {holder.since_text('id')}. Tidak ada yang disimpan. "
+                f"Simpan lagi setelah {work_id} itu selesai."
+            )
+            self.message_en = (
+                f"A {work_en} by {holder.who} at workstation {holder.where} has been "
+                f"running since {holder.since_text('en')}. Nothing was saved. Save again "
+                "when it has finished."
+            )
+            return
+        seconds = EDIT_WAIT_MS / 1000
         self.message_id = (
             "Basis data sedang dipakai untuk perubahan besar dari workstation lain (misalnya "
-            f"impor paket) lebih dari {seconds} detik. Tidak ada yang disimpan; simpan lagi "
+            f"impor paket) lebih dari {seconds:g} detik. Tidak ada yang disimpan; simpan lagi "
             "sebentar lagi."
         )
         self.message_en = (
             "The database is busy with a large change from another workstation (a package "
-            f"import, say) for more than {seconds} seconds. Nothing was saved; save again "
+            f"import, say) for more than {seconds:g} seconds. Nothing was saved; save again "
             "in a moment."
         )
 
@@ -87,8 +108,9 @@ def shared_clock(clock: HybridClock, *, edit: bool = False) -> None:
     """Inside a transaction about to issue stamps: on PostgreSQL, lock the database's clock
     until the transaction ends and continue after the newest stamp stored (SQLite: one
     writer per folder, nothing to do).  Calling it again in the same transaction is cheap.
-    An ``edit`` (an officer waiting for the save) waits at most EDIT_WAIT_MS for the lock,
-    then DatabaseBusy."""
+    An ``edit`` (an officer waiting for the save) is refused at once with DatabaseBusy
+    when a package import holds the clock, and waits at most EDIT_WAIT_MS for any other
+    holder."""
     if not is_postgresql():
         return
     try:
@@ -105,14 +127,36 @@ def shared_clock(clock: HybridClock, *, edit: bool = False) -> None:
         clock.catch_up(str(row[0]))
 
 
+_LOCK_CLOCK = "SELECT value FROM setting WHERE key = ? FOR UPDATE"
+
+
 def _lock_clock(edit: bool) -> Any:
     engine.sql(
         "INSERT INTO setting (key, value) VALUES (?, '') ON CONFLICT (key) DO NOTHING",
         (CLOCK_KEY,),
     )
     if edit:
+        free, row = _try_clock()
+        if free:
+            return row
+        holder = holders.clock_holder()
+        if holder is not None:
+            raise DatabaseBusy(holder)
         engine.sql(f"SET LOCAL lock_timeout = {int(EDIT_WAIT_MS)}")
-    return engine.sql("SELECT value FROM setting WHERE key = ? FOR UPDATE", (CLOCK_KEY,)).fetchone()
+    return engine.sql(_LOCK_CLOCK, (CLOCK_KEY,)).fetchone()
+
+
+def _try_clock() -> tuple[bool, Any]:
+    """(True, the clock row, now locked) if nobody holds it, else (False, None) with the
+    transaction still usable (the refused statement is undone to a savepoint)."""
+    db: Any = m.database
+    try:
+        with db.atomic():
+            return True, engine.sql(_LOCK_CLOCK + " NOWAIT", (CLOCK_KEY,)).fetchone()
+    except peewee.DatabaseError as exc:
+        if _sqlstate(exc) != LOCK_NOT_AVAILABLE:
+            raise
+        return False, None
 
 
 def _sqlstate(exc: BaseException) -> str | None:

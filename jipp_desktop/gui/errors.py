@@ -52,8 +52,11 @@ def user_message(exc: BaseException) -> str:
     )
 
 
-def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
-    """Log ``exc`` with its traceback and show it without one (details on request)."""
+def show_error(
+    parent: QWidget | None, exc: BaseException, title: str | None = None, note: str = ""
+) -> None:
+    """Log ``exc`` with its traceback and show it without one (details on request);
+    ``note`` says below it what the officer's screen kept or can do."""
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     exc = _named(exc)
     if isinstance(exc, ValidationError):
@@ -67,6 +70,8 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title or QCoreApplication.translate("errors", "JIPP Desktop"))
     box.setText(user_message(exc))
+    if note:
+        box.setInformativeText(note)
     if not isinstance(exc, JippError):
         box.setDetailedText(details)
     box.setObjectName("jipp_error_box")

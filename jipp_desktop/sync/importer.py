@@ -174,7 +174,11 @@ def import_package(
         # Checked and applied under one lock: a second import of the package (another
         # workstation of the same database) waits or is refused, then finds it applied.
         # A dry run writes nothing that lasts, so it needs none.
-        guard = nullcontext() if dry_run else locks.exclusive(locks.SYNC, who=ws.actor())
+        guard = (
+            nullcontext()
+            if dry_run
+            else locks.exclusive(locks.SYNC, work="import", who=ws.actor(), where=ws.workstation())
+        )
         with guard:
             return _apply_package(ws, pkg, path, report, statements, added, progress, dry_run)
 

@@ -10,9 +10,10 @@ and exports run inside ``with exclusive("sync"):``.
 - PostgreSQL (the ministry): every workstation writes the same database, so the lock is
   a session-level advisory lock, taken after the same in-process lock.  A second
   workstation is not made to wait behind an import of unknown length: it is told at once
-  who holds the lock (each connection names its officer and computer in
-  ``application_name``) and since when.  A second thread of the same app waits for the
-  first, as on SQLite, instead of being told that its own officer is busy.
+  what the holder is doing, who, at which workstation and since when (the holding
+  session announces it, core/holders.py); an officer's save is told the same
+  (core/concurrency.py).  A second thread of the same app waits for the first, as on
+  SQLite, instead of being told that its own officer is busy.
 
 The lock is re-entrant on one thread: a folder exchange holds it across the imports
 and the export it makes.
@@ -20,20 +21,17 @@ and the export it makes.
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from jipp_desktop.core import concurrency
+from jipp_desktop.core import concurrency, holders
+from jipp_desktop.core.holders import lock_key
 from jipp_desktop.sync import db
 from jipp_desktop.sync.errors import IN_USE, SyncError
 
-SYNC = "sync"
-_LABELS = {SYNC: ("impor/ekspor paket", "package import/export")}
+SYNC = holders.SYNC
 
 _local_locks: dict[str, threading.Lock] = {}
 _local_guard = threading.Lock()
@@ -45,20 +43,17 @@ class OperationBusy(SyncError):
 
     exit_status = IN_USE
 
-    def __init__(self, name: str, holder: str) -> None:
-        label_id, label_en = _LABELS.get(name, (name, name))
+    def __init__(self, name: str, holder: holders.Holder | None, raw: str = "?") -> None:
+        if holder is not None:
+            text_id, text_en = holder.describe("id"), holder.describe("en")
+        else:  # a session that is not the app's: its name and address as the server has them
+            text_id, text_en = f"pekerjaan lain oleh {raw}", f"other work by {raw}"
         super().__init__(
-            f"Basis data sedang dipakai untuk {label_id} oleh {holder}. Coba lagi setelah selesai.",
-            f"The database is busy with a {label_en} by {holder}. Try again when it has finished.",
+            f"Basis data sedang dipakai: {text_id}. Coba lagi setelah selesai.",
+            f"The database is busy: {text_en}. Try again when it has finished.",
         )
         self.name = name
         self.holder = holder
-
-
-def lock_key(name: str) -> int:
-    """A stable signed 64-bit advisory-lock key for ``name`` (same on every workstation)."""
-    digest = hashlib.sha256(f"jipp-desktop:{name}".encode()).digest()
-    return int.from_bytes(digest[:8], "big", signed=True)
 
 
 def _depths() -> dict[str, int]:
@@ -70,9 +65,13 @@ def _depths() -> dict[str, int]:
 
 
 @contextmanager
-def exclusive(name: str = SYNC, *, who: str = "") -> Iterator[None]:
-    """Hold the database-wide lock ``name`` for the block; ``who`` names this officer to
-    the others (PostgreSQL).  Raises OperationBusy when another workstation holds it."""
+def exclusive(
+    name: str = SYNC, *, work: str = "import", who: str = "", where: str = ""
+) -> Iterator[None]:
+    """Hold the database-wide lock ``name`` for the block; ``work`` (a key of
+    holders.WORKS), ``who`` and ``where`` (officer and workstation) tell the others what
+    this session does (PostgreSQL).  Raises OperationBusy when another workstation holds
+    it."""
     depths = _depths()
     if depths.get(name):
         depths[name] += 1
@@ -83,7 +82,9 @@ def exclusive(name: str = SYNC, *, who: str = "") -> Iterator[None]:
         return
     release_local = _acquire_local(name)
     try:
-        release = _acquire_postgresql(name, who) if concurrency.is_postgresql() else None
+        release = (
+            _acquire_postgresql(name, work, who, where) if concurrency.is_postgresql() else None
+        )
     except BaseException:
         release_local()
         raise
@@ -106,35 +107,17 @@ def _acquire_local(name: str) -> Any:
     return lock.release
 
 
-def _acquire_postgresql(name: str, who: str) -> Any:
+def _acquire_postgresql(name: str, work: str, who: str, where: str) -> Any:
     key = lock_key(name)
-    # What the others are told if they try meanwhile (PostgreSQL keeps 63 bytes of it).
-    since = dt.datetime.now(dt.UTC).strftime("%H:%M UTC")
-    me = f"{who or '?'} @ {socket.gethostname()}, {since}"
-    db.sql(
-        "SELECT set_config('application_name', ?, false)",
-        (me.encode()[:63].decode(errors="ignore"),),
-    )
+    # What the others are told while this session holds the lock: said before it is
+    # taken, so nobody finds the lock held by a session that has not said why.
+    holders.announce(work, who, where)
     if not db.sql("SELECT pg_try_advisory_lock(?)", (key,)).fetchone()[0]:
-        raise OperationBusy(name, _holder(key))
+        holders.withdraw()
+        raise OperationBusy(name, *holders.lock_holder(name))
 
     def release() -> None:
         db.sql("SELECT pg_advisory_unlock(?)", (key,))
+        holders.withdraw()
 
     return release
-
-
-def _holder(key: int) -> str:
-    """Who holds the advisory lock ``key``, from the server's own session list."""
-    high, low = (key >> 32) & 0xFFFFFFFF, key & 0xFFFFFFFF
-    row = db.sql(
-        "SELECT a.application_name, coalesce(host(a.client_addr), '') "
-        "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
-        "WHERE l.locktype = 'advisory' AND l.granted AND l.classid::bigint = ? "
-        "AND l.objid::bigint = ? AND l.objsubid = 1",
-        (high, low),
-    ).fetchone()
-    if row is None:
-        return "?"
-    name, address = row
-    return str(name or "?") + (f" [{address}]" if address else "")

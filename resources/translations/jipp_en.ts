@@ -722,6 +722,14 @@ Offline records for public-service innovation hubs.</translation>
         <translation>Duplicate (Ctrl+D)</translation>
     </message>
     <message>
+        <source>Not saved: the database is busy.</source>
+        <translation>Not saved: the database is busy.</translation>
+    </message>
+    <message>
+        <source>What you typed is still in the form.</source>
+        <translation>What you typed is still in the form.</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>

@@ -721,6 +721,14 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
         <translation>Duplikat (Ctrl+D)</translation>
     </message>
     <message>
+        <source>Not saved: the database is busy.</source>
+        <translation>Belum disimpan: basis data sedang sibuk.</translation>
+    </message>
+    <message>
+        <source>What you typed is still in the form.</source>
+        <translation>Isian Anda tetap ada di formulir.</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>Tersimpan.</translation>
     </message>

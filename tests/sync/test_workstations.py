@@ -6,6 +6,7 @@ second import while one runs; both stamp as one peer, in one order."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import threading
 import time
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from holding_import import TITLE, importing
 from sync_helpers import other_workstation as _second
 
 from jipp_desktop.cli import exit_codes
@@ -116,10 +118,10 @@ def test_the_advisory_lock_stops_a_second_import(
     ws = open_workspace(tmp_path / "ws1", database=pg_url)
     try:
         identity.trust(key.fingerprint, "Laptop Banten", sender)
-        with locks.exclusive(locks.SYNC, who="Budi Santoso"):
+        with locks.exclusive(locks.SYNC, work="export", who="Budi Santoso", where="Meja 1"):
             busy = _second(tmp_path / "ws2", pg_url, "sync", "import", str(package))
         assert busy.returncode == exit_codes.FOLDER_IN_USE, busy.stderr
-        assert "sedang dipakai untuk impor/ekspor paket oleh Budi Santoso @" in busy.stderr
+        assert "sedang dipakai: ekspor paket oleh Budi Santoso di workstation Meja 1" in busy.stderr
         assert ws.records.count("innovation") == 0
         done = _second(tmp_path / "ws2", pg_url, "sync", "import", str(package))
         assert done.returncode == 0, done.stderr
@@ -133,11 +135,47 @@ def test_the_advisory_lock_stops_a_second_import(
         ws.close()
 
 
-def test_a_save_waits_for_a_long_import_then_says_so(
+def test_a_save_during_another_workstations_import_is_refused_at_once(
+    first: Workspace, tmp_path: Path, pg_url: str
+) -> None:
+    """Workstation 2 (a real process) is importing a package and holds the shared clock
+    until it commits: an officer's save here and on the command line of a third
+    workstation is refused at once, naming the import, its officer, workstation and start,
+    and nothing is saved; once the import has committed the same save goes through."""
+    rid = first.records.create("innovation", {"title": "Antrian", "province_code": "36"})
+    before = dt.datetime.now(dt.UTC)
+    with importing(pg_url, tmp_path / "ws2", "Siti Aminah", "Meja Impor"):
+        with pytest.raises(concurrency.DatabaseBusy) as caught:
+            first.records.update("innovation", rid, {"title": "Antrian Daring"})
+        said = caught.value.message("id")
+        holder = caught.value.holder
+        assert holder is not None and holder.since is not None
+        # The import's own start (to the minute), in this computer's time zone.
+        assert before.replace(second=0, microsecond=0) <= holder.since <= dt.datetime.now(dt.UTC)
+        assert said == (
+            "Impor paket oleh Siti Aminah di workstation Meja Impor sedang berjalan sejak "
+            f"{holder.since_text('id')}. Tidak ada yang disimpan. Simpan lagi setelah impor "
+            "paket itu selesai."
+        )
+        assert caught.value.message("en").startswith(
+            "A package import by Siti Aminah at workstation Meja Impor has been running since "
+        )
+        refused = _second(tmp_path / "ws3", pg_url, "record", "update", "innovation", rid,
+                          "--json", "-", stdin=json.dumps({"title": "Antrian Baru"}))  # fmt: skip
+        assert refused.returncode == exit_codes.FOLDER_IN_USE
+        assert "Impor paket oleh Siti Aminah di workstation Meja Impor sedang" in refused.stderr
+        assert first.records.get("innovation", rid)["title"] == "Antrian"
+    first.records.update("innovation", rid, {"title": "Antrian Daring"})
+    assert first.records.get("innovation", rid)["title"] == "Antrian Daring"
+    assert [r["title"] for r in first.records.list("innovation")].count(TITLE) == 1
+
+
+def test_a_save_waits_a_bounded_time_for_another_long_write(
     first: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Another connection holds the shared clock (as an import does until it commits): an
-    officer's save waits a bounded time, then is told, and nothing is saved."""
+    """Another connection holds the shared clock without being an import (a long write
+    of the app's own): an officer's save waits a bounded time, then is told, and nothing
+    is saved."""
     rid = first.records.create("innovation", {"title": "Antrian", "province_code": "36"})
     monkeypatch.setattr(concurrency, "EDIT_WAIT_MS", 300)
     holding, release = threading.Event(), threading.Event()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jipp_desktop.core.concurrency import DatabaseBusy
 from jipp_desktop.core.errors import FieldError, JippError, ValidationError
 from jipp_desktop.core.linked import follow_link, new_linked_values
 from jipp_desktop.core.query import ListQuery
@@ -462,6 +463,12 @@ class RecordEditor(QDialog):
             return False
         except StaleEdit as exc:
             self._stale(exc, data)
+            return False
+        except DatabaseBusy as exc:
+            # Another workstation's import holds the shared database: the save is refused
+            # at once (never a frozen window) and the form keeps everything typed.
+            self.status.setText(self.tr("Not saved: the database is busy."))
+            show_error(self, exc, note=self.tr("What you typed is still in the form."))
             return False
         except JippError as exc:
             show_error(self, exc)

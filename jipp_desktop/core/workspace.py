@@ -44,7 +44,12 @@ from jipp_desktop.core.folder import resolve_data_dir as resolve_data_dir
 from jipp_desktop.core.lock import FolderLock
 from jipp_desktop.core.logs import log
 from jipp_desktop.core.services import Author, RecordService
-from jipp_desktop.core.settings import WORKSTATION_FILE, Settings, workstation_name
+from jipp_desktop.core.settings import (
+    WORKSTATION_FILE,
+    WORKSTATION_NAME_MAX,
+    Settings,
+    workstation_name,
+)
 
 DB_NAME = "jipp.sqlite3"
 DEVICE_NAME_MAX = 80
@@ -172,7 +177,9 @@ class Workspace:
         """Where the audit trail says a change was made: the name set in Pengaturan, else
         the laptop's name (a laptop is its own workstation), else, on a shared database,
         the computer's name."""
-        return self.settings.get("workstation_name") or self.default_workstation()
+        # Tidied again on reading: workstation.json may have been edited by hand.
+        kept = workstation_name(self.settings.get("workstation_name"))[:WORKSTATION_NAME_MAX]
+        return kept or self.default_workstation()
 
     def default_workstation(self) -> str:
         """The workstation's name when none is set."""

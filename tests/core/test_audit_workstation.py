@@ -4,6 +4,7 @@ officer who moves between them."""
 
 from __future__ import annotations
 
+import json
 import socket
 import sqlite3
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from jipp_desktop.core import migrations
 from jipp_desktop.core import models as m
 from jipp_desktop.core.errors import ValidationError
+from jipp_desktop.core.settings import WORKSTATION_FILE
 from jipp_desktop.core.workspace import DB_NAME, Workspace, open_workspace
 
 
@@ -53,6 +55,10 @@ def test_a_workstation_name_passes_the_settings_gate(workspace: Workspace) -> No
     assert workspace.workstation() == "Meja 3"
     workspace.settings.set_checked("workstation_name", "", provinces)
     assert workspace.workstation() == workspace.default_workstation()
+    if workspace.on_postgresql:  # kept in the folder: a hand-edited file is tidied too
+        kept = workspace.data_dir / WORKSTATION_FILE
+        kept.write_text(json.dumps({"workstation_name": " Meja\n" + "x" * 99}))
+        assert workspace.workstation() == ("Meja " + "x" * 99)[:80]
 
 
 def test_entries_written_before_version_11_know_no_workstation(data_dir: Path) -> None:

@@ -277,7 +277,8 @@ def resolve(ws: Workspace, conflict: str, keep: str) -> bool:
         row = _row(table, row_id)
         if row is None:
             raise ConflictNotFound(table, row_id)
-        shared_clock(ws.clock)
+        # An officer's choice: refused at once while another workstation imports.
+        shared_clock(ws.clock, edit=True)
         stamp, now = ws.clock.now(), utc_now()
         changed = False
         if keep == "other":

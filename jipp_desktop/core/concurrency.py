@@ -20,10 +20,11 @@ Reads that must all see one moment (an export: rows, field histories, conflicts 
 vector its package claims) run in ``read_snapshot()``.
 
 A package import holds the clock until it commits, which for a national package takes
-minutes.  An officer's save does not wait for that: when the clock's holder is an import
-(core/holders.py) the save is refused at once, naming the import, its officer, its
-workstation and its start, and nothing is written.  Only a short write (another
-officer's save) is waited for, at most EDIT_WAIT_MS.
+minutes.  An officer's save does not wait for that: when the clock's holder is an import,
+or another long write that announced itself (core/holders.py), the save is refused at
+once, naming the work, its officer, its workstation and its start, and nothing is
+written.  Only a short write (another officer's save) is waited for, at most
+EDIT_WAIT_MS.
 """
 
 from __future__ import annotations
@@ -147,16 +148,10 @@ def _lock_clock(edit: bool) -> Any:
 
 
 def _try_clock() -> tuple[bool, Any]:
-    """(True, the clock row, now locked) if nobody holds it, else (False, None) with the
-    transaction still usable (the refused statement is undone to a savepoint)."""
-    db: Any = m.database
-    try:
-        with db.atomic():
-            return True, engine.sql(_LOCK_CLOCK + " NOWAIT", (CLOCK_KEY,)).fetchone()
-    except peewee.DatabaseError as exc:
-        if _sqlstate(exc) != LOCK_NOT_AVAILABLE:
-            raise
-        return False, None
+    """(True, the clock row, now locked) if nobody holds it, else (False, None): a held
+    row is skipped, not waited for, and the transaction goes on."""
+    row = engine.sql(_LOCK_CLOCK + " SKIP LOCKED", (CLOCK_KEY,)).fetchone()
+    return row is not None, row
 
 
 def _sqlstate(exc: BaseException) -> str | None:

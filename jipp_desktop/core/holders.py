@@ -1,11 +1,12 @@
 """Who is doing long work on the shared database, as the other workstations are told.
 
 A package import on the ministry's PostgreSQL database holds the database-wide sync
-lock (sync/locks.py) and, until it commits, the shared clock row (core/concurrency.py).
-An officer on another workstation who tries to save meanwhile is told at once what is
-going on, by whom, where and since when, rather than left waiting for minutes.  The
-working session says so in its ``application_name`` (the one thing every other
-session can read without waiting): ``2026-12-01T01:05Z import Budi Santoso @ Meja 2``.
+lock (sync/locks.py) and, until it commits, the shared clock row (core/concurrency.py);
+so does a save of many records at once (a spreadsheet import, demo data).  An officer on
+another workstation who tries to save meanwhile is told at once what is going on, by
+whom, where and since when, rather than left waiting for minutes.  The working session
+says so in its ``application_name`` (the one thing every other session can read without
+waiting): ``2026-12-01T01:05Z import Budi Santoso @ Meja 2``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ WORKS: dict[str, tuple[str, str]] = {
     "import": ("impor paket", "package import"),
     "export": ("ekspor paket", "package export"),
     "exchange": ("pertukaran paket lewat folder", "package exchange through a folder"),
+    "batch": ("penyimpanan banyak data sekaligus", "save of many records at once"),
 }
 _NAME_BYTES = 63  # PostgreSQL keeps this much of an application_name
 _SINCE = "%Y-%m-%dT%H:%MZ"
@@ -101,6 +103,15 @@ def announce(work: str, who: str, where: str) -> None:
     engine.sql("SELECT set_config('application_name', ?, false)", (session_name(work, who, where),))
 
 
+def announce_for_transaction(work: str, who: str, where: str) -> None:
+    """Name the long work of the transaction under way to the others, until it ends
+    (PostgreSQL; a laptop has one writer)."""
+    if engine.is_postgresql():
+        engine.sql(
+            "SELECT set_config('application_name', ?, true)", (session_name(work, who, where),)
+        )
+
+
 def withdraw() -> None:
     engine.sql("SELECT set_config('application_name', '', false)")
 
@@ -121,22 +132,22 @@ def lock_holder(name: str) -> tuple[Holder | None, str]:
 
 
 def clock_holder() -> Holder | None:
-    """The package import (or export) holding the shared clock row, if that is what holds
-    it: the session whose transaction locked the row (its id is the row's ``xmax``) and
-    that also holds the sync lock.  None when the clock is free or held by a short write
-    (another officer's save)."""
-    row = engine.sql(
-        "SELECT a.application_name FROM setting s "
-        "JOIN pg_locks t ON t.locktype = 'transactionid' AND t.granted "
-        "AND t.transactionid = s.xmax "
-        "JOIN pg_stat_activity a ON a.pid = t.pid "
-        "WHERE s.key = ? AND t.pid <> pg_backend_pid() AND EXISTS ("
-        f"SELECT 1 FROM pg_locks l WHERE l.pid = t.pid AND {_ADVISORY})",
-        (CLOCK_KEY, *_key_halves(SYNC)),
-    ).fetchone()
-    if row is None:
-        return None
-    return parse(str(row[0] or "")) or Holder("import", "?", "?", None)
+    """The long work holding the shared clock row, if that is what holds it (None: the
+    clock is free or held by a short write, another officer's save).
+
+    Every writing transaction takes the clock first (core/concurrency.py), so a session
+    that announced long work and is writing (its transaction has an id) holds it.  The
+    row's own lock cannot say whose it is: a lock taken inside a savepoint names a
+    subtransaction that the server's lock list no longer shows."""
+    rows = engine.sql(
+        "SELECT application_name FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+        "AND datname = current_database() AND backend_xid IS NOT NULL ORDER BY xact_start"
+    ).fetchall()
+    for (name,) in rows:
+        holder = parse(str(name or ""))
+        if holder is not None:
+            return holder
+    return None
 
 
 def _key_halves(name: str) -> tuple[Any, ...]:

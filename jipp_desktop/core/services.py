@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 import peewee
 
-from jipp_desktop.core import engine, staleness
+from jipp_desktop.core import engine, holders, staleness
 from jipp_desktop.core import models as m
 from jipp_desktop.core.categories import Categories
 from jipp_desktop.core.clock import HybridClock
@@ -222,6 +222,10 @@ class RecordService:
         if validator.errors:
             raise ValidationError(validator.errors)
         with self._db.atomic():
+            if len(prepared) > 1:
+                # Many rows hold the shared clock a while: other workstations' saves are
+                # told who holds it rather than kept waiting (core/holders.py).
+                holders.announce_for_transaction("batch", *self._author())
             shared_clock(self.clock, edit=True)
             ids = self._insert_prepared(rt, prepared, progress)
             self._save_clock()

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from holding_import import TITLE, importing
+from holding_import import TITLE, importing, saving_many
 from sync_helpers import other_workstation as _second
 
 from jipp_desktop.cli import exit_codes
@@ -168,6 +168,24 @@ def test_a_save_during_another_workstations_import_is_refused_at_once(
     first.records.update("innovation", rid, {"title": "Antrian Daring"})
     assert first.records.get("innovation", rid)["title"] == "Antrian Daring"
     assert [r["title"] for r in first.records.list("innovation")].count(TITLE) == 1
+
+
+def test_a_save_during_another_workstations_batch_is_refused_at_once(
+    first: Workspace, tmp_path: Path, pg_url: str
+) -> None:
+    """Many records saved at once (a spreadsheet import) hold the clock a while too, and
+    say so: a save meanwhile is refused at once naming them."""
+    rid = first.records.create("innovation", {"title": "Antrian", "province_code": "36"})
+    with saving_many(pg_url, tmp_path / "ws2", "Rina Marlina", "Meja Lembar"):
+        with pytest.raises(concurrency.DatabaseBusy) as caught:
+            first.records.delete("innovation", rid)
+        assert caught.value.message("id").startswith(
+            "Penyimpanan banyak data sekaligus oleh Rina Marlina di workstation Meja Lembar "
+            "sedang berjalan sejak "
+        )
+        assert first.records.count("innovation") == 1
+    first.records.delete("innovation", rid)
+    assert first.records.count("innovation") == 3
 
 
 def test_a_save_waits_a_bounded_time_for_another_long_write(

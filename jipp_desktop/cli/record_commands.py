@@ -195,7 +195,7 @@ def record_history(args: argparse.Namespace, ctx: Context) -> int:
         return exit_codes.OK
     for e in entries:
         change = f"{e['field'] or '-'}: {e['old'] or ''} -> {e['new'] or ''}"
-        # Entries older than schema version 11 do not know their workstation.
+        # Entries older than schema version 12 do not know their workstation.
         where = e["workstation"] or "?"
         ctx.stdout.write(f"{e['at']}  {e['actor']} @ {where}  {e['action']:<8} {change}\n")
     return exit_codes.OK

@@ -256,7 +256,7 @@ class Attachment(SyncedModel):
 
 class Audit(BaseModel):
     """One changed field of one record: who, where, when, old and new value.
-    ``workstation`` is empty in entries written before schema version 11."""
+    ``workstation`` is empty in entries written before schema version 12."""
 
     at = peewee.CharField()
     device = peewee.CharField()

@@ -219,7 +219,7 @@ def _apply_package(
                 raise _Rollback()
             if ws.on_postgresql:
                 # Every workstation's staff see it: a row, committed with the import.
-                save_shared(report, ws.actor())
+                save_shared(report, ws.author())
     except _Rollback:
         pass
     except cipher.integrity_errors() as exc:

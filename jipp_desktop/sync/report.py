@@ -13,7 +13,6 @@ still lists the files in its folder.
 from __future__ import annotations
 
 import json
-import socket
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from typing import Any
 from jipp_desktop.core import engine, sealed
 from jipp_desktop.core.errors import JippError
 from jipp_desktop.core.idformat import format_number
+from jipp_desktop.core.services import Author
 
 REPORT_DIR = "sync-reports"
 NOT_FOUND_EXIT = 3  # docs/cli.md: invalid data (an unknown report name)
@@ -260,12 +260,14 @@ def save(report: ImportReport, data_dir: Path) -> Path:
     return path
 
 
-def save_shared(report: ImportReport, officer: str) -> str:
+def save_shared(report: ImportReport, author: Author) -> str:
     """Keep the report as a row of the shared database, inside the import's transaction
-    (committed with it or not at all); returns its name."""
+    (committed with it or not at all), naming the officer and the workstation as the
+    audit trail does; returns its name."""
+    officer = author.actor
     report.report_name = shared_name(report)
     report.imported_by = officer
-    report.workstation = socket.gethostname()
+    report.workstation = author.workstation
     engine.sql(
         "INSERT INTO sync_report (package_id, name, imported_at, officer, workstation, report) "
         "VALUES (?, ?, ?, ?, ?, ?)",

@@ -1,4 +1,4 @@
-"""Every audit entry names the workstation a change was made at (schema version 11), on
+"""Every audit entry names the workstation a change was made at (schema version 12), on
 both engines: an officer's name alone cannot tell two workstations apart, nor follow an
 officer who moves between them."""
 
@@ -61,9 +61,9 @@ def test_a_workstation_name_passes_the_settings_gate(workspace: Workspace) -> No
         assert workspace.workstation() == ("Meja " + "x" * 99)[:80]
 
 
-def test_entries_written_before_version_11_know_no_workstation(data_dir: Path) -> None:
+def test_entries_written_before_version_12_know_no_workstation(data_dir: Path) -> None:
     conn = sqlite3.connect(data_dir / DB_NAME)
-    migrations.migrate(conn, target=10)
+    migrations.migrate(conn, target=11)
     conn.execute("INSERT INTO province (code, name) VALUES ('36', 'Banten')")
     conn.execute(
         "INSERT INTO audit (at, device, actor, record_type, record_id, action) "

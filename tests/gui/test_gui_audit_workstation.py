@@ -50,7 +50,7 @@ def test_the_officer_names_the_workstation_and_the_history_shows_it(
     page.grab().save(str(tmp_path / "settings.png"))
 
     rid = workstation.records.create("innovation", {"title": "Antrian", "province_code": "36"})
-    # An entry from before schema version 11 does not know where it was made.
+    # An entry from before schema version 12 does not know where it was made.
     m.Audit.insert(
         at="2026-11-01T08:00:00+00:00",
         device=workstation.device_id,

@@ -83,7 +83,7 @@ class HistoryPanel(QWidget):
                 (
                     self.display.value(None, entry["at"]),
                     entry["actor"],
-                    # Entries older than schema version 11 do not know their workstation.
+                    # Entries older than schema version 12 do not know their workstation.
                     entry["workstation"] or "—",
                     action_label(entry["action"]),
                     field_label,

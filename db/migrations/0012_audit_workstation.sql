@@ -1,4 +1,4 @@
--- Schema version 11: each audit entry names the workstation the change was made at.
+-- Schema version 12: each audit entry names the workstation the change was made at.
 --
 -- The actor (the officer's name) does not say where: two workstations of the ministry's
 -- shared database may have officers of the same name, and an officer may move between

@@ -127,7 +127,10 @@ class SyncPage(QWidget):
     # -- building ------------------------------------------------------------------
 
     def _identity_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("This laptop"), self)
+        # On PostgreSQL the peer is the database: one name and key for every workstation.
+        shared = self.workspace.on_postgresql
+        box = QGroupBox(self.tr("This database") if shared else self.tr("This laptop"), self)
+        self.identity_box = box
         form = QFormLayout(box)
         self.name_label = QLabel(box)
         self.fingerprint_label = QLabel(box)
@@ -333,11 +336,23 @@ class SyncPage(QWidget):
             self._error(exc)
             return None
 
+    def _rename_title(self) -> str:
+        if self.workspace.on_postgresql:
+            return self.tr("Rename this database")
+        return self.tr("Rename this laptop")
+
     def _ask_rename(self) -> None:
+        if self.workspace.on_postgresql:
+            hint = self.tr(
+                "The name other laptops see, the same for every workstation of this database "
+                "(for example Kementerian PANRB):"
+            )
+        else:
+            hint = self.tr("The name other laptops see (for example Laptop Simpul Banten 1):")
         text, ok = QInputDialog.getText(
             self,
-            self.tr("Rename this laptop"),
-            self.tr("The name other laptops see (for example Laptop Simpul Banten 1):"),
+            self._rename_title(),
+            hint,
             QLineEdit.EchoMode.Normal,
             self.workspace.device_name,
         )
@@ -348,7 +363,7 @@ class SyncPage(QWidget):
         name = name.strip()
         if not name or len(name) > 80:
             QMessageBox.warning(
-                self, self.tr("Rename this laptop"), self.tr("The name must be 1 to 80 characters.")
+                self, self._rename_title(), self.tr("The name must be 1 to 80 characters.")
             )
             return
         self.workspace.rename_device(name)

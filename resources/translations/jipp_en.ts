@@ -1296,6 +1296,10 @@ Offline records for public-service innovation hubs.</translation>
         <translation>Synchronisation</translation>
     </message>
     <message>
+        <source>This database</source>
+        <translation>This database</translation>
+    </message>
+    <message>
         <source>Reading the sync status…</source>
         <translation>Reading the sync status…</translation>
     </message>
@@ -1332,8 +1336,16 @@ Offline records for public-service innovation hubs.</translation>
         <translation>Import report</translation>
     </message>
     <message>
+        <source>Rename this database</source>
+        <translation>Rename this database</translation>
+    </message>
+    <message>
         <source>Rename this laptop</source>
         <translation>Rename this laptop</translation>
+    </message>
+    <message>
+        <source>The name other laptops see, the same for every workstation of this database (for example Kementerian PANRB):</source>
+        <translation>The name other laptops see, the same for every workstation of this database (for example Kementerian PANRB):</translation>
     </message>
     <message>
         <source>The name other laptops see (for example Laptop Simpul Banten 1):</source>

@@ -1290,6 +1290,10 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
         <translation>Sinkronisasi</translation>
     </message>
     <message>
+        <source>This database</source>
+        <translation>Basis data ini</translation>
+    </message>
+    <message>
         <source>Reading the sync status…</source>
         <translation>Membaca status sinkronisasi…</translation>
     </message>
@@ -1326,8 +1330,16 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
         <translation>Laporan impor</translation>
     </message>
     <message>
+        <source>Rename this database</source>
+        <translation>Ganti nama basis data ini</translation>
+    </message>
+    <message>
         <source>Rename this laptop</source>
         <translation>Ganti nama laptop ini</translation>
+    </message>
+    <message>
+        <source>The name other laptops see, the same for every workstation of this database (for example Kementerian PANRB):</source>
+        <translation>Nama yang dilihat laptop lain, sama untuk setiap komputer yang memakai basis data ini (misalnya Kementerian PANRB):</translation>
     </message>
     <message>
         <source>The name other laptops see (for example Laptop Simpul Banten 1):</source>

@@ -95,6 +95,8 @@ def test_sync_page_round_trip(qtbot: Any, fleet: Fleet, tmp_path: Path) -> None:
 
     page, ws = _page(qtbot, b.folder)
     assert page.fingerprint_label.text() == b.fingerprint
+    # A PostgreSQL peer is the database, named and keyed once for every workstation.
+    assert page.identity_box.title() == ("This database" if ws.on_postgresql else "This laptop")
     page.rename("Laptop Simpul NTT")
     assert ws.settings.get("device_name") == "Laptop Simpul NTT"
     answers.add(QMessageBox, _yes)  # trust Laptop A?

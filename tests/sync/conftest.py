@@ -36,8 +36,8 @@ SQLITE, POSTGRESQL = "sqlite", "postgresql"
 #   budget); its merge-law tests touch no database.
 # - test_crash.py's random kills: several seconds per kill; the PostgreSQL test kills at a
 #   chosen point inside the import's transaction instead.
-# - test_format_doc.py and test_open_package_argument.py: the documented format and the
-#   app's file argument, read before any database is opened.
+# - test_open_package_argument.py: the app started with a package's path opens the same
+#   import as the Sync page's button, which test_sync_page.py drives on a PostgreSQL peer.
 BOTH_ENGINES = {
     "test_category_packages.py",
     "test_child_order.py",
@@ -46,6 +46,7 @@ BOTH_ENGINES = {
     "test_conflict_heads.py",
     "test_files_and_seals.py",
     "test_folder.py",
+    "test_format_doc.py",
     "test_hostile.py",
     "test_hostile_signed.py",
     "test_import.py",

@@ -1,4 +1,5 @@
-"""docs/sync-format.md is a contract: its examples, its JSON Schema and real packages agree."""
+"""docs/sync-format.md is a contract: its examples, its JSON Schema and real packages agree,
+whether a SQLite laptop or a PostgreSQL peer (B, in the second run) wrote them."""
 
 from __future__ import annotations
 

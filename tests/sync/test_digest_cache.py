@@ -1,6 +1,6 @@
 """The dataset digest's cache: right after any write by any path, fast when nothing moved,
-on a SQLite laptop and on a PostgreSQL workstation (whose folder keeps the cache while the
-data are on the server)."""
+on a SQLite laptop (a file in its data folder) and on a PostgreSQL database (a row its
+workstations share)."""
 
 from __future__ import annotations
 

@@ -32,6 +32,7 @@ from jipp_desktop.core import models as m
 from jipp_desktop.core.attachments import AttachmentStore
 from jipp_desktop.core.categories import Categories
 from jipp_desktop.core.clock import HybridClock, now_ms
+from jipp_desktop.core.concurrency import shared_clock, write_transaction
 from jipp_desktop.core.errors import (
     DatabaseDamaged,
     DatabaseMissing,
@@ -135,11 +136,13 @@ class Workspace:
             problems.append(categories.shipped_problem(code))
         if problems:
             raise ValidationError(problems)
-        entry = categories.Extension(
-            categories.Category(code, year, label_id, label_en), self.clock.now()
-        )
-        with m.database.atomic():
-            categories.merge([entry])
+        category = categories.Category(code, year, label_id, label_en)
+        with write_transaction():
+            # The stamp is taken after the database's clock, as every writer's: taken
+            # before, another workstation's newer stamp could win over this correction,
+            # and the saved clock_last could go backwards.
+            shared_clock(self.clock, edit=True)
+            categories.merge([categories.Extension(category, self.clock.now())])
             self.settings.set("clock_last", str(self.clock.last))
         self.reload_categories()
 

@@ -47,3 +47,23 @@ def test_changes_stamped_ahead_are_restamped_at_the_next_start(
         assert ws.records.get("innovation", rid, include_deleted=True)["title"] == (
             "Antrian Daring v2"
         )
+
+
+def test_a_category_added_on_a_shared_database_is_stamped_after_every_other_workstation(
+    data_dir: Path, pg_url: str
+) -> None:
+    """Workstations of one PostgreSQL database sign as one device and continue after the
+    newest stamp any of them issued (the shared clock row); a category's stamp too, or a
+    correction made here could lose to an older one made a minute ago elsewhere."""
+    with open_workspace(data_dir, database=pg_url) as ws:
+        elsewhere = Stamp(now_ms() + 60_000, 0, ws.device_id)  # another workstation's last
+        db.sql(
+            "INSERT INTO setting (key, value) VALUES ('clock_last', ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (str(elsewhere),),
+        )
+        ws.add_category(2026, "2026-test", "Uji Coba", "Trial")
+        (stamp,) = db.sql("SELECT stamp FROM category WHERE code = '2026-test'").fetchone()
+        assert Stamp.parse(stamp) > elsewhere
+        (last,) = db.sql("SELECT value FROM setting WHERE key = 'clock_last'").fetchone()
+        assert Stamp.parse(last) >= Stamp.parse(stamp)

@@ -25,6 +25,16 @@ def _none_guard() -> None:
     protect_singletons()
 
 
+@pytest.fixture(autouse=True)
+def _no_hanging_question(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An editor a failed test left with unsaved changes is closed by qtbot at teardown;
+    its real "unsaved changes?" box is modal and, offscreen, nobody answers it: the whole
+    run would hang there.  Tests that expect the question set their own answer."""
+    monkeypatch.setattr(
+        RecordEditor, "ask_unsaved", lambda self: QMessageBox.StandardButton.Discard
+    )
+
+
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One freshly migrated and seeded database, copied for every test.

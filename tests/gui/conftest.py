@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jipp_desktop.core.workspace import DB_NAME, Workspace, open_workspace
-from jipp_desktop.gui import i18n
+from jipp_desktop.gui import errors, i18n
 from jipp_desktop.gui.editors.record_editor import RecordEditor
 from jipp_desktop.gui.main_window import MainWindow
 from jipp_desktop.gui.pyside_fix import protect_singletons
@@ -33,6 +33,16 @@ def _no_hanging_question(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         RecordEditor, "ask_unsaved", lambda self: QMessageBox.StandardButton.Discard
     )
+
+
+@pytest.fixture(autouse=True)
+def _no_box_left_open() -> Iterator[None]:
+    """Error boxes are kept referenced until closed (gui/errors.py); one a test leaves open
+    would be the first box the next test finds."""
+    yield
+    for box in list(errors._open_boxes):
+        box.done(0)
+    errors._open_boxes.clear()
 
 
 @pytest.fixture(scope="session")

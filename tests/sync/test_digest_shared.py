@@ -146,3 +146,16 @@ def test_an_older_code_does_not_replace_a_newer_one(workstation: Workspace) -> N
     engine.sql("UPDATE setting SET value = 'garbage' WHERE key = ?", (digest.SHARED_KEY,))
     digest._store_shared(m.database, "1 key CODE", 1)
     assert _stored() == "1 key CODE"
+
+
+def test_the_digest_leaves_the_callers_settings_as_they_were(workstation: Workspace) -> None:
+    """Inside the caller's transaction the digest turns JIT compilation off for its own
+    scans only; outside one it reads in a snapshot of its own and leaves none open."""
+    workstation.records.create("hub", HUB)
+    expected = digest.full_digest()
+    assert m.database.transaction_depth() == 0
+    with m.database.atomic():
+        engine.sql("SET LOCAL jit = on")
+        assert digest.full_digest() == expected
+        assert engine.sql("SELECT current_setting('jit')").fetchone()[0] == "on"
+        assert engine.sql("SELECT txid_current_if_assigned()").fetchone()[0] is None

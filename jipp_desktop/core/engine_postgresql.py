@@ -107,14 +107,29 @@ def _flags_as_integers(conn: Any) -> None:
     conn.adapters.register_dumper(bool, Int8BinaryDumper)
 
 
+# A workstation that dies inside a transaction (power cut, cable pulled, frozen app) holds
+# its locks, among them the shared clock row every save needs, until the server notices:
+# with the system's TCP defaults about two hours.  Each session asks the server to probe a
+# silent client after a minute (gone after about two) and to end a transaction left idle
+# for five minutes; the app never waits for an officer inside a transaction.
+SESSION_SETTINGS = {
+    "idle_in_transaction_session_timeout": "5min",
+    "tcp_keepalives_idle": "60",
+    "tcp_keepalives_interval": "10",
+    "tcp_keepalives_count": "6",
+}
+
+
 class Database(peewee.PostgresqlDatabase):
     """peewee's PostgreSQL database over psycopg 3, with flags sent as integers."""
 
     def __init__(self, url: str, *, read_only: bool = False, **kwargs: Any) -> None:
         driver()
         self.read_only = read_only
+        settings = dict(SESSION_SETTINGS)
         if read_only:
-            kwargs["options"] = "-c default_transaction_read_only=on"
+            settings["default_transaction_read_only"] = "on"
+        kwargs["options"] = " ".join(f"-c {name}={value}" for name, value in settings.items())
         super().__init__(url, prefer_psycopg3=True, **kwargs)
 
     def side_connection(self) -> Any:

@@ -8,11 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
+import peewee
 import psycopg
 import pytest
 from pg_cluster import Cluster
 
 from jipp_desktop.cli import exit_codes
+from jipp_desktop.core import engine_postgresql as pg
 from jipp_desktop.core import faults
 from jipp_desktop.core import models as m
 from jipp_desktop.core.engine_postgresql import DatabaseUnreachable
@@ -74,3 +76,28 @@ def test_a_reading_workstation_cannot_write(data_dir: Path, pg_url: str) -> None
             reader.records.create("innovation", {**INNOVATION, "title": "Kedua"})
     with open_workspace(data_dir, database=pg_url) as writer:
         assert writer.records.count("innovation") == 1
+
+
+def test_a_workstation_gone_quiet_in_a_transaction_lets_go_of_the_shared_clock(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A workstation that stops inside a transaction (power cut, frozen app) holding the
+    clock row every save needs: the server ends its session after the app's idle limit
+    (made 1 s here), so the others' saves go on instead of waiting for hours."""
+    assert pg.SESSION_SETTINGS["idle_in_transaction_session_timeout"] == "5min"
+    monkeypatch.setitem(pg.SESSION_SETTINGS, "idle_in_transaction_session_timeout", "1s")
+    gone = pg.Database(pg_url)
+    gone.connect()
+    gone.execute_sql(
+        "INSERT INTO setting (key, value) VALUES ('clock_last', '') ON CONFLICT DO NOTHING"
+    )
+    gone.execute_sql("BEGIN")
+    gone.execute_sql("SELECT value FROM setting WHERE key = 'clock_last' FOR UPDATE")
+    # ... and nothing more from that workstation.
+    with psycopg.connect(pg_url) as other:
+        other.execute("SET lock_timeout = '20s'")  # far beyond the idle limit
+        row = other.execute("SELECT value FROM setting WHERE key = 'clock_last' FOR UPDATE")
+        assert row.fetchone() is not None
+    with pytest.raises(peewee.DatabaseError, match="idle-in-transaction timeout"):
+        gone.execute_sql("SELECT 1")
+    gone.close()

@@ -4,6 +4,7 @@ any workstation writes, and a code is stored only for a state every workstation 
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from sync_helpers import other_workstation
 from jipp_desktop.core import engine
 from jipp_desktop.core import models as m
 from jipp_desktop.core.workspace import Workspace, open_workspace
+from jipp_desktop.reports import catalog
 from jipp_desktop.sync import digest
 
 HUB = {"name": "Hub JIPP Provinsi NTT", "province_code": "53", "status": "active"}
@@ -159,3 +161,27 @@ def test_the_digest_leaves_the_callers_settings_as_they_were(workstation: Worksp
         assert digest.full_digest() == expected
         assert engine.sql("SELECT current_setting('jit')").fetchone()[0] == "on"
         assert engine.sql("SELECT txid_current_if_assigned()").fetchone()[0] is None
+
+
+def test_a_report_printed_at_one_workstation_spares_the_next(
+    tmp_path: Path, pg_url: str, computed: list[str]
+) -> None:
+    """The footer's digest, through the report path itself (its read transaction): A's
+    register computes it, B's (a reading workstation) prints the same code from the
+    shared cache."""
+    pdfs, computed_by_report = [], []
+    for name, readonly in (("ws-a", False), ("ws-b", True)):
+        folder = tmp_path / name
+        if not readonly:
+            with open_workspace(folder, database=pg_url) as ws:
+                ws.records.create("innovation", {"title": "Antrian Daring", "province_code": "53"})
+        with open_workspace(folder, database=pg_url, readonly=readonly) as ws:
+            pdfs.append(tmp_path / f"{name}.pdf")
+            before = len(computed)
+            catalog.generate(ws, catalog.ReportRequest(kind="register"), pdfs[-1])
+            computed_by_report.append(len(computed) - before)
+            code = digest.dataset_digest()
+    assert computed_by_report == [1, 0]
+    texts = [subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                            check=True).stdout for pdf in pdfs]  # fmt: skip
+    assert all(code in " ".join(text.split()) for text in texts)

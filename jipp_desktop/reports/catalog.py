@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from jipp_desktop.core import models as m
+from jipp_desktop.core.concurrency import is_postgresql, read_snapshot
 from jipp_desktop.core.query import ListQuery
 from jipp_desktop.reports.commitment import build_commitment
 from jipp_desktop.reports.context import ReportContext
@@ -69,8 +70,9 @@ def generate(
     ValidationError for bad input and OutputNotWritable for a bad target.
     """
     # One read transaction: the digest in the footer and the rows in the body come from the
-    # same snapshot of the database even if another window or laptop writes meanwhile.
-    with m.database.atomic():
+    # same snapshot of the database even if another window or workstation writes
+    # meanwhile (on PostgreSQL an ordinary transaction reads each statement's own moment).
+    with read_snapshot() if is_postgresql() else m.database.atomic():
         ctx = ReportContext.from_workspace(
             workspace, lang, paper=request.paper, credit=request.credit
         )

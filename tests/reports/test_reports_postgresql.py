@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pdftools
+import psycopg
 
 from jipp_desktop.core.workspace import Workspace, open_workspace
 from jipp_desktop.reports.catalog import ReportRequest, generate
@@ -58,3 +59,33 @@ def test_reports_print_the_same_on_both_engines(tmp_path: Path, pg_url: str) -> 
     on_postgresql = _texts(tmp_path / "workstation", tmp_path / "postgresql", pg_url)
     assert "Arsip Digital Desa" in on_postgresql[2] and "Désa" in on_postgresql[2]
     assert on_postgresql == on_sqlite
+
+
+def test_a_report_reads_one_snapshot_while_another_workstation_saves(
+    tmp_path: Path, pg_url: str
+) -> None:
+    """The footer's digest, the list of rows and the rows' contents come from one moment:
+    another workstation's save committed while the register is being built is not half
+    in it (on PostgreSQL each statement of an ordinary transaction sees its own moment)."""
+    with open_workspace(tmp_path / "data", database=pg_url) as ws:
+        _fill(ws)
+        (rid,) = [
+            r["id"] for r in ws.records.list("innovation") if r["title"] == "Arsip Digital Desa"
+        ]
+        saved: list[bool] = []
+
+        def another_workstation_saves(_done: int, _total: int) -> bool:
+            if not saved:  # after the rows to print were chosen, before they are read
+                with psycopg.connect(pg_url, autocommit=True) as other:
+                    other.execute(
+                        "UPDATE innovation SET title = 'Arsip Elektronik' WHERE id = %s", (rid,)
+                    )
+                saved.append(True)
+            return True  # go on
+
+        pdf = tmp_path / "register.pdf"
+        generate(ws, ReportRequest("register", province="53"), pdf, lang="id",
+                 progress=another_workstation_saves)  # fmt: skip
+        assert saved
+        text = pdftools.squash(pdftools.text(pdf))
+        assert "Arsip Digital Desa" in text and "Arsip Elektronik" not in text

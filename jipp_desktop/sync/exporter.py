@@ -276,7 +276,7 @@ def export(
         storage.require_space(target.parent, ws.db_path.stat().st_size // 2)
     request = _Request(for_device, full, province, passphrase, progress, readers_hold)
     # One export at a time per database: each takes the stream's next sequence number.
-    with locks.exclusive(locks.SYNC, work="export", who=ws.actor(), where=ws.workstation()):
+    with locks.exclusive(locks.SYNC, work="export", author=ws.author()):
         return _export(ws, target, request)
 
 

@@ -118,7 +118,7 @@ def exchange(
     """
     folder.mkdir(parents=True, exist_ok=True)
     # The imports and the export after them are one piece of work for the database.
-    with locks.exclusive(locks.SYNC, work="exchange", who=ws.actor(), where=ws.workstation()):
+    with locks.exclusive(locks.SYNC, work="exchange", author=ws.author()):
         return _exchange(ws, folder, trust, ask_trust, progress, hold_mass_deletions)
 
 

@@ -177,7 +177,7 @@ def import_package(
         guard = (
             nullcontext()
             if dry_run
-            else locks.exclusive(locks.SYNC, work="import", who=ws.actor(), where=ws.workstation())
+            else locks.exclusive(locks.SYNC, work="import", author=ws.author())
         )
         with guard:
             return _apply_package(ws, pkg, path, report, statements, added, progress, dry_run)

@@ -28,10 +28,12 @@ from typing import Any
 
 from jipp_desktop.core import concurrency, holders
 from jipp_desktop.core.holders import lock_key
+from jipp_desktop.core.services import Author
 from jipp_desktop.sync import db
 from jipp_desktop.sync.errors import IN_USE, SyncError
 
 SYNC = holders.SYNC
+NOBODY = Author("", "")  # a holder that did not say who (announced as "?")
 
 _local_locks: dict[str, threading.Lock] = {}
 _local_guard = threading.Lock()
@@ -65,13 +67,10 @@ def _depths() -> dict[str, int]:
 
 
 @contextmanager
-def exclusive(
-    name: str = SYNC, *, work: str = "import", who: str = "", where: str = ""
-) -> Iterator[None]:
+def exclusive(name: str = SYNC, *, work: str = "import", author: Author = NOBODY) -> Iterator[None]:
     """Hold the database-wide lock ``name`` for the block; ``work`` (a key of
-    holders.WORKS), ``who`` and ``where`` (officer and workstation) tell the others what
-    this session does (PostgreSQL).  Raises OperationBusy when another workstation holds
-    it."""
+    holders.WORKS) and ``author`` (officer and workstation) tell the others what this
+    session does (PostgreSQL).  Raises OperationBusy when another workstation holds it."""
     depths = _depths()
     if depths.get(name):
         depths[name] += 1
@@ -82,9 +81,7 @@ def exclusive(
         return
     release_local = _acquire_local(name)
     try:
-        release = (
-            _acquire_postgresql(name, work, who, where) if concurrency.is_postgresql() else None
-        )
+        release = _acquire_postgresql(name, work, author) if concurrency.is_postgresql() else None
     except BaseException:
         release_local()
         raise
@@ -107,11 +104,11 @@ def _acquire_local(name: str) -> Any:
     return lock.release
 
 
-def _acquire_postgresql(name: str, work: str, who: str, where: str) -> Any:
+def _acquire_postgresql(name: str, work: str, author: Author) -> Any:
     key = lock_key(name)
     # What the others are told while this session holds the lock: said before it is
     # taken, so nobody finds the lock held by a session that has not said why.
-    holders.announce(work, who, where)
+    holders.announce(work, *author)
     if not db.sql("SELECT pg_try_advisory_lock(?)", (key,)).fetchone()[0]:
         holders.withdraw()
         raise OperationBusy(name, *holders.lock_holder(name))

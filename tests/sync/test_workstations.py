@@ -21,6 +21,7 @@ from jipp_desktop.cli import exit_codes
 from jipp_desktop.core import concurrency
 from jipp_desktop.core import models as m
 from jipp_desktop.core.clock import Stamp
+from jipp_desktop.core.services import Author
 from jipp_desktop.core.staleness import StaleEdit, encode
 from jipp_desktop.core.workspace import Workspace, open_workspace
 from jipp_desktop.sync import exporter, identity, importer, locks
@@ -118,7 +119,7 @@ def test_the_advisory_lock_stops_a_second_import(
     ws = open_workspace(tmp_path / "ws1", database=pg_url)
     try:
         identity.trust(key.fingerprint, "Laptop Banten", sender)
-        with locks.exclusive(locks.SYNC, work="export", who="Budi Santoso", where="Meja 1"):
+        with locks.exclusive(locks.SYNC, work="export", author=Author("Budi Santoso", "Meja 1")):
             busy = _second(tmp_path / "ws2", pg_url, "sync", "import", str(package))
         assert busy.returncode == exit_codes.FOLDER_IN_USE, busy.stderr
         assert "sedang dipakai: ekspor paket oleh Budi Santoso di workstation Meja 1" in busy.stderr

@@ -137,7 +137,21 @@ class SettingsForm(QWidget):
             ):
                 rows.setRowVisible(widget, False)
         self.workstation_name = self._workstation_row(rows)
+        if workspace.on_postgresql:
+            self._name_the_database(rows)
         self.load()
+
+    def _name_the_database(self, rows: QFormLayout) -> None:
+        """On a shared database the peer other laptops see is the database: one name and
+        key for every workstation (as the Sync page says), not this computer's."""
+        renamed = [(self.device_name, self.tr("Database name (seen by laptops)"))]
+        if self.full:
+            renamed.append((self.fingerprint, self.tr("Database key fingerprint")))
+        for widget, text in renamed:
+            label = rows.labelForField(widget)
+            if isinstance(label, QLabel):
+                label.setText(text)
+            widget.setAccessibleName(text)
 
     def _workstation_row(self, rows: QFormLayout) -> QLineEdit:
         """Where this workstation's changes were made, as the audit trail names them: asked

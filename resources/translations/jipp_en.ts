@@ -1135,6 +1135,14 @@ Offline records for public-service innovation hubs.</translation>
         <translation>Ministry database</translation>
     </message>
     <message>
+        <source>Database name (seen by laptops)</source>
+        <translation>Database name (seen by laptops)</translation>
+    </message>
+    <message>
+        <source>Database key fingerprint</source>
+        <translation>Database key fingerprint</translation>
+    </message>
+    <message>
         <source>Workstation name</source>
         <translation>Workstation name</translation>
     </message>

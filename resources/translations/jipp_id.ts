@@ -1129,6 +1129,14 @@ Pencatatan luring untuk simpul inovasi pelayanan publik.</translation>
         <translation>Basis data kementerian</translation>
     </message>
     <message>
+        <source>Database name (seen by laptops)</source>
+        <translation>Nama basis data (dilihat laptop)</translation>
+    </message>
+    <message>
+        <source>Database key fingerprint</source>
+        <translation>Sidik jari kunci basis data</translation>
+    </message>
+    <message>
         <source>Workstation name</source>
         <translation>Nama workstation</translation>
     </message>

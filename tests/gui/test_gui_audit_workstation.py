@@ -38,6 +38,10 @@ def test_the_officer_names_the_workstation_and_the_history_shows_it(
     page.resize(900, 700)
     name = page.form.workstation_name
     assert not name.isHidden() and name.placeholderText() == workstation.default_workstation()
+    # The peer's name and key are the database's, shared by every workstation.
+    rows = page.form.ui.layout()
+    label = rows.labelForField(page.form.device_name)  # type: ignore[union-attr]
+    assert label.text() == "Nama basis data (dilihat laptop)"
     name.setText("M" * 81)
     page.save_button.click()
     assert "Nama workstation paling panjang 80 karakter." in page.form.problems.text()
